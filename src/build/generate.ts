@@ -1,0 +1,43 @@
+import { writeAdml } from "../adml/write-adml.js";
+import { writeAdmx } from "../admx/write-admx.js";
+import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkBundle } from "../model/check-bundle.js";
+import type { Bundle } from "../model/types.js";
+
+/** A generated file: its path relative to the output folder (always `/`-separated) and its content. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+/** The central-store files of a bundle, and the warnings found while checking it. */
+export interface TemplateSet {
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface GenerateOptions {
+  /** Locales to write; default: every locale of the bundle. Each one must have every string. */
+  readonly locales?: readonly string[];
+}
+
+/**
+ * Checks a bundle and writes its Administrative Templates: `PolicyDefinitions/<File>.admx` and
+ * `PolicyDefinitions/<locale>/<File>.adml` per locale (an ADML outside its locale folder is not found
+ * by the editor). Throws an {@link AdmxkitError} listing every problem when the bundle is not valid for
+ * all requested locales; returns nothing partial.
+ */
+export function generateTemplates(input: Bundle | unknown, options: GenerateOptions = {}): TemplateSet {
+  const checked = checkBundle(input, options);
+  if (!checked.ok) throw new AdmxkitError(checked.diagnostics);
+  const { bundle } = checked;
+  const locales = options.locales ?? Object.keys(bundle.locales);
+  const files: OutputFile[] = [
+    { path: `PolicyDefinitions/${bundle.fileName}.admx`, content: writeAdmx(bundle) },
+    ...locales.map((locale) => ({
+      path: `PolicyDefinitions/${locale}/${bundle.fileName}.adml`,
+      content: writeAdml(bundle, locale),
+    })),
+  ];
+  return { files, diagnostics: checked.diagnostics };
+}

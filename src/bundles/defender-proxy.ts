@@ -1,0 +1,144 @@
+import { loadToolCatalog } from "../i18n/messages.js";
+import { defineBundle } from "../model/define.js";
+import { value } from "../model/values.js";
+
+const DATA_COLLECTION = "Software\\Policies\\Microsoft\\Windows\\DataCollection";
+const DEFENDER = "Software\\Policies\\Microsoft\\Windows Defender";
+const SPYNET = "Software\\Policies\\Microsoft\\Windows Defender\\Spynet";
+const ATP = "Software\\Policies\\Microsoft\\Windows Advanced Threat Protection";
+
+/** The locales this bundle is written in; their texts live in `locales/<tag>.json` under "defender-proxy". */
+export const DEFENDER_PROXY_LOCALES = ["en-US", "ja-JP"] as const;
+
+function catalogs(): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    DEFENDER_PROXY_LOCALES.map((locale) => [locale, loadToolCatalog(locale)["defender-proxy"] ?? {}]),
+  );
+}
+
+/** A single required text box: how all four proxy strings are presented. */
+function textPolicyElement(id: string, format: "hostPort" | "proxyUrl" | "httpUrl" | "proxyBypass") {
+  return {
+    kind: "text" as const,
+    id,
+    valueName: id,
+    required: true,
+    format,
+    control: { type: "textBox" as const, label: `${id}_Label` },
+  };
+}
+
+/**
+ * The built-in bundle: the seven registry settings that connect Microsoft Defender for Endpoint through
+ * a proxy. Five of them exist in Windows' own templates under other policy names (DataCollection.admx,
+ * WindowsDefender.admx); this bundle gathers all seven in one place, in its own namespace, with the
+ * offline-device settings no Microsoft template has.
+ */
+export function defenderProxyBundle() {
+  return defineBundle({
+    id: "defender-proxy",
+    fileName: "AdmxkitDefenderProxy",
+    target: { prefix: "defenderproxy", namespace: "Admxkit.Policies.DefenderProxy" },
+    using: [{ prefix: "windows", namespace: "Microsoft.Policies.Windows" }],
+    revision: "1.0",
+    minRequiredRevision: "1.0",
+    displayName: "DefenderProxy_DisplayName",
+    description: "DefenderProxy_Description",
+    supportedOn: [
+      { name: "SUPPORTED_EdrStaticProxy", displayName: "SUPPORTED_EdrStaticProxy" },
+      { name: "SUPPORTED_DefenderAntivirus", displayName: "SUPPORTED_DefenderAntivirus" },
+      { name: "SUPPORTED_MsSense_10_8210", displayName: "SUPPORTED_MsSense_10_8210" },
+    ],
+    categories: [
+      {
+        name: "DefenderProxy",
+        displayName: "Category_DefenderProxy",
+        explainText: "Category_DefenderProxy_Explain",
+        parent: "windows:WindowsComponents",
+      },
+      { name: "DefenderProxy_Edr", displayName: "Category_Edr", parent: "DefenderProxy" },
+      { name: "DefenderProxy_Antivirus", displayName: "Category_Antivirus", parent: "DefenderProxy" },
+      { name: "DefenderProxy_Offline", displayName: "Category_Offline", parent: "DefenderProxy" },
+    ],
+    policies: [
+      {
+        name: "TelemetryProxyServer",
+        class: "Machine",
+        displayName: "TelemetryProxyServer",
+        explainText: "TelemetryProxyServer_Explain",
+        key: DATA_COLLECTION,
+        category: "DefenderProxy_Edr",
+        supportedOn: "SUPPORTED_EdrStaticProxy",
+        elements: [textPolicyElement("TelemetryProxyServer", "hostPort")],
+      },
+      {
+        name: "DisableEnterpriseAuthProxy",
+        class: "Machine",
+        displayName: "DisableEnterpriseAuthProxy",
+        explainText: "DisableEnterpriseAuthProxy_Explain",
+        key: DATA_COLLECTION,
+        valueName: "DisableEnterpriseAuthProxy",
+        enabledValue: value.decimal(1),
+        disabledValue: value.decimal(0),
+        category: "DefenderProxy_Edr",
+        supportedOn: "SUPPORTED_EdrStaticProxy",
+      },
+      {
+        name: "ProxyServer",
+        class: "Machine",
+        displayName: "ProxyServer",
+        explainText: "ProxyServer_Explain",
+        key: DEFENDER,
+        category: "DefenderProxy_Antivirus",
+        supportedOn: "SUPPORTED_DefenderAntivirus",
+        elements: [textPolicyElement("ProxyServer", "proxyUrl")],
+      },
+      {
+        name: "ProxyPacUrl",
+        class: "Machine",
+        displayName: "ProxyPacUrl",
+        explainText: "ProxyPacUrl_Explain",
+        key: DEFENDER,
+        category: "DefenderProxy_Antivirus",
+        supportedOn: "SUPPORTED_DefenderAntivirus",
+        elements: [textPolicyElement("ProxyPacUrl", "httpUrl")],
+      },
+      {
+        name: "ProxyBypass",
+        class: "Machine",
+        displayName: "ProxyBypass",
+        explainText: "ProxyBypass_Explain",
+        key: DEFENDER,
+        category: "DefenderProxy_Antivirus",
+        supportedOn: "SUPPORTED_DefenderAntivirus",
+        elements: [textPolicyElement("ProxyBypass", "proxyBypass")],
+      },
+      {
+        name: "SSLOptions",
+        class: "Machine",
+        displayName: "SSLOptions",
+        explainText: "SSLOptions_Explain",
+        key: SPYNET,
+        valueName: "SSLOptions",
+        enabledValue: value.decimal(0),
+        // Disabled removes the value rather than writing another number: 0 is the only documented setting.
+        disabledValue: value.delete(),
+        category: "DefenderProxy_Offline",
+        supportedOn: "SUPPORTED_DefenderAntivirus",
+      },
+      {
+        name: "PreferStaticProxyForHttpRequest",
+        class: "Machine",
+        displayName: "PreferStaticProxyForHttpRequest",
+        explainText: "PreferStaticProxyForHttpRequest_Explain",
+        key: ATP,
+        valueName: "PreferStaticProxyForHttpRequest",
+        enabledValue: value.decimal(1),
+        disabledValue: value.decimal(0),
+        category: "DefenderProxy_Offline",
+        supportedOn: "SUPPORTED_MsSense_10_8210",
+      },
+    ],
+    locales: catalogs(),
+  });
+}

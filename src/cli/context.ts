@@ -1,0 +1,45 @@
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { AdmxkitError } from "../diagnostics/diagnostic.js";
+import { environmentLocale, resolveLocale, type LocaleTag } from "../i18n/messages.js";
+
+/** Exit codes every command uses: success, invalid input, usage error. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** What a command handler needs from the outside world; tests can replace the streams. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The process streams. */
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** The language of messages: `--lang`, else the environment's locale, else en-US. */
+export function messageLocale(lang: string | undefined): LocaleTag {
+  return lang ? resolveLocale(lang) : environmentLocale();
+}
+
+/** Prints diagnostics to stderr, one per line, in the chosen language. */
+export function reportDiagnostics(io: CliIo, list: readonly Diagnostic[], locale: LocaleTag): void {
+  for (const d of list) io.stderr(`${formatDiagnostic(d, locale)}\n`);
+}
+
+/**
+ * Runs a command body and maps failures to exit codes: an {@link AdmxkitError} is invalid input (1),
+ * reported as its diagnostics; anything else is a bug and is re-thrown so it is never mistaken for a
+ * verdict on the input.
+ */
+export async function runCommand(io: CliIo, locale: LocaleTag, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof AdmxkitError) {
+      reportDiagnostics(io, error.diagnostics, locale);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+import yargs, { type Argv } from "yargs";
+import { EXIT, messageLocale, processIo, type CliIo } from "./context.js";
+import * as build from "./commands/build.js";
+import * as schema from "./commands/schema.js";
+
+/** A command module: yargs' shape, with a handler that returns the exit code. */
+interface CommandModule {
+  command: string;
+  describe: string;
+  builder: (yargs: Argv) => Argv<any>;
+  handler: (args: any, io: CliIo) => Promise<number>;
+}
+
+/** Every command, in the order `--help` lists them. Handlers import their heavy parts lazily. */
+export const COMMANDS: readonly CommandModule[] = [build, schema];
+
+class UsageError extends Error {}
+
+/** The value of `--lang` before yargs runs, so that yargs' own messages use the same language. */
+function preScanLang(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return undefined;
+  const arg = argv[i]!;
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[i + 1];
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 on success, 1 when the input is invalid, 2 on usage errors.
+ * It never calls process.exit, so output is flushed and tests can call it directly.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const locale = messageLocale(preScanLang(argv));
+  let cli = yargs([...argv])
+    .scriptName("admxkit")
+    .locale(locale === "ja-JP" ? "ja" : "en")
+    .strict()
+    .demandCommand(1, "Name a command; see admxkit --help")
+    .recommendCommands()
+    .exitProcess(false)
+    .showHelpOnFail(false)
+    .help()
+    .alias("h", "help")
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message);
+    });
+  for (const module of COMMANDS) {
+    cli = cli.command(module.command, module.describe, module.builder, async (args) => {
+      exitCode = await module.handler(args, io);
+    });
+  }
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`admxkit: ${error.message}\nRun "admxkit --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

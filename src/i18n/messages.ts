@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+
+/** The locales admxkit itself speaks (diagnostics, CLI, preview UI). */
+export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
+export type LocaleTag = (typeof TOOL_LOCALES)[number];
+
+interface ToolCatalog {
+  messages: Record<string, string>;
+  ui: Record<string, string>;
+  [section: string]: Record<string, string>;
+}
+
+const cache = new Map<string, ToolCatalog>();
+
+/**
+ * Reads `locales/<tag>.json`, which sits two folders above this module both in `src/` and in `dist/`.
+ * Exported so built-in bundles can read their sections of the same catalogs.
+ */
+export function loadToolCatalog(locale: string): ToolCatalog {
+  let catalog = cache.get(locale);
+  if (!catalog) {
+    const url = new URL(`../../locales/${locale}.json`, import.meta.url);
+    catalog = JSON.parse(readFileSync(url, "utf8")) as ToolCatalog;
+    cache.set(locale, catalog);
+  }
+  return catalog;
+}
+
+/** Picks a tool locale from a tag or POSIX locale string (`ja_JP.UTF-8` → ja-JP); default en-US. */
+export function resolveLocale(tag: string | undefined): LocaleTag {
+  const normalized = (tag ?? "").split(".")[0]!.replace("_", "-").toLowerCase();
+  if (normalized.startsWith("ja")) return "ja-JP";
+  return "en-US";
+}
+
+/** The locale the environment asks for (LC_ALL, LC_MESSAGES, LANG), as POSIX tools read it. */
+export function environmentLocale(env: NodeJS.ProcessEnv = process.env): LocaleTag {
+  return resolveLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
+export function formatMessage(
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+  locale: LocaleTag = "en-US",
+): string {
+  const template = loadToolCatalog(locale).messages[code] ?? loadToolCatalog("en-US").messages[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** A UI label of the preview or the CLI. */
+export function uiText(id: string, locale: LocaleTag = "en-US"): string {
+  return loadToolCatalog(locale).ui[id] ?? loadToolCatalog("en-US").ui[id] ?? id;
+}

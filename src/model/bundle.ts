@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { ADMX_FILE_NAME_PATTERN } from "./ids.js";
+import { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./policy.js";
+import { IdSchema, LocaleSchema, NamespaceSchema, RevisionSchema, StringIdSchema } from "./primitives.js";
+
+/** A namespace this bundle refers to, with the prefix its references use. */
+export const NamespaceBindingSchema = z.strictObject({ prefix: IdSchema, namespace: NamespaceSchema });
+
+/** One locale's catalog: string id → text. Line breaks are `\n`; the ADML writer turns them into CRLF. */
+export const CatalogSchema = z.record(z.string(), z.string());
+
+/**
+ * A bundle: what becomes one ADMX file and one ADML per locale. This schema is the single source of
+ * truth for the bundle file format (`admxkit schema bundle` prints it as JSON Schema).
+ */
+export const BundleSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be lowercase letters, digits and hyphens" })
+    .describe("Bundle id, as `admxkit build --bundle <id>` names it"),
+  fileName: z
+    .string()
+    .regex(ADMX_FILE_NAME_PATTERN, { message: "must be a plain file name without a path or .admx" })
+    .describe("ADMX/ADML base file name, without extension"),
+  target: NamespaceBindingSchema,
+  using: z.array(NamespaceBindingSchema).optional(),
+  revision: RevisionSchema,
+  minRequiredRevision: RevisionSchema,
+  displayName: StringIdSchema.describe("Catalog key of the ADML displayName"),
+  description: StringIdSchema.describe("Catalog key of the ADML description"),
+  supportedOn: z.array(SupportedOnDefinitionSchema).optional(),
+  categories: z.array(CategorySchema).optional(),
+  policies: z.array(PolicySchema).min(1),
+  locales: z
+    .record(LocaleSchema, CatalogSchema)
+    .refine((catalogs) => Object.keys(catalogs).length > 0, { message: "must have at least one locale" })
+    .describe("Per-locale catalogs: locale tag → string id → text"),
+});

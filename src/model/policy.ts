@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { ElementSchema } from "./elements.js";
+import {
+  IdSchema,
+  ReferenceSchema,
+  RegistryKeySchema,
+  StringIdSchema,
+  ValueNameSchema,
+} from "./primitives.js";
+import { RegistryValueSchema, ValueListSchema } from "./values.js";
+
+/** A plain line of text in the Options pane (ADML `<text>`), between element controls. */
+export const PresentationTextSchema = z.strictObject({ text: StringIdSchema });
+
+export const PolicySchema = z.strictObject({
+  name: IdSchema.describe("ADMX policy name; unique in the namespace"),
+  class: z.enum(["Machine", "User", "Both"]),
+  displayName: StringIdSchema.describe("Catalog key of the setting's title"),
+  explainText: StringIdSchema.describe("Catalog key of the Help text"),
+  key: RegistryKeySchema,
+  valueName: ValueNameSchema.optional(),
+  enabledValue: RegistryValueSchema.optional(),
+  disabledValue: RegistryValueSchema.optional(),
+  enabledList: ValueListSchema.optional(),
+  disabledList: ValueListSchema.optional(),
+  category: ReferenceSchema.describe("Own category name, or prefix:Name of another namespace's"),
+  supportedOn: ReferenceSchema.describe("Own supportedOn definition, or prefix:Name (windows:SUPPORTED_…)"),
+  elements: z.array(ElementSchema).optional(),
+  presentationId: IdSchema.optional().describe("ADML presentation id; defaults to the policy name"),
+  layout: z
+    .array(z.union([IdSchema, PresentationTextSchema]))
+    .optional()
+    .describe("Order of the Options pane: element ids and text lines; default: the elements in order"),
+});
+
+export const CategorySchema = z.strictObject({
+  name: IdSchema,
+  displayName: StringIdSchema,
+  explainText: StringIdSchema.optional(),
+  parent: ReferenceSchema.optional().describe(
+    "Own category, or prefix:Name such as windows:WindowsComponents",
+  ),
+});
+
+export const SupportedOnDefinitionSchema = z.strictObject({
+  name: IdSchema,
+  displayName: StringIdSchema,
+});

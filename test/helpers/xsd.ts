@@ -1,0 +1,115 @@
+/**
+ * Test helper: validate ADMX / ADML text against the ADMX schema with libxml2 (xmllint-wasm).
+ *
+ * The schema is the libxml2-compatible copy of the published ADMX schema kept in
+ * `shared/reference/admx-schema-libxml2/` (see `shared/reference/PROVENANCE.md`). The `shared/` folder
+ * sits beside the repository folder, both locally and in CI, so the path is resolved relative to this file.
+ *
+ * Known gaps of that schema (it rejects some attributes real Microsoft templates use, e.g.
+ * `clientExtension` on `<policy>`) are documented in PROVENANCE.md; generated output should avoid them.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { validateXML, type XMLFileInfo } from "xmllint-wasm";
+
+/** Folder holding PolicyDefinitionFiles.xsd, PolicyDefinitions.xsd and BaseTypes.xsd. */
+export const SCHEMA_DIR_URL = new URL("../../../shared/reference/admx-schema-libxml2/", import.meta.url);
+
+/** Main schema first; the other two are pulled in by `xs:include` and must be preloaded by name. */
+const MAIN_SCHEMA = "PolicyDefinitionFiles.xsd";
+const INCLUDED_SCHEMAS = ["PolicyDefinitions.xsd", "BaseTypes.xsd"] as const;
+
+/** Root element expected for each file kind. */
+const ROOT_ELEMENT: Record<"admx" | "adml", string> = {
+  admx: "policyDefinitions",
+  adml: "policyDefinitionResources",
+};
+
+interface SchemaFiles {
+  main: XMLFileInfo;
+  preload: XMLFileInfo[];
+}
+
+let schemaFiles: Promise<SchemaFiles> | undefined;
+
+async function readSchemaFile(name: string): Promise<XMLFileInfo> {
+  const url = new URL(name, SCHEMA_DIR_URL);
+  try {
+    return { fileName: name, contents: await readFile(url, "utf8") };
+  } catch (cause) {
+    throw new Error(
+      `ADMX schema file not found at ${fileURLToPath(url)}; ` +
+        "the shared/ reference folder must sit beside the repository folder",
+      { cause },
+    );
+  }
+}
+
+/** Reads the three schema files once per process (per vitest worker). */
+function loadSchemaFiles(): Promise<SchemaFiles> {
+  schemaFiles ??= (async () => {
+    const [main, ...preload] = await Promise.all(
+      [MAIN_SCHEMA, ...INCLUDED_SCHEMAS].map((name) => readSchemaFile(name)),
+    );
+    if (main === undefined) throw new Error("unreachable: main schema missing");
+    return { main, preload };
+  })();
+  // Do not cache a failed read: the next call retries.
+  schemaFiles.catch(() => {
+    schemaFiles = undefined;
+  });
+  return schemaFiles;
+}
+
+/** Local name of the first element in the document, or undefined if none is found. */
+function rootLocalName(xmlText: string): string | undefined {
+  // Skip the XML declaration, comments, processing instructions and a DOCTYPE before the root element.
+  const withoutProlog = xmlText.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, "");
+  const match = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(withoutProlog);
+  return match?.[2];
+}
+
+/**
+ * Validates one ADMX or ADML document against the ADMX schema.
+ *
+ * The schema declares both `policyDefinitions` (ADMX) and `policyDefinitionResources` (ADML) as global
+ * elements, so either kind of file validates against it. When `kind` is given, the root element must
+ * also match that kind; a mismatch is reported as an extra error.
+ *
+ * Errors are xmllint messages prefixed with the in-memory file name and line, e.g.
+ * `input.admx:12: element foo: Schemas validity error : Element '{…}foo': This element is not expected.`
+ */
+export async function validateXml(
+  xmlText: string,
+  kind?: "admx" | "adml",
+): Promise<{ valid: boolean; errors: string[] }> {
+  const { main, preload } = await loadSchemaFiles();
+  const fileName = `input.${kind ?? "xml"}`;
+  const result = await validateXML({
+    xml: [{ fileName, contents: xmlText }],
+    schema: [main],
+    preload,
+    // 2048 pages of 64 KiB = 128 MiB, headroom above the 32 MiB default for large (MiB-sized) in-box files.
+    maxMemoryPages: 2048,
+  });
+
+  let valid = result.valid;
+  const errors = result.errors.map((e) => e.rawMessage.trim()).filter((m) => m.length > 0);
+  if (!valid && errors.length === 0) {
+    // xmllint failed without a parseable message; keep whatever it printed.
+    errors.push(result.rawOutput.trim() || `${fileName}: validation failed without a message`);
+  }
+
+  if (kind !== undefined) {
+    const expected = ROOT_ELEMENT[kind];
+    const actual = rootLocalName(xmlText);
+    if (actual !== undefined && actual !== expected) {
+      valid = false;
+      errors.push(
+        `${fileName}: root element is <${actual}>, expected <${expected}> for an ${kind.toUpperCase()} file`,
+      );
+    }
+  }
+
+  return { valid, errors };
+}

@@ -34,7 +34,9 @@ export function resolveLocale(tag: string | undefined): LocaleTag {
 }
 
 /** The locale the environment asks for (LC_ALL, LC_MESSAGES, LANG), as POSIX tools read it. */
-export function environmentLocale(env: NodeJS.ProcessEnv = process.env): LocaleTag {
+export function environmentLocale(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): LocaleTag {
   return resolveLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 

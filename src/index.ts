@@ -1,0 +1,63 @@
+/**
+ * admxkit's public API. Everything a consumer may rely on is exported here by name; modules not
+ * re-exported are internal.
+ */
+
+// The model: schemas (the single source of truth), types and the typed API.
+export { BundleSchema, CatalogSchema, NamespaceBindingSchema } from "./model/bundle.js";
+export { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./model/policy.js";
+export { CONTROLS_BY_KIND, ElementSchema, TEXT_FORMATS } from "./model/elements.js";
+export { RegistryValueSchema, ValueListSchema, value } from "./model/values.js";
+export { checkBundle, type BundleCheck, type CheckOptions } from "./model/check-bundle.js";
+export { defineBundle } from "./model/define.js";
+export { bundleJsonSchema } from "./model/json-schema.js";
+export { collectStringUses, policyLayout, presentationIdOf, stringTableIds } from "./model/strings.js";
+export type { LayoutEntry, StringUse } from "./model/strings.js";
+export type {
+  BooleanElement,
+  Bundle,
+  BundleInput,
+  Category,
+  Control,
+  DecimalElement,
+  Element,
+  ElementKind,
+  ElementOf,
+  EnumElement,
+  EnumItem,
+  ListElement,
+  LongDecimalElement,
+  MultiTextElement,
+  NamespaceBinding,
+  Policy,
+  RegistryValue,
+  SupportedOnDefinition,
+  TextElement,
+  ValueItem,
+  ValueList,
+} from "./model/types.js";
+
+// Writers and the build.
+export { writeAdmx, POLICY_DEFINITIONS_NS } from "./admx/write-admx.js";
+export { writeAdml } from "./adml/write-adml.js";
+export {
+  generateTemplates,
+  type GenerateOptions,
+  type OutputFile,
+  type TemplateSet,
+} from "./build/generate.js";
+export { writeFilesAtomic, type FileToWrite } from "./io/write-files.js";
+
+// Built-in bundles.
+export { defenderProxyBundle } from "./bundles/defender-proxy.js";
+export { BUILTIN_BUNDLES, DEFAULT_BUNDLE } from "./bundles/index.js";
+
+// Diagnostics.
+export {
+  AdmxkitError,
+  formatDiagnostic,
+  hasErrors,
+  type Diagnostic,
+  type Severity,
+} from "./diagnostics/diagnostic.js";
+export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js";

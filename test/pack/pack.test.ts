@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { listFiles } from "../helpers/golden.js";
+import { REPO_ROOT, tempDir } from "../helpers/cli.js";
+
+const exec = promisify(execFile);
+const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+
+/**
+ * What an npm consumer gets: `npm pack`, install the tarball into an empty project, run the binary and
+ * type-check an import of the public API with strict settings and without @types/node (our .d.ts files
+ * must not need it).
+ */
+describe("the packed package", () => {
+  it(
+    "installs into an empty folder, where `npx admxkit build` works and imports type-check",
+    { timeout: 240_000 },
+    async () => {
+      const packDir = await tempDir("admxkit-pack-");
+      await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
+      const [tarball] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
+      expect(tarball).toBeDefined();
+
+      const project = await tempDir("admxkit-consumer-");
+      await writeFile(
+        join(project, "package.json"),
+        JSON.stringify({ name: "consumer", private: true, type: "module" }),
+      );
+      await exec("npm", ["install", "--no-audit", "--no-fund", "--silent", join(packDir, tarball!)], {
+        cwd: project,
+      });
+
+      const build = await exec("npx", ["--no-install", "admxkit", "build"], { cwd: project });
+      expect(build.stdout).toContain("AdmxkitDefenderProxy.admx");
+      expect(await listFiles(join(project, "out"))).toEqual([
+        "PolicyDefinitions/AdmxkitDefenderProxy.admx",
+        "PolicyDefinitions/en-US/AdmxkitDefenderProxy.adml",
+        "PolicyDefinitions/ja-JP/AdmxkitDefenderProxy.adml",
+      ]);
+
+      await writeFile(
+        join(project, "consumer.ts"),
+        [
+          'import { defineBundle, generateTemplates, value, type Bundle } from "admxkit";',
+          "const bundle: Bundle = defineBundle({",
+          '  id: "c", fileName: "C", target: { prefix: "c", namespace: "C.Policies" }, revision: "1.0",',
+          '  minRequiredRevision: "1.0", displayName: "N", description: "D",',
+          '  categories: [{ name: "C", displayName: "N" }],',
+          '  policies: [{ name: "P", class: "Machine", displayName: "N", explainText: "D", key: "Software\\\\C",',
+          '    valueName: "V", enabledValue: value.decimal(1), category: "C", supportedOn: "windows:SUPPORTED_Windows_10_0" }],',
+          '  using: [{ prefix: "windows", namespace: "Microsoft.Policies.Windows" }],',
+          '  locales: { "en-US": { N: "Name", D: "Description" } },',
+          "});",
+          "const count: number = generateTemplates(bundle).files.length;",
+          "// @ts-expect-error: the typed API refuses an unknown element kind at compile time",
+          'defineBundle({ ...bundle, policies: [{ ...bundle.policies[0]!, elements: [{ kind: "slider" }] }] });',
+          "export { count };",
+        ].join("\n"),
+      );
+      await writeFile(
+        join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: "NodeNext",
+            moduleResolution: "NodeNext",
+            target: "ES2022",
+            noEmit: true,
+            types: [],
+          },
+          files: ["consumer.ts"],
+        }),
+      );
+      const check = await exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
+      expect(check.stdout ?? "", check.stderr).toBe("");
+    },
+  );
+});

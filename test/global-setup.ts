@@ -1,14 +1,18 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /**
  * CLI tests run the built binary (bin/admxkit.js → dist/), as users do. Build dist/ once before any test
- * so they never run against a stale build.
+ * so they never run against a stale build. Type errors do not stop the emit (tsc still writes dist/);
+ * they are reported here and fail the separate type check of `npm run test:all`.
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+  const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
     cwd: root,
-    stdio: "inherit",
+    encoding: "utf8",
   });
+  if (result.status !== 0) {
+    process.stderr.write(`warning: tsc reported errors while building dist/ for the tests:\n${result.stdout}${result.stderr}`);
+  }
 }

@@ -1,0 +1,169 @@
+/**
+ * Registry.pol reader. Malformed input gives a {@link PolDecodeError} (never another exception); every
+ * loop advances through the input, so decoding ends in time linear in its length.
+ *
+ * The reader accepts what the format allows structurally (any type number, any data size that fits the
+ * file) and rejects: a bad header, a wrong delimiter, a key or value name without its NUL, an odd size
+ * for string types (UTF-16 data cannot have one), a size past the end and bytes after the last entry.
+ * Entries keep their data bytes exactly, so a decoded file re-encodes to the same bytes.
+ */
+import type { Buffer } from "node:buffer";
+import { PolDecodeFailure } from "./errors.js";
+import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
+import { REG_TYPES } from "./types.js";
+import type { PolEntry } from "./types.js";
+import { asBuffer, readUtf16le } from "./utf16le.js";
+
+/** The outcome of {@link decodePol}. */
+export type PolDecodeResult =
+  | { readonly ok: true; readonly entries: PolEntry[] }
+  | { readonly ok: false; readonly error: PolDecodeError };
+
+/** Thrown inside the reader to unwind straight to `decodePol`, which turns it into a result; never escapes. */
+class Stop {
+  constructor(readonly error: PolDecodeError) {}
+}
+
+function showUnit(bytes: Uint8Array, at: number): string {
+  if (at + 1 >= bytes.length) return `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")}`;
+  const unit = bytes[at]! | (bytes[at + 1]! << 8);
+  const char = unit >= 0x20 && unit < 0x7f ? ` '${String.fromCharCode(unit)}'` : "";
+  return `U+${unit.toString(16).toUpperCase().padStart(4, "0")}${char}`;
+}
+
+/** Decoder state: the input and the index of the entry being read, for error reports. */
+class Reader {
+  entry = 0;
+  lastKeyStart = -1;
+  lastKeyEnd = -1;
+  lastKey = "";
+  readonly buffer: Buffer;
+  /** One private copy of the input; entry data are views into it (one allocation instead of one per entry). */
+  readonly copy: Uint8Array;
+  constructor(readonly bytes: Uint8Array) {
+    this.buffer = asBuffer(bytes);
+    this.copy = bytes.slice();
+  }
+
+  fail(code: PolDecodeErrorCode, offset: number, expected: string, found?: string): never {
+    const error: PolDecodeError = { code, offset, expected, entry: this.entry };
+    throw new Stop(found === undefined ? error : { ...error, found });
+  }
+
+  delimiter(at: number, char: number): number {
+    const b = this.bytes;
+    if (at + 1 >= b.length) this.fail("POL_TRUNCATED", b.length, `'${String.fromCharCode(char)}'`);
+    if (b[at] !== char || b[at + 1] !== 0) {
+      this.fail("POL_BAD_DELIMITER", at, `'${String.fromCharCode(char)}'`, showUnit(b, at));
+    }
+    return at + 2;
+  }
+
+  u32(at: number, what: string): number {
+    const b = this.bytes;
+    if (at + 4 > b.length) this.fail("POL_TRUNCATED", b.length, what);
+    return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+  }
+
+  /** Finds the NUL ending the UTF-16LE string at `start`; returns its offset. */
+  terminator(start: number, what: string): number {
+    const b = this.bytes;
+    const last = b.length - 1;
+    let i = start;
+    while (i < last && (b[i] !== 0 || b[i + 1] !== 0)) i += 2;
+    if (i >= last) this.fail("POL_UNTERMINATED_STRING", start, `a NUL-terminated ${what}`);
+    return i;
+  }
+
+  /** The key at `[start, end)`; consecutive entries usually share one, so reuse the last string. */
+  key(start: number, end: number): string {
+    const b = this.bytes;
+    const length = end - start;
+    if (length === this.lastKeyEnd - this.lastKeyStart) {
+      const offset = this.lastKeyStart - start;
+      let i = start;
+      while (i < end && b[i] === b[i + offset]) i++;
+      if (i === end) return this.lastKey;
+    }
+    this.lastKey = readUtf16le(this.buffer, start, end);
+    this.lastKeyStart = start;
+    this.lastKeyEnd = end;
+    return this.lastKey;
+  }
+}
+
+function isStringType(type: number): boolean {
+  return type === REG_TYPES.REG_SZ || type === REG_TYPES.REG_EXPAND_SZ || type === REG_TYPES.REG_MULTI_SZ;
+}
+
+function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
+  const b = r.bytes;
+  let p = r.delimiter(start, 0x5b);
+  const keyEnd = r.terminator(p, "key");
+  const key = r.key(p, keyEnd);
+  p = r.delimiter(keyEnd + 2, 0x3b);
+  const nameEnd = r.terminator(p, "value name");
+  const valueName = nameEnd === p ? "" : readUtf16le(r.buffer, p, nameEnd);
+  p = r.delimiter(nameEnd + 2, 0x3b);
+  const type = r.u32(p, "a 32-bit type");
+  p = r.delimiter(p + 4, 0x3b);
+  const sizeAt = p;
+  const size = r.u32(p, "a 32-bit size");
+  p = r.delimiter(p + 4, 0x3b);
+  if (size > b.length - p) r.fail("POL_SIZE_PAST_END", sizeAt, `at most ${b.length - p}`, String(size));
+  if (size % 2 !== 0 && isStringType(type)) {
+    r.fail("POL_ODD_STRING", sizeAt, "an even size for UTF-16 string data", String(size));
+  }
+  const data = r.copy.subarray(p, p + size);
+  p = r.delimiter(p + size, 0x5d);
+  entries.push({ key, valueName, type, data });
+  return p;
+}
+
+function readHeader(r: Reader): void {
+  const b = r.bytes;
+  const signature = [0x50, 0x52, 0x65, 0x67]; // "PReg"
+  for (let i = 0; i < 4; i++) {
+    if (i >= b.length) throw new Stop({ code: "POL_TRUNCATED", offset: b.length, expected: "'PReg'" });
+    if (b[i] !== signature[i]) {
+      const found = Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, "0")).join(" ");
+      throw new Stop({ code: "POL_BAD_SIGNATURE", offset: 0, expected: "50 52 65 67 ('PReg')", found });
+    }
+  }
+  if (b.length < 8) throw new Stop({ code: "POL_TRUNCATED", offset: b.length, expected: "a 32-bit version" });
+  const version = (b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24)) >>> 0;
+  if (version !== 1)
+    throw new Stop({ code: "POL_BAD_VERSION", offset: 4, expected: "1", found: String(version) });
+}
+
+/**
+ * Decodes Registry.pol bytes. Returns the entries in file order, or the first problem found with its
+ * byte offset. Never throws for malformed input. The entries' data are views into one private copy of
+ * `bytes` (changing `bytes` later does not change them).
+ */
+export function decodePol(bytes: Uint8Array): PolDecodeResult {
+  const r = new Reader(bytes);
+  const entries: PolEntry[] = [];
+  try {
+    readHeader(r);
+    let p = 8;
+    while (p < bytes.length) {
+      if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
+        r.fail("POL_TRAILING_BYTES", p, "'[' or the end of the file", showUnit(bytes, p));
+      }
+      p = readEntry(r, p, entries);
+      r.entry++;
+    }
+  } catch (caught) {
+    if (caught instanceof Stop) return { ok: false, error: caught.error };
+    throw caught;
+  }
+  return { ok: true, entries };
+}
+
+/** Like {@link decodePol} but returns the entries, throwing `PolDecodeFailure` (carrying the error). */
+export function decodePolOrThrow(bytes: Uint8Array): PolEntry[] {
+  const result = decodePol(bytes);
+  if (!result.ok) throw new PolDecodeFailure(result.error);
+  return result.entries;
+}

@@ -1,0 +1,112 @@
+/**
+ * Entries as JSON-lines records (for tools and golden files) and as a fixed-width table (for people).
+ */
+import { classifyEntry } from "./actions.js";
+import { bytesToHex } from "./hex.js";
+import { regTypeName } from "./types.js";
+import type { PolEntry, RegTypeName } from "./types.js";
+import { decodeValue } from "./value-codec.js";
+
+/**
+ * One entry as plain JSON. `type` is the type's name, or its number when WinNT.h defines none. `data` is a
+ * number for DWORD and DWORD_BIG_ENDIAN, a decimal string for QWORD (beyond 2^53), the text without its
+ * NUL for SZ and EXPAND_SZ, the list for MULTI_SZ, and lowercase hex for anything else — including data
+ * not well-formed for its type (a 3-byte DWORD, a string without its NUL).
+ */
+export interface PolDumpRecord {
+  readonly key: string;
+  readonly valueName: string;
+  readonly type: RegTypeName | number;
+  readonly size: number;
+  readonly data: number | string | readonly string[];
+}
+
+/** The {@link PolDumpRecord} of an entry. */
+export function toDumpRecord(entry: PolEntry): PolDumpRecord {
+  const value = decodeValue(entry.type, entry.data);
+  let data: PolDumpRecord["data"];
+  switch (value.type) {
+    case "REG_DWORD":
+    case "REG_DWORD_BIG_ENDIAN":
+    case "REG_SZ":
+    case "REG_EXPAND_SZ":
+    case "REG_MULTI_SZ":
+      data = value.value;
+      break;
+    case "REG_QWORD":
+      data = value.value.toString();
+      break;
+    default:
+      data = bytesToHex(value.value);
+  }
+  const type = regTypeName(entry.type) ?? entry.type;
+  return { key: entry.key, valueName: entry.valueName, type, size: entry.data.length, data };
+}
+
+/** One JSON record per line (`\n`-terminated), in entry order. */
+export function formatJsonLines(entries: readonly PolEntry[]): string {
+  return entries.map((entry) => JSON.stringify(toDumpRecord(entry)) + "\n").join("");
+}
+
+/** Options of {@link formatPolTable}. */
+export interface PolTableOptions {
+  /** Cells longer than this many characters are cut and end in `…`. Default 60. */
+  readonly maxCellWidth?: number;
+}
+
+function describeData(entry: PolEntry, record: PolDumpRecord): string {
+  const action = classifyEntry(entry);
+  switch (action.kind) {
+    case "del":
+      return `(delete value ${JSON.stringify(action.name)})`;
+    case "delvals":
+      return "(delete all values)";
+    case "deleteValues":
+      return `(delete values ${action.names.map((n) => JSON.stringify(n)).join(", ")})`;
+    case "deleteKeys":
+      return `(delete keys ${action.keys.map((k) => JSON.stringify(k)).join(", ")})`;
+    case "createKey":
+      return "(create key)";
+    default: {
+      // Text quoted (so "" and spaces show); numbers and hex bare.
+      const { type } = decodeValue(entry.type, entry.data);
+      const isText = type === "REG_SZ" || type === "REG_EXPAND_SZ" || type === "REG_MULTI_SZ";
+      return isText ? JSON.stringify(record.data) : String(record.data);
+    }
+  }
+}
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + "…";
+}
+
+/**
+ * A fixed-width table: key, value name, type, size, data (special names shown as their action).
+ * Widths count UTF-16 code units, so wide or astral characters can shift a column.
+ */
+export function formatPolTable(entries: readonly PolEntry[], options: PolTableOptions = {}): string {
+  const max = options.maxCellWidth ?? 60;
+  const rows: string[][] = [["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"]];
+  for (const entry of entries) {
+    const record = toDumpRecord(entry);
+    const cells = [
+      entry.key,
+      entry.valueName,
+      String(record.type),
+      String(record.size),
+      describeData(entry, record),
+    ];
+    rows.push(cells.map((cell) => cut(cell, max)));
+  }
+  const widths = [0, 0, 0, 0, 0];
+  for (const row of rows)
+    row.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, cell.length)));
+  const SIZE = 3;
+  const pad = (cell: string, column: number): string => {
+    if (column === SIZE) return cell.padStart(widths[column]!);
+    return column === widths.length - 1 ? cell : cell.padEnd(widths[column]!);
+  };
+  const line = (row: readonly string[]): string => row.map(pad).join("  ");
+  const rule = widths.map((width) => "-".repeat(width)).join("  ");
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,38 @@
+/** Public API of the Registry.pol layer: codec, value types, special actions and text exports. */
+export { REG_TYPES, regTypeName } from "./types.js";
+export type { BytesTypeName, PolEntry, PolHive, PolValue, RegTypeName } from "./types.js";
+export { decodeValue, encodeValue } from "./value-codec.js";
+export type { EncodedValue } from "./value-codec.js";
+export {
+  binaryEntry,
+  dwordEntry,
+  expandSzEntry,
+  multiSzEntry,
+  qwordEntry,
+  szEntry,
+  valueEntry,
+} from "./entries.js";
+export {
+  classifyEntry,
+  createKeyEntry,
+  deleteKeysEntry,
+  deleteValuesEntry,
+  delEntry,
+  delvalsEntry,
+  secureKeyEntry,
+  softEntry,
+} from "./actions.js";
+export type { PolAction, PolActionKind } from "./actions.js";
+export { describePolDecodeError, PolDecodeFailure, PolEncodeError } from "./errors.js";
+export type { PolDecodeError, PolDecodeErrorCode, PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
+export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "./limits.js";
+export { encodePol, polSize } from "./encode.js";
+export { decodePol, decodePolOrThrow } from "./decode.js";
+export type { PolDecodeResult } from "./decode.js";
+export { formatJsonLines, formatPolTable, toDumpRecord } from "./dump.js";
+export type { PolDumpRecord, PolTableOptions } from "./dump.js";
+export { encodeRegFile, formatRegText, HIVE_ROOTS } from "./reg-file.js";
+export { checkLgpoEntries, encodeLgpoText, formatLgpoText, LgpoFormatError } from "./lgpo.js";
+export type { LgpoIssue } from "./lgpo.js";
+export { decodeLgpoBytes, parseLgpoText } from "./lgpo-parse.js";
+export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";

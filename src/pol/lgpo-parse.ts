@@ -1,0 +1,136 @@
+/**
+ * Reads LGPO.exe text back into Registry.pol entries (the inverse of `formatLgpoText`). Records are four
+ * lines — scope, key, value name, action — taken literally (a value name may be empty or start with `;`);
+ * blank lines and `;` comment lines are skipped only between records.
+ */
+import { Buffer } from "node:buffer";
+import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
+import { REG_TYPES } from "./types.js";
+import type { PolEntry, PolHive } from "./types.js";
+import { utf16leBytes } from "./utf16le.js";
+
+/** Why a line of LGPO text could not be read. `line` is 1-based. */
+export interface LgpoParseError {
+  readonly code: "LGPO_BAD_SCOPE" | "LGPO_INCOMPLETE_RECORD" | "LGPO_BAD_ACTION" | "LGPO_BAD_DATA";
+  readonly line: number;
+  readonly expected: string;
+  readonly found?: string;
+}
+
+/** The outcome of {@link parseLgpoText}: entries per hive, each in text order. */
+export type LgpoParseResult =
+  | { readonly ok: true; readonly machine: PolEntry[]; readonly user: PolEntry[] }
+  | { readonly ok: false; readonly error: LgpoParseError };
+
+type Parsed = PolEntry | Omit<LgpoParseError, "line">;
+
+function stringEntry(key: string, valueName: string, type: number, text: string): PolEntry {
+  return { key, valueName, type, data: utf16leBytes(unescapeLgpoText(text) + "\0") };
+}
+
+function numberEntry(key: string, valueName: string, digits: string, qword: boolean): Parsed {
+  if (!/^\d{1,20}$/.test(digits))
+    return { code: "LGPO_BAD_DATA", expected: "a decimal number", found: digits };
+  const value = BigInt(digits);
+  const bytes = qword ? 8 : 4;
+  if (value >= 1n << BigInt(8 * bytes))
+    return { code: "LGPO_BAD_DATA", expected: `a ${8 * bytes}-bit number`, found: digits };
+  const data = Buffer.alloc(bytes);
+  if (qword) data.writeBigUInt64LE(value);
+  else data.writeUInt32LE(Number(value));
+  return {
+    key,
+    valueName,
+    type: qword ? REG_TYPES.REG_QWORD : REG_TYPES.REG_DWORD,
+    data: new Uint8Array(data),
+  };
+}
+
+function binaryEntry(key: string, valueName: string, text: string): Parsed {
+  const hex = text.replace(/[\s,]/g, "");
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex))
+    return { code: "LGPO_BAD_DATA", expected: "hex bytes like 00,ff", found: text };
+  return { key, valueName, type: REG_TYPES.REG_BINARY, data: new Uint8Array(Buffer.from(hex, "hex")) };
+}
+
+function multiSzEntry(key: string, valueName: string, text: string): PolEntry {
+  // `MULTISZ:` is the empty list (one NUL); otherwise each item's NUL plus the list's final NUL.
+  const data = text === "" ? "\0" : unescapeLgpoText(text) + "\0\0";
+  return { key, valueName, type: REG_TYPES.REG_MULTI_SZ, data: utf16leBytes(data) };
+}
+
+function parseAction(key: string, valueName: string, action: string): Parsed {
+  const colon = action.indexOf(":");
+  const word = colon < 0 ? action : action.slice(0, colon);
+  const rest = colon < 0 ? undefined : action.slice(colon + 1);
+  if (rest === undefined) {
+    if (word === "DELETE") return delEntry(key, valueName);
+    if (word === "DELETEALLVALUES") return delvalsEntry(key);
+    if (word === "CREATEKEY") return createKeyEntry(key);
+  } else {
+    if (word === "DWORD" || word === "QWORD") return numberEntry(key, valueName, rest, word === "QWORD");
+    if (word === "SZ") return stringEntry(key, valueName, REG_TYPES.REG_SZ, rest);
+    if (word === "EXSZ") return stringEntry(key, valueName, REG_TYPES.REG_EXPAND_SZ, rest);
+    if (word === "MULTISZ") return multiSzEntry(key, valueName, rest);
+    if (word === "BINARY") return binaryEntry(key, valueName, rest);
+    if (word === "DELETEKEYS")
+      return deleteKeysEntry(
+        key,
+        rest.split(";").filter((name) => name !== ""),
+      );
+  }
+  return {
+    code: "LGPO_BAD_ACTION",
+    expected:
+      "DWORD:, QWORD:, SZ:, EXSZ:, MULTISZ:, BINARY:, DELETE, DELETEALLVALUES, DELETEKEYS: or CREATEKEY",
+    found: action,
+  };
+}
+
+const HIVES_BY_WORD = new Map<string, PolHive>(
+  (Object.keys(LGPO_SCOPE_WORDS) as PolHive[]).map((hive) => [LGPO_SCOPE_WORDS[hive], hive]),
+);
+
+/** Parses LGPO text (CRLF or LF line ends, an optional leading BOM character). */
+export function parseLgpoText(text: string): LgpoParseResult {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop(); // the final line break ends a line, it does not start one
+  const out: Record<PolHive, PolEntry[]> = { machine: [], user: [] };
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!;
+    if (first.trim() === "" || first.startsWith(";")) {
+      i++;
+      continue;
+    }
+    const hive = HIVES_BY_WORD.get(first.trim());
+    if (hive === undefined) {
+      return {
+        ok: false,
+        error: { code: "LGPO_BAD_SCOPE", line: i + 1, expected: "Computer or User", found: first },
+      };
+    }
+    const [key, valueName, action] = [lines[i + 1], lines[i + 2], lines[i + 3]];
+    if (key === undefined || valueName === undefined || action === undefined) {
+      const error = {
+        code: "LGPO_INCOMPLETE_RECORD",
+        line: lines.length + 1,
+        expected: "key, value name and action",
+      } as const;
+      return { ok: false, error };
+    }
+    const parsed = parseAction(key, valueName, action);
+    if ("code" in parsed) return { ok: false, error: { ...parsed, line: i + 4 } };
+    out[hive].push(parsed);
+    i += 4;
+  }
+  return { ok: true, machine: out.machine, user: out.user };
+}
+
+/** Text of an LGPO file's bytes: UTF-16LE after a FF FE byte-order mark, Latin-1 otherwise (as LGPO reads). */
+export function decodeLgpoBytes(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return buffer.toString("utf16le", 2);
+  return buffer.toString("latin1");
+}

@@ -1,0 +1,144 @@
+/**
+ * LGPO.exe text (`LGPO.exe /t file` builds Registry.pol from it): records separated by blank lines, each
+ * `Computer`/`User`, key, value name, action. Actions: `DWORD:n`, `QWORD:n` (decimal), `SZ:text`,
+ * `EXSZ:text`, `MULTISZ:a\0b`, `BINARY:00,ff`, `DELETE` (= `**del.`), `DELETEALLVALUES`
+ * (= `**delvals.`), `DELETEKEYS:a;b`, `CREATEKEY`; the key-level actions take `*` as value name.
+ *
+ * Each entry becomes the record that `parseLgpoText` turns back into the same bytes: a special action only
+ * when the entry has exactly the bytes that action produces, otherwise the entry's literal name and value
+ * (`**DeleteValues` → `SZ:a;b`, `**SecureKey` → `DWORD:1`). Entries LGPO text cannot carry (types without
+ * an action, malformed data, an empty value name — an empty line would end the record — line breaks in a
+ * key or name) are refused with `LGPO_UNREPRESENTABLE`.
+ */
+import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { bytesToHex } from "./hex.js";
+import { escapeLgpoText, LGPO_SCOPE_WORDS } from "./lgpo-escape.js";
+import { REG_TYPES } from "./types.js";
+import type { PolEntry, PolHive } from "./types.js";
+import { readTerminatedUtf16le, utf16leBytes } from "./utf16le.js";
+import { decodeValue } from "./value-codec.js";
+
+/** An entry LGPO text cannot express. */
+export interface LgpoIssue {
+  readonly code: "LGPO_UNREPRESENTABLE";
+  readonly index: number;
+  readonly detail: string;
+}
+
+/** The throwing form of an {@link LgpoIssue}. */
+export class LgpoFormatError extends Error {
+  readonly code: LgpoIssue["code"];
+  readonly index: number;
+  readonly detail: string;
+
+  constructor(issue: LgpoIssue) {
+    super(`entry ${issue.index}: LGPO text cannot express it (${issue.detail})`);
+    this.name = "LgpoFormatError";
+    this.code = issue.code;
+    this.index = issue.index;
+    this.detail = issue.detail;
+  }
+}
+
+function sameEntry(a: PolEntry, b: PolEntry): boolean {
+  if (a.valueName !== b.valueName || a.type !== b.type || a.data.length !== b.data.length) return false;
+  return a.data.every((byte, i) => byte === b.data[i]);
+}
+
+/** The [value name, action] lines of a special action, when `entry` is exactly its canonical form. */
+function specialLines(entry: PolEntry): [string, string] | undefined {
+  const action = classifyEntry(entry);
+  switch (action.kind) {
+    case "createKey":
+      return ["*", "CREATEKEY"];
+    case "delvals":
+      return sameEntry(entry, delvalsEntry(entry.key)) ? ["*", "DELETEALLVALUES"] : undefined;
+    case "del":
+      return action.name !== "" && sameEntry(entry, delEntry(entry.key, action.name))
+        ? [action.name, "DELETE"]
+        : undefined;
+    case "deleteKeys":
+      return sameEntry(entry, deleteKeysEntry(entry.key, action.keys))
+        ? ["*", `DELETEKEYS:${action.keys.join(";")}`]
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The action line of a literal value, or a reason it has none. */
+function literalAction(entry: PolEntry): string | { readonly problem: string } {
+  const { type, data } = entry;
+  if (type === REG_TYPES.REG_SZ || type === REG_TYPES.REG_EXPAND_SZ) {
+    // Read by hand rather than by decodeValue: a NUL inside the text is fine here, `\0` escapes it.
+    const text = readTerminatedUtf16le(data);
+    if (text === undefined) return { problem: "string data without its NUL terminator" };
+    return `${type === REG_TYPES.REG_SZ ? "SZ" : "EXSZ"}:${escapeLgpoText(text)}`;
+  }
+  const value = decodeValue(type, data);
+  switch (value.type) {
+    case "REG_DWORD":
+      return `DWORD:${value.value}`;
+    case "REG_QWORD":
+      return `QWORD:${value.value}`;
+    case "REG_BINARY":
+      return `BINARY:${bytesToHex(value.value, ",")}`;
+    case "REG_MULTI_SZ":
+      // `MULTISZ:` stands for the empty list; a list of one empty string would read back as that.
+      if (value.value.length === 1 && value.value[0] === "")
+        return { problem: "REG_MULTI_SZ of one empty string" };
+      return `MULTISZ:${value.value.map(escapeLgpoText).join("\\0")}`;
+    default:
+      return { problem: `type ${type} with ${data.length} bytes has no LGPO action` };
+  }
+}
+
+function recordLines(entry: PolEntry): [string, string] | { readonly problem: string } {
+  if (/[\r\n]/.test(entry.key)) return { problem: "line break in the key" };
+  let lines = specialLines(entry);
+  if (lines === undefined) {
+    if (entry.valueName === "") return { problem: "empty value name" };
+    const action = literalAction(entry);
+    if (typeof action !== "string") return action;
+    lines = [entry.valueName, action];
+  }
+  return /[\r\n]/.test(lines[0] + lines[1]) ? { problem: "line break in the value name or data" } : lines;
+}
+
+/** Lists the entries LGPO text cannot express (see the module comment), in entry order. */
+export function checkLgpoEntries(entries: readonly PolEntry[]): LgpoIssue[] {
+  const issues: LgpoIssue[] = [];
+  entries.forEach((entry, index) => {
+    const lines = recordLines(entry);
+    if (!Array.isArray(lines)) issues.push({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
+  });
+  return issues;
+}
+
+/**
+ * LGPO text for entries of one hive: one record per entry, CRLF line ends, a blank line between records.
+ * Throws {@link LgpoFormatError} for the first entry it cannot express.
+ */
+export function formatLgpoText(entries: readonly PolEntry[], hive: PolHive): string {
+  const scope = LGPO_SCOPE_WORDS[hive];
+  const records = entries.map((entry, index) => {
+    const lines = recordLines(entry);
+    if (!Array.isArray(lines))
+      throw new LgpoFormatError({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
+    return `${scope}\r\n${entry.key}\r\n${lines[0]}\r\n${lines[1]}\r\n`;
+  });
+  return records.join("\r\n");
+}
+
+/**
+ * The bytes to save LGPO text as: plain ASCII when every character is ASCII, otherwise UTF-16LE with a
+ * byte-order mark — LGPO reads a file without BOM as Latin-1, which would garble anything else.
+ */
+export function encodeLgpoText(text: string): Uint8Array {
+  if (/^[\x00-\x7f]*$/.test(text)) return Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const body = utf16leBytes(text);
+  const out = new Uint8Array(body.length + 2);
+  out.set([0xff, 0xfe]);
+  out.set(body, 2);
+  return out;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodePol,
+  decodePolOrThrow,
+  describePolDecodeError,
+  dwordEntry,
+  encodePol,
+  PolDecodeFailure,
+} from "../../src/pol/index.js";
+import type { PolDecodeError } from "../../src/pol/index.js";
+import { hex } from "./pol-test-kit.js";
+
+// One entry [K;N;4;4;01000000] — offsets: '[' 8, key 10, ';' 14, name 16, ';' 20, type 22, ';' 26,
+// size 28, ';' 32, data 34, ']' 38, end 40.
+const VALID = encodePol([dwordEntry("K", "N", 1)]);
+
+function edit(change: (bytes: Uint8Array) => void, bytes = VALID): Uint8Array {
+  const copy = bytes.slice();
+  change(copy);
+  return copy;
+}
+
+function errorOf(bytes: Uint8Array): PolDecodeError {
+  const result = decodePol(bytes);
+  if (result.ok) throw new Error("expected a decode error");
+  return result.error;
+}
+
+describe("decodePol errors", () => {
+  it("accepts the valid sample and a header-only file", () => {
+    expect(VALID.length).toBe(40);
+    expect(decodePol(VALID).ok).toBe(true);
+    expect(decodePol(hex("50 52 65 67 01 00 00 00"))).toEqual({ ok: true, entries: [] });
+  });
+
+  it("POL_BAD_SIGNATURE at 0", () => {
+    const error = errorOf(edit((b) => (b[3] = 0x47)));
+    expect(error).toMatchObject({ code: "POL_BAD_SIGNATURE", offset: 0, found: "50 52 65 47" });
+  });
+
+  it("POL_BAD_VERSION at 4", () => {
+    expect(errorOf(edit((b) => (b[4] = 2)))).toMatchObject({
+      code: "POL_BAD_VERSION",
+      offset: 4,
+      found: "2",
+    });
+  });
+
+  it("POL_BAD_DELIMITER where ';' or ']' is wrong", () => {
+    expect(errorOf(edit((b) => (b[14] = 0x2c)))).toMatchObject({
+      code: "POL_BAD_DELIMITER",
+      offset: 14,
+      expected: "';'",
+      found: "U+002C ','",
+      entry: 0,
+    });
+    expect(errorOf(edit((b) => (b[39] = 1)))).toMatchObject({
+      code: "POL_BAD_DELIMITER",
+      offset: 38,
+      expected: "']'",
+    });
+    // The delimiter after the type field.
+    expect(errorOf(edit((b) => (b[26] = 0x3a)))).toMatchObject({ code: "POL_BAD_DELIMITER", offset: 26 });
+  });
+
+  it("POL_TRUNCATED when the input ends inside an entry or the header", () => {
+    expect(errorOf(VALID.subarray(0, 39))).toMatchObject({ code: "POL_TRUNCATED", offset: 39 });
+    expect(errorOf(VALID.subarray(0, 30))).toMatchObject({
+      code: "POL_TRUNCATED",
+      offset: 30,
+      expected: "a 32-bit size",
+    });
+    expect(errorOf(VALID.subarray(0, 6))).toMatchObject({ code: "POL_TRUNCATED", offset: 6 });
+    expect(errorOf(new Uint8Array(0))).toMatchObject({ code: "POL_TRUNCATED", offset: 0 });
+  });
+
+  it("POL_SIZE_PAST_END at the size field", () => {
+    expect(errorOf(edit((b) => (b[28] = 100)))).toMatchObject({
+      code: "POL_SIZE_PAST_END",
+      offset: 28,
+      found: "100",
+    });
+  });
+
+  it("POL_TRAILING_BYTES after the last entry", () => {
+    const padded = new Uint8Array([...VALID, 0, 0]);
+    expect(errorOf(padded)).toMatchObject({ code: "POL_TRAILING_BYTES", offset: 40, entry: 1 });
+    expect(errorOf(new Uint8Array([...VALID, 0x5b]))).toMatchObject({
+      code: "POL_TRAILING_BYTES",
+      offset: 40,
+    });
+  });
+
+  it("POL_ODD_STRING for an odd size on a string type", () => {
+    const odd = hex(`50 52 65 67 01 00 00 00 5b 00 4b 00 00 00 3b 00 4e 00 00 00 3b 00
+      01 00 00 00 3b 00 05 00 00 00 3b 00 61 00 62 00 00 5d 00`);
+    expect(errorOf(odd)).toMatchObject({ code: "POL_ODD_STRING", offset: 28, found: "5" });
+    // The same bytes typed REG_BINARY are fine.
+    expect(decodePol(edit((b) => (b[22] = 3), odd)).ok).toBe(true);
+  });
+
+  it("POL_UNTERMINATED_STRING when a key or value name has no NUL", () => {
+    expect(errorOf(hex("50 52 65 67 01 00 00 00 5b 00 4b 00 4c 00"))).toMatchObject({
+      code: "POL_UNTERMINATED_STRING",
+      offset: 10,
+      expected: "a NUL-terminated key",
+    });
+    expect(errorOf(VALID.subarray(0, 17))).toMatchObject({ code: "POL_UNTERMINATED_STRING", offset: 16 });
+  });
+
+  it("decodePolOrThrow throws PolDecodeFailure carrying the error, with readable text", () => {
+    const bad = edit((b) => (b[4] = 9));
+    expect(() => decodePolOrThrow(bad)).toThrow(PolDecodeFailure);
+    try {
+      decodePolOrThrow(bad);
+    } catch (caught) {
+      expect((caught as PolDecodeFailure).error.code).toBe("POL_BAD_VERSION");
+      expect((caught as Error).message).toBe(describePolDecodeError((caught as PolDecodeFailure).error));
+      expect((caught as Error).message).toContain("at byte 4");
+    }
+  });
+});

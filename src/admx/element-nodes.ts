@@ -8,6 +8,23 @@ type Handler<K extends ElementKind> = (element: ElementOf<K>) => XmlElement;
 /** `true` attributes only: the schema's defaults are false, and Microsoft's files omit them too. */
 const flag = (on: boolean | undefined) => (on ? "true" : undefined);
 
+/** decimal and longDecimal share their attributes; only the range of their numbers differs. */
+function numberNode(name: string, e: ElementOf<"decimal" | "longDecimal">): XmlElement {
+  return {
+    name,
+    attributes: [
+      ["id", e.id],
+      ["key", e.key],
+      ["valueName", e.valueName],
+      ["required", flag(e.required)],
+      ["minValue", e.minValue],
+      ["maxValue", e.maxValue],
+      ["storeAsText", flag(e.storeAsText)],
+      ["soft", flag(e.soft)],
+    ],
+  };
+}
+
 /**
  * One handler per ADMX element kind. `satisfies` makes the compiler refuse a kind without a handler.
  * Attribute order follows Windows' own templates: id, key, valueName, then the kind's own attributes.
@@ -27,32 +44,8 @@ const handlers = {
       ...valueListElement("falseList", e.falseList),
     ],
   }),
-  decimal: (e) => ({
-    name: "decimal",
-    attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
-      ["required", flag(e.required)],
-      ["minValue", e.minValue],
-      ["maxValue", e.maxValue],
-      ["storeAsText", flag(e.storeAsText)],
-      ["soft", flag(e.soft)],
-    ],
-  }),
-  longDecimal: (e) => ({
-    name: "longDecimal",
-    attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
-      ["required", flag(e.required)],
-      ["minValue", e.minValue],
-      ["maxValue", e.maxValue],
-      ["storeAsText", flag(e.storeAsText)],
-      ["soft", flag(e.soft)],
-    ],
-  }),
+  decimal: (e) => numberNode("decimal", e),
+  longDecimal: (e) => numberNode("longDecimal", e),
   text: (e) => ({
     name: "text",
     attributes: [

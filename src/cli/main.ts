@@ -1,6 +1,9 @@
 import yargs, { type Argv } from "yargs";
 import { EXIT, messageLocale, processIo, type CliIo } from "./context.js";
 import * as build from "./commands/build.js";
+import * as dump from "./commands/dump.js";
+import * as gpo from "./commands/gpo.js";
+import * as pol from "./commands/pol.js";
 import * as schema from "./commands/schema.js";
 
 /** A command module: yargs' shape, with a handler that returns the exit code. */
@@ -12,7 +15,7 @@ interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. Handlers import their heavy parts lazily. */
-export const COMMANDS: readonly CommandModule[] = [build, schema];
+export const COMMANDS: readonly CommandModule[] = [build, schema, pol, dump, gpo];
 
 class UsageError extends Error {}
 

@@ -1,0 +1,97 @@
+import type { Argv } from "yargs";
+import type { CompileResult, PolicyIndex } from "../../compile/index.js";
+import type { PolEntry } from "../../pol/index.js";
+import type { CliIo } from "../context.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
+import { bundleOption, langOption } from "./shared-options.js";
+
+const FORMATS = ["pol", "reg", "json"] as const;
+const CLASSES = ["machine", "user"] as const;
+
+interface PolArgs {
+  values: string;
+  bundle: string;
+  class: (typeof CLASSES)[number];
+  format: (typeof FORMATS)[number];
+  out: string;
+  lang?: string;
+}
+
+export const command = "pol";
+export const describe = "Compile a values file into the Registry.pol the Group Policy editor would write";
+
+export function builder(yargs: Argv): Argv<PolArgs> {
+  return langOption(bundleOption(yargs))
+    .option("values", {
+      type: "string",
+      demandOption: true,
+      describe: "Values file (JSON): policy states and options",
+    })
+    .option("class", {
+      choices: CLASSES,
+      default: "machine" as const,
+      describe: "Which Registry.pol: machine (HKLM) or user (HKCU)",
+    })
+    .option("format", {
+      choices: FORMATS,
+      default: "pol" as const,
+      describe: "pol: Registry.pol; reg: a regedit .reg file; json: one JSON object per entry",
+    })
+    .option("out", {
+      type: "string",
+      demandOption: true,
+      describe: "Output file (written only when the values are valid)",
+    })
+    .example(
+      "$0 pol --values examples/defender-proxy.values.json --out Registry.pol",
+      "the Machine Registry.pol of the built-in bundle",
+    ) as unknown as Argv<PolArgs>;
+}
+
+/**
+ * The policies the values file names. Today: one bundle. An `--admx <dir>` option (a PolicyDefinitions
+ * store) plugs in here by returning an index over every ADMX file of the store.
+ */
+async function policyIndex(args: PolArgs): Promise<{ index: PolicyIndex; source: string }> {
+  const { loadBundle } = await import("../load-bundle.js");
+  const { createPolicyIndex } = await import("../../compile/index.js");
+  const { bundle } = await loadBundle(args.bundle);
+  const { namespace, prefix } = bundle.target;
+  return { index: createPolicyIndex([{ namespace, prefix, policies: bundle.policies }]), source: bundle.id };
+}
+
+async function encode(
+  format: PolArgs["format"],
+  entries: PolEntry[],
+  hive: PolArgs["class"],
+): Promise<Uint8Array | string> {
+  const pol = await import("../../pol/index.js");
+  if (format === "reg") return pol.encodeRegFile(entries, hive);
+  if (format === "json") return pol.formatJsonLines(entries);
+  return pol.encodePol(entries);
+}
+
+export async function handler(args: PolArgs, io: CliIo): Promise<number> {
+  const locale = messageLocale(args.lang);
+  return runCommand(io, locale, async () => {
+    const { readValuesFile } = await import("../../values/read-values.js");
+    const { compileValues } = await import("../../compile/index.js");
+    const { AdmxkitError, hasErrors, diag } = await import("../../diagnostics/diagnostic.js");
+    const { writeFilesAtomic } = await import("../../io/write-files.js");
+    const { basename, dirname } = await import("node:path");
+    const values = await readValuesFile(args.values);
+    const { index, source } = await policyIndex(args);
+    const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
+    if (Object.keys(values[args.class] ?? {}).length === 0) {
+      result.diagnostics.push(
+        diag("VALUES_NOTHING_CONFIGURED", { section: args.class }, { file: args.values }, "warning"),
+      );
+    }
+    if (hasErrors(result.diagnostics)) throw new AdmxkitError(result.diagnostics, locale);
+    reportDiagnostics(io, result.diagnostics, locale);
+    const content = await encode(args.format, result.entries, args.class);
+    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    io.stdout(`${written}\n`);
+    return EXIT.ok;
+  });
+}

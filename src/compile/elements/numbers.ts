@@ -1,0 +1,51 @@
+import type { DecimalElement, LongDecimalElement } from "../../model/types.js";
+import type { OptionValue } from "../types.js";
+import { quoteValue, type ElementContext } from "./handler.js";
+
+/** maxValue when the ADMX omits it: the schema's default, which the editor's spin box enforces. */
+export const DEFAULT_MAX_VALUE = 9999n;
+
+function parseInteger(value: OptionValue, allowDigits: boolean): bigint | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+  // JSON numbers above 2^53 lose precision, so a longDecimal may be written as a string of digits.
+  if (allowDigits && typeof value === "string" && /^[0-9]{1,20}$/.test(value)) return BigInt(value);
+  return undefined;
+}
+
+/**
+ * The checked number of a decimal or longDecimal option, or undefined when nothing is to be written
+ * (a problem was reported, or an optional box was left empty). A missing option takes the control's
+ * defaultValue, as the editor pre-fills the box with it.
+ */
+export function numberOption(
+  element: DecimalElement | LongDecimalElement,
+  value: OptionValue | undefined,
+  context: ElementContext,
+  typeMax: bigint,
+): bigint | undefined {
+  const given = value ?? element.control.defaultValue;
+  if (given === undefined) {
+    if (element.required) context.problem("OPTION_REQUIRED", { value: "(missing)" });
+    return undefined;
+  }
+  const n = parseInteger(given, element.kind === "longDecimal");
+  if (n === undefined) {
+    context.problem(element.kind === "longDecimal" ? "OPTION_NOT_LONG_INTEGER" : "OPTION_NOT_INTEGER", {
+      value: quoteValue(given),
+    });
+    return undefined;
+  }
+  const min = BigInt(element.minValue ?? 0);
+  const max = element.maxValue === undefined ? DEFAULT_MAX_VALUE : BigInt(element.maxValue);
+  if (n < min || n > max || n > typeMax) {
+    const code = element.maxValue === undefined ? "OPTION_OUT_OF_DEFAULT_RANGE" : "OPTION_OUT_OF_RANGE";
+    context.problem(code, { value: n.toString(), min: min.toString(), max: max.toString() });
+    return undefined;
+  }
+  return n;
+}
+
+/** storeAsText: the number as decimal digits, as the editor stores it in a REG_SZ. */
+export function writeNumberAsText(n: bigint): string {
+  return n.toString();
+}

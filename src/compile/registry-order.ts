@@ -1,0 +1,140 @@
+/**
+ * Ordering and de-duplication of compiled entries, modelled on how the Group Policy editor keeps a
+ * GPO's registry settings: as a small registry tree that it saves to Registry.pol by walking it.
+ *
+ * - Keys come out in tree order: a key's own values, then its subkeys sorted case-insensitively
+ *   (compared upper-cased, as the registry orders subkeys). Microsoft's files in shared/reference show
+ *   it: `Disallowed` before `DPNGRA`, `Certificates` before `CRLs`, a key's values before its subkeys.
+ * - Values of a key keep the order they were first written (the Adobe and Chrome GPOs list values in
+ *   policy order, not sorted); `**delvals.` comes first in its key.
+ * - Keys and value names compare case-insensitively, as in the registry. `X`, `**del.X` and
+ *   `**soft.X` all target the value X.
+ * - Last write wins, and the survivor keeps the position of the first write to that value (the registry
+ *   updates an existing value in place). The key is spelled as its first writer spelled it.
+ * - `**delvals.` drops every value written to its key before it, as the editor clears the key when a
+ *   list is enabled or disabled.
+ *
+ * Overwrites between different policies are reported as warnings, so a values file that sets one
+ * registry value through two policies does not silently lose one of them.
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { classifyEntry, type PolEntry } from "../pol/index.js";
+
+type Path = readonly (string | number)[];
+
+/** Who wrote an entry: a policy name, and where its state is in the values file. */
+export interface EntrySource {
+  readonly policy: string;
+  readonly path?: Path;
+  readonly file?: string;
+}
+
+interface Written {
+  readonly entry: PolEntry;
+  readonly source: EntrySource;
+}
+
+interface KeyNode {
+  readonly spelling: string;
+  readonly components: readonly string[];
+  delvals?: Written;
+  readonly values: Map<string, Written>;
+}
+
+/** Upper-cases per UTF-16 unit (never changing the length), like the registry's case-insensitive compare. */
+export function registryUpcase(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const upper = char.toUpperCase();
+    out += upper.length === char.length ? upper : char;
+  }
+  return out;
+}
+
+function compareComponents(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** The value an entry writes or deletes, for de-duplication; undefined for `**delvals.`. */
+function targetName(entry: PolEntry): string | undefined {
+  const action = classifyEntry(entry);
+  if (action.kind === "delvals") return undefined;
+  return action.kind === "del" || action.kind === "soft" ? action.name : entry.valueName;
+}
+
+/** Collects entries from one or many policies and returns them in the editor's order. */
+export class EntryCollector {
+  private readonly keys = new Map<string, KeyNode>();
+  /** Warnings about writes that replaced or dropped another policy's entries. */
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** Adds one entry written by `source`. */
+  add(entry: PolEntry, source: EntrySource): void {
+    const node = this.node(entry.key);
+    const where = {
+      ...(source.path ? { path: [...source.path] } : {}),
+      ...(source.file ? { file: source.file } : {}),
+    };
+    const name = targetName(entry);
+    if (name === undefined) {
+      const dropped = new Set<string>();
+      for (const old of [node.delvals, ...node.values.values()]) {
+        if (old && old.source.policy !== source.policy) dropped.add(old.source.policy);
+      }
+      for (const previous of dropped) {
+        this.diagnostics.push(
+          diag(
+            "COMPILE_KEY_CLEARED",
+            { policy: source.policy, previous, key: node.spelling },
+            where,
+            "warning",
+          ),
+        );
+      }
+      node.values.clear();
+      node.delvals = { entry, source };
+      return;
+    }
+    const id = registryUpcase(name);
+    const old = node.values.get(id);
+    if (old && old.source.policy !== source.policy) {
+      const value = `${node.spelling}\\${name}`;
+      this.diagnostics.push(
+        diag(
+          "COMPILE_OVERRIDDEN",
+          { policy: source.policy, previous: old.source.policy, value },
+          where,
+          "warning",
+        ),
+      );
+    }
+    // Map.set on an existing id keeps its position: the survivor sits where the first write was.
+    node.values.set(id, { entry, source });
+  }
+
+  /** Every surviving entry in tree order, each spelled with its key's first spelling. */
+  entries(): PolEntry[] {
+    const nodes = [...this.keys.values()].sort((a, b) => compareComponents(a.components, b.components));
+    const out: PolEntry[] = [];
+    for (const node of nodes) {
+      const written = [...(node.delvals ? [node.delvals] : []), ...node.values.values()];
+      for (const { entry } of written)
+        out.push(entry.key === node.spelling ? entry : { ...entry, key: node.spelling });
+    }
+    return out;
+  }
+
+  private node(key: string): KeyNode {
+    const components = key.split("\\").map(registryUpcase);
+    const id = components.join("\\");
+    let node = this.keys.get(id);
+    if (!node) {
+      node = { spelling: key, components, values: new Map() };
+      this.keys.set(id, node);
+    }
+    return node;
+  }
+}

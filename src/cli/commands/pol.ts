@@ -1,11 +1,12 @@
 import type { Argv } from "yargs";
 import type { CompileResult, PolicyIndex } from "../../compile/index.js";
 import type { PolEntry } from "../../pol/index.js";
+import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { bundleOption, langOption } from "./shared-options.js";
 
-const FORMATS = ["pol", "reg", "json"] as const;
+const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
 const CLASSES = ["machine", "user"] as const;
 
 interface PolArgs {
@@ -35,7 +36,8 @@ export function builder(yargs: Argv): Argv<PolArgs> {
     .option("format", {
       choices: FORMATS,
       default: "pol" as const,
-      describe: "pol: Registry.pol; reg: a regedit .reg file; json: one JSON object per entry",
+      describe:
+        "pol: Registry.pol; reg: a regedit .reg file; json: one JSON object per entry; ps1: a GroupPolicy-module script (Set-GPRegistryValue) for a named GPO; lgpo: LGPO.exe /t text",
     })
     .option("out", {
       type: "string",
@@ -66,9 +68,30 @@ async function encode(
   hive: PolArgs["class"],
 ): Promise<Uint8Array | string> {
   const pol = await import("../../pol/index.js");
-  if (format === "reg") return pol.encodeRegFile(entries, hive);
-  if (format === "json") return pol.formatJsonLines(entries);
-  return pol.encodePol(entries);
+  switch (format) {
+    case "reg":
+      return pol.encodeRegFile(entries, hive);
+    case "json":
+      return pol.formatJsonLines(entries);
+    case "ps1": {
+      const ps1 = await import("../../ps1/index.js");
+      const sections = [{ hive, entries }];
+      const problems = ps1.checkPowerShellEntries(sections);
+      if (problems.length > 0) throw new AdmxkitError(problems);
+      return ps1.encodePowerShellScript(ps1.formatPowerShellScript(sections));
+    }
+    case "lgpo": {
+      const problems = pol.checkLgpoEntries(entries);
+      if (problems.length > 0) {
+        throw new AdmxkitError(
+          problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, {})),
+        );
+      }
+      return pol.encodeLgpoText(pol.formatLgpoText(entries, hive));
+    }
+    case "pol":
+      return pol.encodePol(entries);
+  }
 }
 
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
@@ -76,7 +99,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   return runCommand(io, locale, async () => {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { compileValues } = await import("../../compile/index.js");
-    const { AdmxkitError, hasErrors, diag } = await import("../../diagnostics/diagnostic.js");
+    const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { basename, dirname } = await import("node:path");
     const values = await readValuesFile(args.values);

@@ -61,3 +61,66 @@ export {
   type Severity,
 } from "./diagnostics/diagnostic.js";
 export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js";
+
+// Registry.pol: codec, typed values, special names, text formats.
+export {
+  checkPolEntries,
+  classifyEntry,
+  decodePol,
+  decodePolOrThrow,
+  decodeValue,
+  delEntry,
+  delvalsEntry,
+  describePolDecodeError,
+  encodeLgpoText,
+  encodePol,
+  encodeRegFile,
+  encodeValue,
+  formatJsonLines,
+  formatLgpoText,
+  formatPolTable,
+  formatRegText,
+  parseLgpoText,
+  PolDecodeFailure,
+  PolEncodeError,
+  REG_TYPES,
+  toDumpRecord,
+  type PolAction,
+  type PolDecodeError,
+  type PolDecodeResult,
+  type PolDumpRecord,
+  type PolEntry,
+  type PolHive,
+  type PolValue,
+} from "./pol/index.js";
+
+// The compiler and values files.
+export {
+  compilePolicy,
+  compileValues,
+  createPolicyIndex,
+  type CompileResult,
+  type OptionValue,
+  type PolicyIndex,
+  type PolicyState,
+} from "./compile/index.js";
+export {
+  checkTextFormat,
+  parseValues,
+  parseValuesText,
+  valuesJsonSchema,
+  ValuesFileSchema,
+  type ValuesFile,
+} from "./values/index.js";
+export { readValuesFile } from "./values/read-values.js";
+
+// Delivery: GPO backups and GroupPolicy-module scripts.
+export {
+  backupFromValues,
+  buildGpoBackup,
+  deterministicIdentity,
+  freshIdentity,
+  type GpoBackup,
+  type GpoBackupInput,
+} from "./gpo/index.js";
+export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";

@@ -124,3 +124,29 @@ export {
   type GpoBackupInput,
 } from "./gpo/index.js";
 export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";
+
+// Readers and validation.
+export { readAdml, readAdmx, type ReadResult } from "./read/read-file.js";
+export { toBundle, type BundleFromTemplates, type ToBundleOptions } from "./read/to-bundle.js";
+export {
+  readStore,
+  type ReadStoreOptions,
+  type StoreContents,
+  type StorePolicy,
+  type StoreTemplate,
+} from "./read/read-store.js";
+export type { AdmlDocument, AdmxDocument, ReadPolicy } from "./read/types.js";
+export { validateTemplates, type ValidateOptions, type ValidationResult } from "./lint/validate-templates.js";
+export { humanReport, jsonLines } from "./lint/report.js";
+
+// Preview.
+export {
+  escapeHtml,
+  generatePreviewSite,
+  generatePreviewSites,
+  loadPreviewModel,
+  PREVIEW_CSS,
+  renderPolicyPreview,
+  type PolicyPreviewOptions,
+  type PreviewSiteOptions,
+} from "./preview/index.js";

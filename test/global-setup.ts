@@ -8,11 +8,17 @@ import { fileURLToPath } from "node:url";
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const result = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) {
-    process.stderr.write(`warning: tsc reported errors while building dist/ for the tests:\n${result.stdout}${result.stderr}`);
+    process.stderr.write(
+      `warning: tsc reported errors while building dist/ for the tests:\n${result.stdout}${result.stderr}`,
+    );
   }
 }

@@ -4,7 +4,9 @@ import * as build from "./commands/build.js";
 import * as dump from "./commands/dump.js";
 import * as gpo from "./commands/gpo.js";
 import * as pol from "./commands/pol.js";
+import * as preview from "./commands/preview.js";
 import * as schema from "./commands/schema.js";
+import * as validate from "./commands/validate.js";
 
 /** A command module: yargs' shape, with a handler that returns the exit code. */
 interface CommandModule {
@@ -15,7 +17,7 @@ interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. Handlers import their heavy parts lazily. */
-export const COMMANDS: readonly CommandModule[] = [build, schema, pol, dump, gpo];
+export const COMMANDS: readonly CommandModule[] = [build, validate, preview, pol, dump, gpo, schema];
 
 class UsageError extends Error {}
 

@@ -1,0 +1,16 @@
+/** The docs' navigation, per language: site-absolute URLs, turned into relative links by the `rel` filter. */
+export default {
+  en: [
+    { url: "/en/getting-started.html", title: "Getting started" },
+    { url: "/en/central-store.html", title: "Central store" },
+    { url: "/en/values-files.html", title: "Values files" },
+    { url: "/en/registry-pol.html", title: "Registry.pol and GPO backups" },
+    { url: "/en/custom-bundle.html", title: "Custom bundles" },
+    { url: "/en/preview.html", title: "Policy preview" },
+    { url: "/en/cli.html", title: "CLI reference" },
+  ],
+  ja: [
+    { url: "/ja/getting-started.html", title: "はじめに" },
+    { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
+  ],
+};

@@ -1,0 +1,60 @@
+/**
+ * How `admxkit validate` prints findings: for people, grouped by file with `line:column` in front of each
+ * message and a count at the end; for programs, one JSON object per line with exactly the keys
+ * code, severity, file, line, column and message.
+ */
+import { isAbsolute, relative } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+
+/** A path as the user would type it: relative to `cwd` when it lies below it. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(cwd, file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+/** One JSON line per diagnostic; unknown positions are 0. */
+export function jsonLines(list: readonly Diagnostic[], locale: LocaleTag, cwd?: string): string {
+  return list
+    .map((d) =>
+      JSON.stringify({
+        code: d.code,
+        severity: d.severity,
+        file: displayPath(d.file ?? "", cwd),
+        line: d.line ?? 0,
+        column: d.column ?? 0,
+        message: formatMessage(d.code, d.params, locale),
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
+/** The human report: a block per file, then the counts. */
+export function humanReport(
+  list: readonly Diagnostic[],
+  files: number,
+  locale: LocaleTag,
+  cwd?: string,
+): string {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const file = displayPath(d.file ?? "", cwd);
+    byFile.set(file, [...(byFile.get(file) ?? []), d]);
+  }
+  const blocks = [...byFile].map(([file, items]) => {
+    const lines = items.map((d) => {
+      const place = `${d.line ?? 0}:${d.column ?? 0}`.padEnd(9);
+      return `  ${place} ${d.severity.padEnd(7)} ${d.code}  ${formatMessage(d.code, d.params, locale)}`;
+    });
+    return `${file}\n${lines.join("\n")}\n`;
+  });
+  const count = (severity: Diagnostic["severity"]) => list.filter((d) => d.severity === severity).length;
+  const summary = formatMessage(
+    "VALIDATE_SUMMARY",
+    { errors: count("error"), warnings: count("warning"), infos: count("info"), files },
+    locale,
+  );
+  return [...blocks, `${summary}\n`].join("\n");
+}

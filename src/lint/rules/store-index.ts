@@ -1,0 +1,105 @@
+/**
+ * What the store-wide rules need to remember of each ADMX once its document is gone: namespaces and
+ * the names they define, `using` declarations and references into other namespaces, and the registry
+ * values each policy writes. Only this index grows with the store; documents are read one at a time.
+ */
+import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { isInboxNamespace } from "../../model/inbox-templates.js";
+import type { SourcePosition } from "../../read/positions.js";
+import type { AdmxDocument } from "../../read/types.js";
+import type { ExternalReference } from "./admx-rules.js";
+import { registryTargets } from "./registry-targets.js";
+
+interface NamespaceEntry {
+  readonly file: string;
+  readonly at: SourcePosition;
+  readonly names: Record<ExternalReference["kind"], Set<string>>;
+}
+
+interface Writer {
+  readonly policy: string;
+  readonly file: string;
+}
+
+/** The store-wide index: {@link StoreIndex.add} each ADMX, then {@link StoreIndex.finish}. */
+export class StoreIndex {
+  private readonly namespaces = new Map<string, NamespaceEntry>();
+  private readonly usings: { namespace: string; prefix: string; at: SourcePosition }[] = [];
+  private readonly references: ExternalReference[] = [];
+  private readonly writers = new Map<string, Writer>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** Namespaces defined so far, with the file defining each (for `using` checks of other tools). */
+  definedNamespaces(): ReadonlyMap<string, string> {
+    return new Map([...this.namespaces].map(([ns, e]) => [ns, e.file]));
+  }
+
+  /** Adds an ADMX: its namespace, names, `using` declarations, external references, registry values. */
+  add(admx: AdmxDocument, external: readonly ExternalReference[]): void {
+    const target = admx.target;
+    if (target && target.namespace !== "") {
+      const key = target.namespace.toLowerCase();
+      const first = this.namespaces.get(key);
+      if (first) {
+        // GPMC refuses the whole store when two files define one namespace (PolicyPlus#15).
+        const params = { namespace: target.namespace, first: first.file };
+        this.diagnostics.push(diag("STORE_NAMESPACE_DUPLICATE", params, target.at));
+      } else {
+        const lower = (names: { name: string }[]) => new Set(names.map((n) => n.name.toLowerCase()));
+        this.namespaces.set(key, {
+          file: admx.file,
+          at: target.at,
+          names: {
+            category: lower([...admx.categories]),
+            supportedOn: lower([...admx.supportedOn, ...admx.products]),
+          },
+        });
+      }
+    }
+    for (const u of admx.using) this.usings.push({ namespace: u.namespace, prefix: u.prefix, at: u.at });
+    this.references.push(...external);
+    this.addWriters(admx);
+  }
+
+  /** Two policies of different files writing one registry value fight over it: a warning naming both. */
+  private addWriters(admx: AdmxDocument): void {
+    for (const policy of admx.policies) {
+      const reported = new Set<string>();
+      for (const [target, shown] of registryTargets(policy)) {
+        const other = this.writers.get(target);
+        if (!other) {
+          this.writers.set(target, { policy: policy.name, file: admx.file });
+        } else if (other.file !== admx.file && !reported.has(other.policy)) {
+          reported.add(other.policy);
+          const params = { value: shown, policy: policy.name, other: other.policy, otherFile: other.file };
+          this.diagnostics.push(diag("STORE_REGISTRY_DUPLICATE", params, policy.at, "warning"));
+        }
+      }
+    }
+  }
+
+  /** Resolves `using` declarations and cross-namespace references once every file has been added. */
+  finish(): Diagnostic[] {
+    const out = [...this.diagnostics];
+    for (const u of this.usings) {
+      if (this.namespaces.has(u.namespace.toLowerCase())) continue;
+      // Windows' own namespaces are in every real central store; a partial set of files is fine.
+      if (isInboxNamespace(u.namespace))
+        out.push(diag("STORE_USING_INBOX", { namespace: u.namespace, prefix: u.prefix }, u.at, "info"));
+      else out.push(diag("STORE_USING_UNRESOLVED", { namespace: u.namespace, prefix: u.prefix }, u.at));
+    }
+    for (const r of this.references) {
+      const entry = this.namespaces.get(r.namespace.toLowerCase());
+      if (entry && !entry.names[r.kind].has(r.name.toLowerCase())) {
+        out.push(
+          diag(
+            "STORE_REFERENCE_UNRESOLVED",
+            { kind: r.kind, ref: r.ref, namespace: r.namespace, file: entry.file },
+            r.at,
+          ),
+        );
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The structural rules of Microsoft's ADMX schema, checked in the project: element order and
+ * occurrences, attributes and their types, text where none is allowed. Verdicts agree with xmllint and
+ * the libxml2 copy of the schema (test/lint/xsd-agreement.test.ts), except where Windows itself is
+ * more tolerant than the published schema: attributes in-box templates use (see `tolerated` in the type
+ * tables), stray text in element-only content, hyphens in ids and a wrong root namespace are warnings.
+ */
+import { POLICY_DEFINITIONS_NS } from "../../admx/write-admx.js";
+import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { XmlDocument, XmlElement } from "../../read/xml/tree.js";
+import { ADML_TYPES } from "./adml-schema.js";
+import { ADMX_TYPES } from "./admx-schema.js";
+import { matchChildren } from "./content-model.js";
+import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
+import { failsOnlyOnHyphens, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
+
+const TYPES: Record<string, ComplexTypeDecl> = { ...ADMX_TYPES, ...ADML_TYPES };
+const XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
+/** The root element of each kind of file, and its type. */
+export const ROOTS = { admx: "policyDefinitions", adml: "policyDefinitionResources" } as const;
+const ROOT_TYPES: Record<string, string> = {
+  policyDefinitions: "PolicyDefinitions",
+  policyDefinitionResources: "PolicyDefinitionResources",
+};
+
+/** Values in messages are cut to a readable length. */
+function shown(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+class StructureChecker {
+  readonly out: Diagnostic[] = [];
+  /** The namespaces read as the ADMX namespace: the real one, and a root's wrong one (tolerated). */
+  readonly namespaces = new Set<string | undefined>([POLICY_DEFINITIONS_NS]);
+
+  constructor(private readonly doc: XmlDocument) {}
+
+  private at(offset: number) {
+    return this.doc.lines.at(offset);
+  }
+
+  private checkValue(element: XmlElement, name: string, value: string, offset: number, decl: AttributeDecl) {
+    if (SIMPLE_TYPES[decl.type](value)) return;
+    const params = { element: element.local, attribute: name, value: shown(value), type: decl.type };
+    if (ID_TYPES.has(decl.type)) {
+      if (failsOnlyOnHyphens(decl.type, value))
+        this.out.push(diag("XSD_ID_HYPHEN", params, this.at(offset), "warning"));
+      else this.out.push(diag("XSD_ID_INVALID", params, this.at(offset)));
+    } else if (decl.type === "versionString")
+      this.out.push(diag("ADMX_REVISION_INVALID", params, this.at(offset)));
+    else this.out.push(diag("XSD_ATTRIBUTE_VALUE", params, this.at(offset)));
+  }
+
+  private attributes(element: XmlElement, type: ComplexTypeDecl): void {
+    for (const a of element.attributes) {
+      if (a.ns === XSI_NAMESPACE && (a.local === "schemaLocation" || a.local === "noNamespaceSchemaLocation"))
+        continue;
+      const declared = a.ns === undefined ? type.attributes[a.local] : undefined;
+      const tolerated = a.ns === undefined ? type.tolerated?.[a.local] : undefined;
+      if (declared) this.checkValue(element, a.local, a.value, a.offset, declared);
+      else if (tolerated) {
+        const params = { element: element.local, attribute: a.local };
+        this.out.push(diag("XSD_TOLERATED_ATTRIBUTE", params, this.at(a.offset), "warning"));
+        this.checkValue(element, a.local, a.value, a.offset, tolerated);
+      } else
+        this.out.push(
+          diag("XSD_UNKNOWN_ATTRIBUTE", { element: element.local, attribute: a.name }, this.at(a.offset)),
+        );
+    }
+    for (const [name, decl] of Object.entries(type.attributes)) {
+      if (decl.required && !element.attributes.some((a) => a.ns === undefined && a.local === name)) {
+        this.out.push(
+          diag("XSD_MISSING_ATTRIBUTE", { element: element.local, attribute: name }, this.at(element.offset)),
+        );
+      }
+    }
+  }
+
+  private text(element: XmlElement, type: ComplexTypeDecl): void {
+    const texts = element.children.filter((c) => c.kind === "text");
+    const content = type.content;
+    if (content.kind === "simple") {
+      const value = texts.map((t) => t.text).join("");
+      if (!SIMPLE_TYPES[content.type](value)) {
+        const params = { element: element.local, type: content.type, length: [...value].length };
+        this.out.push(diag("XSD_TEXT_VALUE", params, this.at(element.offset)));
+      }
+    } else if (content.kind === "empty" && texts.length > 0) {
+      if (type.labelText)
+        this.out.push(diag("XSD_LABEL_TEXT", { element: element.local }, this.at(texts[0]!.offset), "info"));
+      else this.out.push(diag("XSD_TEXT_NOT_ALLOWED", { element: element.local }, this.at(texts[0]!.offset)));
+    } else if (content.kind === "elements") {
+      const stray = texts.find((t) => t.cdata || t.text.trim() !== "");
+      if (stray) {
+        const params = { element: element.local, text: shown(stray.text.trim()) };
+        this.out.push(diag("XSD_STRAY_TEXT", params, this.at(stray.offset), "warning"));
+      }
+    }
+  }
+
+  check(element: XmlElement, typeName: string): void {
+    const type = TYPES[typeName]!;
+    this.attributes(element, type);
+    this.text(element, type);
+    const children = element.children.filter((c) => c.kind === "element");
+    const content = type.content;
+    if (content.kind === "empty" || content.kind === "simple") {
+      const first = children[0];
+      if (first) {
+        const params = { element: first.local, parent: element.local, expected: "-" };
+        this.out.push(diag("XSD_UNEXPECTED_ELEMENT", params, this.at(first.offset)));
+      }
+      return;
+    }
+    const names = children.map((c) => (this.namespaces.has(c.ns) ? c.local : undefined));
+    const result = matchChildren(content.particle, names);
+    result.types.forEach((childType, i) => childType && this.check(children[i]!, childType));
+    if (result.ok) return;
+    const expected = result.expected.join(", ") || "-";
+    if (result.unexpected !== undefined) {
+      const child = children[result.unexpected]!;
+      const params = { element: child.name, parent: element.local, expected };
+      this.out.push(diag("XSD_UNEXPECTED_ELEMENT", params, this.at(child.offset)));
+    } else
+      this.out.push(
+        diag("XSD_MISSING_ELEMENT", { element: element.local, expected }, this.at(element.offset)),
+      );
+  }
+
+  root(kind: "admx" | "adml"): void {
+    const root = this.doc.root;
+    if (root.ns !== POLICY_DEFINITIONS_NS) {
+      // WindowsDefender.adml ships with ".../Policysecurity intelligence" as its namespace, and GPMC
+      // loads it: read the file in its own namespace, and say so.
+      this.namespaces.add(root.ns);
+      const params = { namespace: root.ns ?? "", expected: POLICY_DEFINITIONS_NS };
+      const at = this.at(root.offset);
+      if (root.ns) this.out.push(diag("XSD_NAMESPACE_WRONG", params, at, "warning"));
+      else this.out.push(diag("XSD_NAMESPACE_MISSING", params, at, "warning"));
+    }
+    const type = ROOT_TYPES[root.local];
+    if (!type) {
+      this.out.push(diag("XSD_ROOT", { element: root.name, expected: ROOTS[kind] }, this.at(root.offset)));
+      return;
+    }
+    if (root.local !== ROOTS[kind]) {
+      this.out.push(
+        diag(
+          "ADMX_ROOT_MISMATCH",
+          { element: root.local, expected: ROOTS[kind], kind },
+          this.at(root.offset),
+        ),
+      );
+    }
+    this.check(root, type);
+  }
+}
+
+/** Checks a parsed ADMX or ADML document against the schema's structure; `kind` comes from the file name. */
+export function checkStructure(document: XmlDocument, kind: "admx" | "adml"): Diagnostic[] {
+  const checker = new StructureChecker(document);
+  checker.root(kind);
+  return checker.out;
+}

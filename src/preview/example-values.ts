@@ -1,0 +1,38 @@
+import type { OptionValue } from "../compile/types.js";
+import type { Element, Policy } from "../model/types.js";
+import { FORMAT_EXAMPLES } from "../values/formats.js";
+
+/** Option values by element id, as a values file gives them for an enabled policy. */
+export type ExampleOptions = Readonly<Record<string, OptionValue>>;
+
+type Example<K extends Element["kind"]> = (element: Extract<Element, { kind: K }>) => OptionValue;
+
+/**
+ * The value each element kind starts with when an administrator enables the policy and changes
+ * nothing: the control's default, else what the editor would show (the first item, the minimum).
+ */
+const examples = {
+  boolean: (e) => e.control.defaultChecked ?? false,
+  // Without defaultValue the editor's box shows 1 (the schema default), unless the minimum is above it.
+  decimal: (e) => e.control.defaultValue ?? Math.max(1, e.minValue ?? 0),
+  longDecimal: (e) =>
+    e.control.defaultValue ?? (e.minValue !== undefined && Number(e.minValue) > 1 ? e.minValue : 1),
+  // A required box without a default gets its format's example, so the compiler accepts the Enabled example.
+  text: (e) => e.control.defaultValue ?? (e.format ? FORMAT_EXAMPLES[e.format] : e.required ? "example" : ""),
+  multiText: (e) => (e.required ? ["example"] : []),
+  enum: (e) => e.control.defaultItem ?? 0,
+  // An empty list writes only its deletion marker; one item shows the value names the list produces.
+  list: (e) => (e.explicitValue ? { example: "example" } : ["example"]),
+} satisfies { [K in Element["kind"]]: Example<K> };
+
+/**
+ * The option values the preview shows for Enabled: those of the values file where it gives one, the
+ * element's starting value elsewhere. Unknown ids in `given` are passed on, so the compiler reports them.
+ */
+export function exampleOptions(policy: Policy, given: ExampleOptions = {}): ExampleOptions {
+  const options: Record<string, OptionValue> = {};
+  for (const element of policy.elements ?? []) {
+    options[element.id] = (examples[element.kind] as Example<Element["kind"]>)(element as never);
+  }
+  return { ...options, ...given };
+}

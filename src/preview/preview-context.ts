@@ -1,0 +1,72 @@
+import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
+import { resolveLocale, uiText } from "../i18n/messages.js";
+import { splitReference } from "../model/ids.js";
+import type { Bundle, Policy } from "../model/types.js";
+
+/** What every part of a preview needs: the bundle, the locale of its texts and of the UI labels. */
+export interface PreviewContext {
+  readonly bundle: Bundle;
+  /** The locale of the policy texts (an ADML folder name such as `ja-JP`). */
+  readonly locale: string;
+  /** A text of the bundle's catalog for this locale. */
+  text(id: string): string;
+  /** A preview UI label (locales/<tag>.json "ui"), with `{name}` placeholders filled. */
+  ui(id: string, params?: Readonly<Record<string, string | number>>): string;
+}
+
+/**
+ * The context for one locale of a bundle. A locale the bundle lacks is a {@link AdmxkitError}. UI labels
+ * exist in the tool's own languages; any other template locale gets English labels.
+ */
+export function previewContext(bundle: Bundle, locale: string): PreviewContext {
+  const catalog = bundle.locales[locale];
+  if (!catalog) {
+    throw new AdmxkitError([
+      diag("LOCALE_MISSING", { locale, available: Object.keys(bundle.locales).join(", ") }),
+    ]);
+  }
+  const uiLocale = resolveLocale(locale);
+  return {
+    bundle,
+    locale,
+    // A missing string makes GPMC refuse the whole ADML; the preview shows the reference instead, so
+    // that a bundle the checker has not seen still renders and the gap is visible.
+    text: (id) => catalog[id] ?? `$(string.${id})`,
+    ui: (id, params = {}) =>
+      uiText(id, uiLocale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      ),
+  };
+}
+
+/** The policy of that name; an {@link AdmxkitError} names the policies that exist when it is missing. */
+export function findPolicy(bundle: Bundle, name: string): Policy {
+  const policy = bundle.policies.find((p) => p.name === name);
+  if (policy) return policy;
+  throw new AdmxkitError([
+    diag("PREVIEW_POLICY_NOT_FOUND", {
+      policy: name,
+      bundle: bundle.id,
+      available: bundle.policies.map((p) => p.name).join(", "),
+    }),
+  ]);
+}
+
+/**
+ * The "Supported on" text: the bundle's own definition in this locale, or, for a definition of another
+ * namespace (`windows:SUPPORTED_Windows_10_0`), the reference itself, since its text lives in a
+ * template this bundle does not carry.
+ */
+export function supportedOnText(ctx: PreviewContext, policy: Policy): string {
+  const { prefix, name } = splitReference(policy.supportedOn);
+  const own = prefix === undefined || prefix === ctx.bundle.target.prefix;
+  const definition = own ? ctx.bundle.supportedOn?.find((s) => s.name === name) : undefined;
+  return definition
+    ? ctx.text(definition.displayName)
+    : ctx.ui("preview.supportedOnExternal", { ref: policy.supportedOn });
+}
+
+/** Catalog texts use `\n`; texts read back from an ADML may carry CRLF. The editor shows either as one break. */
+export function normalizeBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}

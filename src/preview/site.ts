@@ -1,0 +1,150 @@
+import type { OutputFile } from "../build/generate.js";
+import type { Bundle, Policy } from "../model/types.js";
+import { categoryPath, categoryTree, treeOrder, type TreeNode } from "./category-tree.js";
+import { exampleOptions, type ExampleOptions } from "./example-values.js";
+import { markup, type SafeHtml } from "./html.js";
+import { renderPage } from "./page.js";
+import { previewContext, type PreviewContext } from "./preview-context.js";
+import type { PolicyRegistry } from "./registry-panel.js";
+import { renderPolicyWithContext } from "./render-policy.js";
+
+/** Computes the registry entries of a policy for the given Enabled option values (the compiler). */
+export type RegistryProvider = (policy: Policy, options: ExampleOptions) => PolicyRegistry | undefined;
+
+/** Options of {@link generatePreviewSite}. */
+export interface PreviewSiteOptions {
+  /** Locales to render; default: every locale of the bundle. */
+  readonly locales?: readonly string[];
+  /** Enabled option values by policy name (from a values file); others use the controls' defaults. */
+  readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /** Registry entries per policy; without it the pages say the entries are not shown. */
+  readonly registry?: RegistryProvider;
+}
+
+/** The page of a policy, relative to its locale folder. Policy names are `[A-Za-z0-9_]`, safe as file names. */
+export function policyPageName(policy: Policy): string {
+  return `${policy.name}.html`;
+}
+
+const folder = markup`<span class="folder" aria-hidden="true"></span>`;
+
+function treeMarkup(ctx: PreviewContext, nodes: readonly TreeNode[]): SafeHtml {
+  const policyItem = (p: Policy) =>
+    markup`<li><a class="policy-link" href="${policyPageName(p)}" data-policy="${p.name}"><span class="setting-icon" aria-hidden="true"></span>${ctx.text(p.displayName)}</a></li>`;
+  return markup`<ul>${nodes.map(
+    (n) =>
+      markup`<li><span class="node">${folder}${n.label}</span>${n.children.length ? treeMarkup(ctx, n.children) : null}${
+        n.policies.length ? markup`<ul>${n.policies.map(policyItem)}</ul>` : null
+      }</li>`,
+  )}</ul>`;
+}
+
+interface Section {
+  readonly label: string;
+  readonly tree: TreeNode[];
+}
+
+/**
+ * The configuration roots the editor shows: Machine settings under Computer Configuration, User
+ * settings under User Configuration, Both under each.
+ */
+function sections(ctx: PreviewContext): Section[] {
+  const machine = ctx.bundle.policies.filter((p) => p.class !== "User");
+  const user = ctx.bundle.policies.filter((p) => p.class !== "Machine");
+  return [
+    { label: ctx.ui("preview.computerConfiguration"), tree: categoryTree(ctx, machine) },
+    { label: ctx.ui("preview.userConfiguration"), tree: categoryTree(ctx, user) },
+  ].filter((s) => s.tree.length > 0);
+}
+
+function indexBody(ctx: PreviewContext, roots: readonly Section[], order: readonly Policy[]): SafeHtml {
+  const { bundle } = ctx;
+  const tree = roots.map(
+    (s) =>
+      markup`<li><span class="node">${folder}${s.label}</span><ul><li><span class="node">${folder}${ctx.ui("preview.administrativeTemplates")}</span>${treeMarkup(ctx, s.tree)}</li></ul></li>`,
+  );
+  const rows = order.map(
+    (p) =>
+      markup`<tr><td><a href="${policyPageName(p)}">${ctx.text(p.displayName)}</a></td><td class="mono">${p.name}</td></tr>`,
+  );
+  return markup`<div class="index-layout"><nav class="panel" aria-label="${ctx.ui("preview.administrativeTemplates")}"><ul class="tree">${tree}</ul></nav><div class="panel"><h1>${ctx.text(bundle.displayName)}</h1><p class="description">${ctx.text(bundle.description)}</p><h2>${ctx.ui("preview.settings")}</h2><table class="settings-table"><thead><tr><th>${ctx.ui("preview.setting")}</th><th>ADMX</th></tr></thead><tbody>${rows}</tbody></table><p class="generated">${ctx.ui("preview.generatedBy", { file: bundle.fileName, locale: ctx.locale })}</p></div></div>`;
+}
+
+/** The start page: one link per language, for hosts that serve the folder's index. */
+function rootPage(bundle: Bundle, locales: readonly string[]): OutputFile {
+  const first = previewContext(bundle, locales[0]!);
+  const links = locales.map((locale) => {
+    const ctx = previewContext(bundle, locale);
+    return markup`<li lang="${locale}"><a href="${locale}/index.html" hreflang="${locale}">${ctx.text(bundle.displayName)}</a> (${locale})</li>`;
+  });
+  const content = renderPage({
+    locale: first.locale,
+    title: first.ui("preview.indexTitle", { bundle: first.text(bundle.displayName) }),
+    breadcrumbs: [],
+    languages: locales.map((locale) => ({ locale, href: `${locale}/index.html` })),
+    languageLabel: first.ui("preview.language"),
+    body: markup`<div class="panel"><ul>${links}</ul></div>`,
+  });
+  return { path: "index.html", content };
+}
+
+/**
+ * The static preview site of a bundle: `index.html` (languages), and per locale `<locale>/index.html`
+ * (the category tree) and `<locale>/<Policy>.html` (the setting dialog and its registry entries). All
+ * links are relative, so the folder works from file:// and from any static host; each page links to
+ * the same page in the other languages.
+ */
+export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions = {}): OutputFile[] {
+  const locales = options.locales ?? Object.keys(bundle.locales);
+  // Registry entries do not depend on the language: compute them once per policy.
+  const effects = new Map(
+    bundle.policies.map((policy) => {
+      const example = exampleOptions(policy, options.examples?.[policy.name]);
+      return [policy.name, { example, registry: options.registry?.(policy, example) }] as const;
+    }),
+  );
+  const files: OutputFile[] = [rootPage(bundle, locales)];
+  for (const locale of locales) {
+    const ctx = previewContext(bundle, locale);
+    const roots = sections(ctx);
+    const order = [...new Set(roots.flatMap((s) => treeOrder(s.tree)))];
+    const switchTo = (page: string) =>
+      locales.map((l) => (l === locale ? { locale: l } : { locale: l, href: `../${l}/${page}` }));
+    const home = { label: ctx.text(bundle.displayName), href: "index.html" };
+    files.push({
+      path: `${locale}/index.html`,
+      content: renderPage({
+        locale,
+        title: ctx.ui("preview.indexTitle", { bundle: ctx.text(bundle.displayName) }),
+        breadcrumbs: [{ label: home.label }],
+        languages: switchTo("index.html"),
+        languageLabel: ctx.ui("preview.language"),
+        body: indexBody(ctx, roots, order),
+      }),
+    });
+    order.forEach((policy, i) => {
+      const page = policyPageName(policy);
+      const effect = effects.get(policy.name)!;
+      const body = renderPolicyWithContext(ctx, policy, {
+        locale,
+        options: effect.example,
+        ...(effect.registry ? { registry: effect.registry } : {}),
+        ...(i > 0 ? { previous: policyPageName(order[i - 1]!) } : {}),
+        ...(i < order.length - 1 ? { next: policyPageName(order[i + 1]!) } : {}),
+      });
+      const path = roots.map((s) => categoryPath(s.tree, policy)).find((found) => found !== undefined) ?? [];
+      files.push({
+        path: `${locale}/${page}`,
+        content: renderPage({
+          locale,
+          title: ctx.text(policy.displayName),
+          breadcrumbs: [home, ...path.map((label) => ({ label }))],
+          languages: switchTo(page),
+          languageLabel: ctx.ui("preview.language"),
+          body,
+        }),
+      });
+    });
+  }
+  return files;
+}

@@ -1,0 +1,42 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkStructure } from "../lint/structure/check-structure.js";
+import { readAdmlDocument } from "./adml/read-adml.js";
+import { readAdmxDocument } from "./admx/read-admx.js";
+import { decodeXmlBytes } from "./decode.js";
+import type { AdmlDocument, AdmxDocument } from "./types.js";
+import { parseXml, type XmlDocument } from "./xml/tree.js";
+
+/** A read file: the document when the XML was well-formed, and every problem found in it. */
+export interface ReadResult<D> {
+  readonly document?: D;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Decodes, parses and structurally checks a file. Bytes go through encoding detection; a string is
+ * taken as already decoded text (e.g. what {@link writeAdmx} returns).
+ */
+function parse(input: Uint8Array | string, file: string, kind: "admx" | "adml"): ReadResult<XmlDocument> {
+  const decoded = typeof input === "string" ? { text: input, diagnostics: [] } : decodeXmlBytes(input, file);
+  const text = decoded.text.replace(/^\uFEFF/, "");
+  const parsed = parseXml(text, file);
+  const diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
+  if (!parsed.document) return { diagnostics };
+  diagnostics.push(...checkStructure(parsed.document, kind));
+  return { document: parsed.document, diagnostics };
+}
+
+/**
+ * Reads an ADMX file. Real-world files are read even when they break the schema (the diagnostics say
+ * how); only XML that is not well-formed gives no document.
+ */
+export function readAdmx(input: Uint8Array | string, file: string): ReadResult<AdmxDocument> {
+  const { document, diagnostics } = parse(input, file, "admx");
+  return document ? { document: readAdmxDocument(document), diagnostics } : { diagnostics };
+}
+
+/** Reads an ADML file, like {@link readAdmx}. */
+export function readAdml(input: Uint8Array | string, file: string): ReadResult<AdmlDocument> {
+  const { document, diagnostics } = parse(input, file, "adml");
+  return document ? { document: readAdmlDocument(document), diagnostics } : { diagnostics };
+}

@@ -1,0 +1,62 @@
+import type { XmlElement } from "./tree.js";
+
+/** XSD `whiteSpace="collapse"`: trim, and runs of white space become one space. */
+export function collapse(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, " ").trim();
+}
+
+/** The child elements, optionally only those with a local name. */
+export function children(element: XmlElement, name?: string): XmlElement[] {
+  return element.children.filter(
+    (c): c is XmlElement => c.kind === "element" && (name === undefined || c.local === name),
+  );
+}
+
+/** The first child element with a local name. */
+export function child(element: XmlElement, name: string): XmlElement | undefined {
+  return children(element, name)[0];
+}
+
+/** An unprefixed attribute's value. */
+export function attr(element: XmlElement, name: string): string | undefined {
+  return element.attributes.find((a) => a.ns === undefined && a.local === name)?.value;
+}
+
+/** The element's text: its text and CDATA children joined. */
+export function textOf(element: XmlElement): string {
+  return element.children.map((c) => (c.kind === "text" ? c.text : "")).join("");
+}
+
+/**
+ * An xs:boolean attribute as the model keeps it: only a non-default value is stored, as the writers
+ * only write non-default values. `defaultValue` is the schema default (false for all but `spin`).
+ */
+export function flagAttr(element: XmlElement, name: string, defaultValue = false): boolean | undefined {
+  const raw = attr(element, name);
+  if (raw === undefined) return undefined;
+  const v = collapse(raw);
+  const on = v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
+  return on === undefined || on === defaultValue ? undefined : on;
+}
+
+/** An xs:unsignedInt attribute as a number, or undefined when absent or invalid. */
+export function uintAttr(element: XmlElement, name: string): number | undefined {
+  const raw = attr(element, name);
+  const v = raw === undefined ? undefined : collapse(raw).replace(/^[+-]/, "");
+  if (v === undefined || !/^[0-9]+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n <= 0xffff_ffff ? n : undefined;
+}
+
+/**
+ * An xs:unsignedLong attribute the way the model holds one: a number when it is exact in JavaScript,
+ * else a string of digits.
+ */
+export function ulongAttr(element: XmlElement, name: string): number | string | undefined {
+  const raw = attr(element, name);
+  const v = raw === undefined ? undefined : collapse(raw).replace(/^[+-]/, "");
+  if (v === undefined || !/^[0-9]+$/.test(v)) return undefined;
+  const n = BigInt(v);
+  if (n > 0xffff_ffff_ffff_ffffn) return undefined;
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}

@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+import { launch, type Browser } from "./browser.js";
+
+const SITE = join(REPO_ROOT, "docs", ".site");
+const bundle = defenderProxyBundle();
+let browser: Browser;
+
+const url = (path: string) => pathToFileURL(join(SITE, path)).href;
+
+beforeAll(async () => {
+  // Exactly what a user runs; it builds dist/, the Eleventy pages and the embedded preview.
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  await promisify(execFile)(npm, ["run", "docs"], { cwd: REPO_ROOT, env: { ...process.env, CI: "true" } });
+  browser = await launch({ javaScriptEnabled: false });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url(path));
+  return page;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".html")).map((e) => join(e.parentPath, e.name));
+}
+
+describe("npm run docs", () => {
+  it("builds a start page that leads to the guides and the embedded preview", async () => {
+    const page = await open("index.html");
+    try {
+      expect(await page.locator("main h1").innerText()).toBe("admxkit");
+      const guides = await page.locator("nav.side a").allInnerTexts();
+      expect(guides).toEqual(
+        expect.arrayContaining(["Getting started", "Central store", "Values files", "CLI reference"]),
+      );
+      await page.locator("main a", { hasText: "日本語 (ja-JP)" }).click();
+      expect(page.url()).toBe(url("preview/ja-JP/index.html"));
+      const title = bundle.locales["ja-JP"]!.ProxyPacUrl!;
+      await page.locator(".tree a", { hasText: title }).click();
+      expect(page.url()).toBe(url("preview/ja-JP/ProxyPacUrl.html"));
+      expect(await page.locator("h1").innerText()).toBe(title);
+      expect(await page.locator(".help").innerText()).toBe(bundle.locales["ja-JP"]!.ProxyPacUrl_Explain);
+      // The docs build passes the example values file: its URL is the Enabled example.
+      expect(await page.locator(".registry pre").first().innerText()).toContain(
+        '"ProxyPacUrl"="http://proxy.contoso.com/proxy.pac"',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("has getting started in Japanese, linked both ways with the English page", async () => {
+    const page = await open("en/getting-started.html");
+    try {
+      await page.locator("header a", { hasText: "日本語" }).click();
+      expect(page.url()).toBe(url("ja/getting-started.html"));
+      expect(await page.locator("html").getAttribute("lang")).toBe("ja");
+      expect(await page.locator("main h1").innerText()).toBe("はじめに");
+      expect(await page.locator("main").innerText()).toContain("セントラル ストア");
+      await page.locator("header a", { hasText: "English" }).click();
+      expect(page.url()).toBe(url("en/getting-started.html"));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("documents every command with its --help", async () => {
+    const page = await open("en/cli.html");
+    try {
+      const headings = await page.locator("main h2").allInnerTexts();
+      for (const command of ["build", "schema", "preview", "pol"])
+        expect(headings).toContain(`admxkit ${command}`);
+      expect(await page.locator("main pre").first().innerText()).toContain("admxkit <command>");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("links only to pages that exist, and loads nothing from outside file://", async () => {
+    const files = await htmlFiles(SITE);
+    expect(files.length).toBeGreaterThan(20);
+    const page = await browser.context.newPage();
+    try {
+      for (const file of files) {
+        await page.goto(pathToFileURL(file).href);
+        const hrefs = await page
+          .locator("a[href]")
+          .evaluateAll((links: { href: string }[]) => links.map((link) => link.href));
+        for (const href of hrefs) {
+          expect(href.startsWith("file://"), `${file} → ${href}`).toBe(true);
+          const target = fileURLToPath(href.split("#")[0]!);
+          expect(existsSync(target), `${file} → ${href}`).toBe(true);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    expect(browser.escaped).toEqual([]);
+    expect(browser.requested.filter((u) => !u.startsWith("file://"))).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { HOSTILE_BUNDLE_PATH } from "./fixtures.js";
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("admxkit preview", () => {
+  it("writes the site of the built-in bundle in both languages", async () => {
+    const out = await tempDir();
+    const result = await runCli(["preview", "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const files = await listFiles(out);
+    expect(files).toHaveLength(1 + 2 * 8);
+    expect(files).toContain(join("ja-JP", "TelemetryProxyServer.html"));
+    expect(result.stdout.trim().split("\n").sort()).toEqual(files.map((f) => join(out, f)));
+    const ja = await readFile(join(out, "ja-JP", "TelemetryProxyServer.html"), "utf8");
+    expect(ja).toContain("EDR センサーとテレメトリの静的プロキシ");
+    expect(ja).toContain('href="../en-US/TelemetryProxyServer.html"');
+  });
+
+  it("renders one locale of a bundle file and takes examples from a values file", async () => {
+    const out = await tempDir();
+    const values = join(out, "values.json");
+    await writeFile(
+      values,
+      JSON.stringify({ machine: { EveryControl: { state: "enabled", options: { Retries: 9 } } } }),
+    );
+    const bundle = fileURLToPath(HOSTILE_BUNDLE_PATH);
+    const result = await runCli([
+      "preview",
+      "--bundle",
+      bundle,
+      "--locale",
+      "ja-JP",
+      "--values",
+      values,
+      "--out",
+      join(out, "site"),
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(await listFiles(join(out, "site"))).toEqual(
+      ["index.html", "ja-JP/EveryControl.html", "ja-JP/PlainSwitch.html", "ja-JP/index.html"].map((p) =>
+        join(...p.split("/")),
+      ),
+    );
+    const page = await readFile(join(out, "site", "ja-JP", "EveryControl.html"), "utf8");
+    expect(page).toContain("&quot;Retries&quot;=dword:00000009");
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("&lt;script&gt;window.__pwned=&#39;help&#39;&lt;/script&gt;");
+  });
+
+  it("previews a PolicyDefinitions folder with --admx, from the files alone", async () => {
+    const out = await tempDir();
+    const built = await runCli(["build", "--bundle", fileURLToPath(HOSTILE_BUNDLE_PATH), "--out", out]);
+    expect(built.code).toBe(0);
+    const fromFiles = await runCli([
+      "preview",
+      "--admx",
+      join(out, "PolicyDefinitions"),
+      "--out",
+      join(out, "a"),
+    ]);
+    // Only infos: the reader notes what GPMC tolerates in admxkit's own output.
+    expect(fromFiles.stderr).not.toMatch(/(error|warning) [A-Z_]+:/);
+    expect(fromFiles.code).toBe(0);
+    const fromBundle = await runCli([
+      "preview",
+      "--bundle",
+      fileURLToPath(HOSTILE_BUNDLE_PATH),
+      "--out",
+      join(out, "b"),
+    ]);
+    expect(fromBundle.code).toBe(0);
+    // The bundle's own preview is rendered from its generated files read back: the same pages.
+    const files = await listFiles(join(out, "a"));
+    expect(files).toEqual(await listFiles(join(out, "b")));
+    for (const file of files) {
+      expect(await readFile(join(out, "a", file), "utf8"), file).toBe(
+        await readFile(join(out, "b", file), "utf8"),
+      );
+    }
+  });
+
+  it("previews every template of a folder in its own subfolder, reporting what GPMC tolerates", async () => {
+    const out = await tempDir();
+    const result = await runCli([
+      "preview",
+      "--admx",
+      join(SHARED, "reference", "microsoft"),
+      "--locale",
+      "en-US",
+      "--out",
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning XSD_NAMESPACE_WRONG");
+    const files = await listFiles(out);
+    expect(files).toContain("index.html");
+    expect(files).toContain(join("DataCollection", "en-US", "TelemetryProxy.html"));
+    expect(files).toContain(join("WindowsDefender", "en-US", "index.html"));
+    const page = await readFile(join(out, "DataCollection", "en-US", "TelemetryProxy.html"), "utf8");
+    expect(page).toContain('data-control="textBox"');
+  });
+
+  it("refuses an --admx folder without templates, and one that does not exist", async () => {
+    const empty = await tempDir();
+    const none = await runCli(["preview", "--admx", empty, "--out", join(empty, "out")]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("error PREVIEW_ADMX_EMPTY");
+    const missing = await runCli(["preview", "--admx", join(empty, "nope"), "--out", join(empty, "out")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("error PREVIEW_READ_FAILED");
+  });
+
+  it("refuses --bundle together with --admx, and a missing --out", async () => {
+    expect((await runCli(["preview", "--bundle", "defender-proxy", "--admx", "d", "--out", "x"])).code).toBe(
+      2,
+    );
+    const noOut = await runCli(["preview"]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toMatch(/out/);
+  });
+
+  it("reports a bad values file with its name and exit code 1, writing nothing", async () => {
+    const out = await tempDir();
+    const values = join(out, "values.json");
+    await writeFile(values, "{ not json");
+    const result = await runCli(["preview", "--values", values, "--out", join(out, "site")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error PREVIEW_VALUES_INVALID: cannot use the values file ${values}`);
+    expect(await readdir(out)).toEqual(["values.json"]);
+  });
+
+  it("reports an unknown bundle and a locale the bundle lacks in Japanese with --lang ja-JP", async () => {
+    const unknown = await runCli(["preview", "--bundle", "nope", "--out", "x", "--lang", "ja-JP"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("BUNDLE_NOT_FOUND");
+    const locale = await runCli(["preview", "--locale", "de-DE", "--out", "x"]);
+    expect(locale.code).toBe(1);
+    expect(locale.stderr).toContain("LOCALE_MISSING");
+  });
+});

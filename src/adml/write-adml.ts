@@ -1,5 +1,6 @@
 import { rootAttributes, generatedComment } from "../admx/write-admx.js";
 import { policyLayout, presentationIdOf, stringTableIds } from "../model/strings.js";
+import { own } from "../model/own.js";
 import type { Bundle } from "../model/types.js";
 import { writeDocument, type XmlElement } from "../xml/write-xml.js";
 import { controlNode } from "./control-nodes.js";
@@ -10,10 +11,10 @@ import { controlNode } from "./control-nodes.js";
  * shows string text exactly, so indentation inside a `<string>` would show up in its Help pane.
  */
 export function writeAdml(bundle: Bundle, locale: string): string {
-  const catalog = bundle.locales[locale];
+  const catalog = own(bundle.locales, locale);
   if (!catalog) throw new RangeError(`The bundle "${bundle.id}" has no catalog for ${locale}`);
   const text = (id: string): string => {
-    const value = catalog[id];
+    const value = own(catalog, id);
     if (value === undefined) throw new RangeError(`The ${locale} catalog of "${bundle.id}" lacks ${id}`);
     return value;
   };

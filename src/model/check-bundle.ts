@@ -2,6 +2,8 @@ import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { BundleSchema } from "./bundle.js";
 import { checkCatalogs } from "./check-catalogs.js";
 import { checkNames } from "./check-names.js";
+import { xmlStringDiagnostics } from "./check-strings.js";
+import { reservedKeyDiagnostics } from "./reserved-keys.js";
 import { checkPolicies } from "./check-policies.js";
 import type { Bundle } from "./types.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
@@ -22,7 +24,15 @@ export interface CheckOptions {
  * It never throws for bad input.
  */
 export function checkBundle(input: unknown, options: CheckOptions = {}): BundleCheck {
-  const parsed = BundleSchema.safeParse(input);
+  const reserved = reservedKeyDiagnostics(input);
+  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
+  let parsed: ReturnType<typeof BundleSchema.safeParse>;
+  try {
+    parsed = BundleSchema.safeParse(input);
+  } catch (error) {
+    // Only a JavaScript bundle gets here: a getter that throws, a proxy, a cycle zod cannot follow.
+    return { ok: false, diagnostics: [diag("MODEL_UNREADABLE", { reason: describeError(error) })] };
+  }
   if (!parsed.success) return { ok: false, diagnostics: diagnosticsFromZod(parsed.error, input) };
   const bundle = parsed.data;
   const locales = options.locales ?? Object.keys(bundle.locales);
@@ -33,6 +43,16 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
     ...checkNames(bundle),
     ...checkPolicies(bundle),
     ...checkCatalogs(bundle, locales),
+    ...xmlStringDiagnostics(bundle, (key) => key === "locales"),
   ];
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return "(unprintable error)";
+  }
 }

@@ -1,11 +1,9 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_LABEL_LENGTH, MAX_STRING_LENGTH, MAX_TITLE_LENGTH } from "./limits.js";
+import { NOT_XML_TEXT } from "./check-strings.js";
+import { own } from "./own.js";
 import { collectStringUses } from "./strings.js";
 import type { Bundle } from "./types.js";
-
-/** Characters XML 1.0 cannot carry at all, and UTF-16 halves that are not part of a pair. */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The longest text each kind of use may have: titles are single lines, explain texts are long. */
 function limitFor(path: readonly (string | number)[]): { max: number; what: string } {
@@ -24,7 +22,7 @@ export function checkCatalogs(bundle: Bundle, locales: readonly string[]): Diagn
   const out: Diagnostic[] = [];
   const uses = collectStringUses(bundle);
   for (const locale of locales) {
-    const catalog = bundle.locales[locale];
+    const catalog = own(bundle.locales, locale);
     if (!catalog) {
       out.push(
         diag(
@@ -37,7 +35,7 @@ export function checkCatalogs(bundle: Bundle, locales: readonly string[]): Diagn
     }
     const reported = new Set<string>();
     for (const use of uses) {
-      const text = catalog[use.id];
+      const text = own(catalog, use.id);
       if (reported.has(use.id)) continue;
       reported.add(use.id);
       const path = ["locales", locale, use.id];
@@ -47,7 +45,7 @@ export function checkCatalogs(bundle: Bundle, locales: readonly string[]): Diagn
         );
         continue;
       }
-      if (NOT_XML.test(text)) out.push(diag("TEXT_INVALID_CHAR", { locale, id: use.id }, { path }));
+      if (NOT_XML_TEXT.test(text)) out.push(diag("TEXT_INVALID_CHAR", { locale, id: use.id }, { path }));
       const { max, what } = limitFor(use.path);
       if (text.length > max)
         out.push(diag("TEXT_TOO_LONG", { locale, id: use.id, length: text.length, max, what }, { path }));

@@ -1,24 +1,10 @@
 import type { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoteValue } from "../diagnostics/quote-value.js";
 import { CONTROLS_BY_KIND } from "./elements.js";
+import { valueAt } from "./walk.js";
 
 type Path = (string | number)[];
-
-/** Reads the value at `path` of the raw input, to quote it back in the message. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
-}
-
-function quote(value: unknown): string {
-  if (value === undefined) return "(missing)";
-  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /**
  * Turns zod's issues into diagnostics. Two kinds get codes of their own because users hit them most and
@@ -34,7 +20,7 @@ export function diagnosticsFromZod(error: z.ZodError, input: unknown): Diagnosti
       issue.format === "regex" &&
       /A-Z, a-z, 0-9 and _/.test(issue.message)
     ) {
-      return diag("ID_INVALID", { value: quote(value) }, { path });
+      return diag("ID_INVALID", { value: quoteValue(value) }, { path });
     }
     if (issue.code === "invalid_union" && path.at(-1) === "type" && path.at(-2) === "control") {
       const element = valueAt(input, issue.path.slice(0, -2)) as { kind?: string; id?: string } | undefined;
@@ -42,10 +28,10 @@ export function diagnosticsFromZod(error: z.ZodError, input: unknown): Diagnosti
       const expected = (CONTROLS_BY_KIND as Record<string, readonly string[]>)[kind]?.join(" or ") ?? "?";
       return diag(
         "CONTROL_MISMATCH",
-        { element: element?.id ?? "?", kind, control: quote(value), expected },
+        { element: element?.id ?? "?", kind, control: quoteValue(value), expected },
         { path },
       );
     }
-    return diag("MODEL_INVALID", { detail: issue.message, value: quote(value) }, { path });
+    return diag("MODEL_INVALID", { detail: issue.message, value: quoteValue(value) }, { path });
   });
 }

@@ -1,6 +1,7 @@
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import { resolveLocale, uiText } from "../i18n/messages.js";
 import { splitReference } from "../model/ids.js";
+import { own } from "../model/own.js";
 import type { Bundle, Policy } from "../model/types.js";
 
 /** What every part of a preview needs: the bundle, the locale of its texts and of the UI labels. */
@@ -19,7 +20,7 @@ export interface PreviewContext {
  * exist in the tool's own languages; any other template locale gets English labels.
  */
 export function previewContext(bundle: Bundle, locale: string): PreviewContext {
-  const catalog = bundle.locales[locale];
+  const catalog = own(bundle.locales, locale);
   if (!catalog) {
     throw new AdmxkitError([
       diag("LOCALE_MISSING", { locale, available: Object.keys(bundle.locales).join(", ") }),
@@ -31,7 +32,7 @@ export function previewContext(bundle: Bundle, locale: string): PreviewContext {
     locale,
     // A missing string makes GPMC refuse the whole ADML; the preview shows the reference instead, so
     // that a bundle the checker has not seen still renders and the gap is visible.
-    text: (id) => catalog[id] ?? `$(string.${id})`,
+    text: (id) => own(catalog, id) ?? `$(string.${id})`,
     ui: (id, params = {}) =>
       uiText(id, uiLocale).replace(/\{(\w+)\}/g, (whole, name: string) =>
         name in params ? String(params[name]) : whole,

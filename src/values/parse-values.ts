@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { reservedKeyDiagnostics } from "../model/reserved-keys.js";
+import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
 import { ValuesFileSchema, VALUES_SECTIONS, type ValuesFile } from "./schema.js";
 import { nearestName } from "./suggest.js";
@@ -8,15 +10,6 @@ import { nearestName } from "./suggest.js";
 export type ValuesParse =
   | { readonly ok: true; readonly values: ValuesFile; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
-}
 
 function fromZod(error: z.ZodError, input: unknown, file: string | undefined): Diagnostic[] {
   const place = (path: (string | number)[]) => ({ path, ...(file ? { file } : {}) });
@@ -53,6 +46,8 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
 
 /** Checks the shape of an already-parsed values file. */
 export function parseValues(input: unknown, file?: string): ValuesParse {
+  const reserved = reservedKeyDiagnostics(input).map((d) => (file ? { ...d, file } : d));
+  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
   const parsed = ValuesFileSchema.safeParse(input);
   if (parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
   return { ok: false, diagnostics: fromZod(parsed.error, input, file) };

@@ -10,6 +10,19 @@ import type { AdmxDocument } from "../../read/types.js";
 import type { ExternalReference } from "./admx-rules.js";
 import { registryTargets } from "./registry-targets.js";
 
+/**
+ * A copy of a string that shares no memory with the file it was read from. Names parsed out of a
+ * document can be slices of its whole text; keeping one alive in the index would keep the whole file
+ * alive, and the index would then grow with the store instead of with the number of names.
+ */
+function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+function detachPosition(at: SourcePosition): SourcePosition {
+  return { file: at.file, line: at.line, column: at.column };
+}
+
 interface NamespaceEntry {
   readonly file: string;
   readonly at: SourcePosition;
@@ -42,13 +55,13 @@ export class StoreIndex {
       const first = this.namespaces.get(key);
       if (first) {
         // GPMC refuses the whole store when two files define one namespace (PolicyPlus#15).
-        const params = { namespace: target.namespace, first: first.file };
+        const params = { namespace: detach(target.namespace), first: first.file };
         this.diagnostics.push(diag("STORE_NAMESPACE_DUPLICATE", params, target.at));
       } else {
-        const lower = (names: { name: string }[]) => new Set(names.map((n) => n.name.toLowerCase()));
-        this.namespaces.set(key, {
+        const lower = (names: { name: string }[]) => new Set(names.map((n) => detach(n.name.toLowerCase())));
+        this.namespaces.set(detach(key), {
           file: admx.file,
-          at: target.at,
+          at: detachPosition(target.at),
           names: {
             category: lower([...admx.categories]),
             supportedOn: lower([...admx.supportedOn, ...admx.products]),
@@ -56,8 +69,22 @@ export class StoreIndex {
         });
       }
     }
-    for (const u of admx.using) this.usings.push({ namespace: u.namespace, prefix: u.prefix, at: u.at });
-    this.references.push(...external);
+    for (const u of admx.using) {
+      this.usings.push({
+        namespace: detach(u.namespace),
+        prefix: detach(u.prefix),
+        at: detachPosition(u.at),
+      });
+    }
+    for (const r of external) {
+      this.references.push({
+        kind: r.kind,
+        ref: detach(r.ref),
+        namespace: detach(r.namespace),
+        name: detach(r.name),
+        at: detachPosition(r.at),
+      });
+    }
     this.addWriters(admx);
   }
 
@@ -68,7 +95,7 @@ export class StoreIndex {
       for (const [target, shown] of registryTargets(policy)) {
         const other = this.writers.get(target);
         if (!other) {
-          this.writers.set(target, { policy: policy.name, file: admx.file });
+          this.writers.set(detach(target), { policy: detach(policy.name), file: admx.file });
         } else if (other.file !== admx.file && !reported.has(other.policy)) {
           reported.add(other.policy);
           const params = { value: shown, policy: policy.name, other: other.policy, otherFile: other.file };

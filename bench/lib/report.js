@@ -1,0 +1,91 @@
+/**
+ * The printed report of `npm run bench`: one table with every figure, its baseline and ratio, then the
+ * notes that do not fit a table row (memory growth of validate, what the cold start loads).
+ */
+import { formatTable, mb, num } from "./table.js";
+
+/** Milliseconds, or seconds from one second on. */
+export const ms = (value) => (value >= 1000 ? `${num(value / 1000, 2)} s` : `${num(value)} ms`);
+/** A ratio as `4.2×`. */
+export const ratio = (value) => `${num(value, value < 10 ? 2 : 1)}×`;
+
+function polRows(pol) {
+  const work = `${num(pol.workload.entries)} entries, ${mb(pol.workload.bytes)}`;
+  const base = `Buffer copy ${ms(pol.baseline.ms)}`;
+  return [
+    [
+      "Registry.pol decode",
+      work,
+      ms(pol.decode.ms),
+      `${num(pol.decode.mbPerSecond)} MB/s`,
+      base,
+      ratio(pol.decode.ratio),
+    ],
+    [
+      "Registry.pol encode",
+      work,
+      ms(pol.encode.ms),
+      `${num(pol.encode.mbPerSecond)} MB/s`,
+      base,
+      ratio(pol.encode.ratio),
+    ],
+  ];
+}
+
+function buildRows(build) {
+  const work = `${num(build.workload.policies)} policies, ${build.workload.kinds.length} kinds, ADMX + 2 ADML`;
+  const base = `JSON.stringify ${ms(build.baseline.ms)}`;
+  const rate = `${num(build.build.mbPerSecond)} MB/s out`;
+  return [
+    ["build (in memory)", work, ms(build.build.ms), rate, base, ratio(build.build.ratio)],
+    ...build.parts.map((part) => [`  ${part.name}`, "", ms(part.ms), "", "", ratio(part.ratio)]),
+  ];
+}
+
+function validateRows(validate) {
+  const work = `${validate.workload.admx} ADMX + 2 langs, ${mb(validate.workload.bytes)}`;
+  if (validate.pending) return [["validate (process)", work, "pending", validate.pending, "", ""]];
+  const base = `read files ${ms(validate.baseline.ms)}, ${mb(validate.baseline.peakRss)}`;
+  return [
+    [validate.validate, work],
+    [validate.validateSmall, "same largest file"],
+  ].map(([row, what]) => [row.name, what, ms(row.ms), `peak RSS ${mb(row.peakRss)}`, base, ratio(row.ratio)]);
+}
+
+function coldRows(cold) {
+  const base = `node -e 0 ${ms(cold.baseline.ms)}`;
+  const modules = `${cold.modules.total} files (${cold.modules.dist.length} dist)`;
+  return [
+    ["cold start: build", "built-in bundle", ms(cold.build.ms), modules, base, ratio(cold.build.ratio)],
+    ["cold start: --version", "", ms(cold.version.ms), "", base, ratio(cold.version.ratio)],
+  ];
+}
+
+/** The whole report as text, from the results of the benchmarks that ran without error. */
+export function formatReport(results) {
+  const ok = (r) => r && !r.error;
+  const rows = [
+    ...(ok(results.pol) ? polRows(results.pol) : []),
+    ...(ok(results.build) ? buildRows(results.build) : []),
+    ...(ok(results.validate) ? validateRows(results.validate) : []),
+    ...(ok(results.cold) ? coldRows(results.cold) : []),
+  ];
+  const header = ["Benchmark", "Workload", "Median", "Rate / memory", "Baseline (same run)", "Ratio"];
+  let text = `${formatTable(header, rows)}\n`;
+  const v = results.validate;
+  if (ok(v) && v.liveHeap) {
+    text +=
+      `\nvalidate ${v.workload.admx} vs ${v.validateSmall.name.match(/\d+/)[0]} ADMX: peak RSS ×${num(v.rssGrowth, 2)}, ` +
+      `peak live heap ${mb(v.liveHeap.large)} vs ${mb(v.liveHeap.small)} ` +
+      `(+${num(v.liveHeap.perTemplate / 1000)} KB kept per template; largest file ${mb(v.workload.largestFile)})\n`;
+  }
+  const cold = results.cold;
+  if (ok(cold)) {
+    const packages = Object.entries(cold.modules.packages).sort((a, b) => b[1] - a[1]);
+    text += `\nadmxkit build loads: ${packages.map(([p, n]) => `${p} ${n}`).join(", ")}; dist ${cold.modules.dist.length}\n`;
+    text += `import cost in a fresh process: ${Object.entries(cold.importMs)
+      .map(([s, t]) => `${s} ${ms(t)}`)
+      .join(", ")}\n`;
+  }
+  return text;
+}

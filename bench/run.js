@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: builds dist/, runs the four benchmarks on fixed generated workloads, prints a table
+ * (median of several runs, and a ratio to a baseline measured in the same run) and writes
+ * bench/results.json so runs can be compared.
+ *
+ * Options: --only=pol,build,validate,cold  run some of them; --skip-build  use dist/ as it is.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchBuild } from "./cases/build.js";
+import { benchColdStart } from "./cases/cold-start.js";
+import { benchPol } from "./cases/pol.js";
+import { benchValidate } from "./cases/validate.js";
+import { formatReport } from "./lib/report.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = pathToFileURL(`${ROOT}dist/`);
+const args = process.argv.slice(2);
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const wanted = (name) => !only || only.includes(name);
+
+function buildDist() {
+  process.stderr.write("building dist/ …\n");
+  const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  // tsc emits even with type errors; the type check is a separate gate. Only a missing build is fatal.
+  if (tsc.status !== 0) process.stderr.write(`warning: tsc reported errors:\n${tsc.stdout.slice(0, 2000)}\n`);
+  if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error("dist/ was not built");
+}
+
+function commit() {
+  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  return git.status === 0 ? git.stdout.trim() : undefined;
+}
+
+async function main() {
+  if (!args.includes("--skip-build")) buildDist();
+  const started = Date.now();
+  const results = {};
+  const cases = [
+    ["pol", () => benchPol(DIST)],
+    ["build", () => benchBuild(DIST)],
+    ["validate", () => benchValidate(ROOT)],
+    ["cold", () => benchColdStart(ROOT)],
+  ];
+  for (const [name, run] of cases) {
+    if (!wanted(name)) continue;
+    process.stderr.write(`running ${name} …\n`);
+    try {
+      results[name] = await run();
+    } catch (error) {
+      results[name] = { error: error instanceof Error ? error.stack : String(error) };
+      process.stderr.write(`${name} failed: ${results[name].error}\n`);
+    }
+  }
+  process.stdout.write(`\n${formatReport(results)}`);
+  const report = {
+    date: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryBytes: totalmem(),
+    seconds: (Date.now() - started) / 1000,
+    results,
+  };
+  writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\n${report.seconds.toFixed(1)} s; results written to bench/results.json\n`);
+  if (Object.values(results).some((r) => r.error)) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,152 @@
+/**
+ * Output writes are atomic: a process killed (SIGKILL, no clean-up possible) in the middle of writing
+ * leaves every previous output file exactly as it was, and no target file half-written. What may remain
+ * are temporary files, and only under the temporary name pattern
+ * `<target>.admxkit-<pid>-<8 hex digits>.tmp` beside their targets (see docs/robustness.md).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateTemplates } from "../../src/build/generate.js";
+import { smallBundle } from "../build/fixtures.js";
+import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { distUrl } from "./bounded-child.js";
+
+/** The temporary name writeFilesAtomic gives a file beside its target. */
+const TEMP = /^(.+)\.admxkit-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** Every file under `dir`, as `/`-separated relative paths. */
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), `${rel}/`)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Resolves when a temporary file shows up under `dir` (polling), or when the child exits first. */
+async function waitForTempFile(dir: string, child: ChildProcess): Promise<boolean> {
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  while (!exited) {
+    const files = await listFiles(dir).catch(() => []);
+    if (files.some((f) => TEMP.test(f.slice(f.lastIndexOf("/") + 1)))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return false;
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
+/** Asserts every file under `dir` is either a target with one of its allowed contents, or a temp file. */
+async function expectIntactOrTemp(dir: string, allowed: Map<string, readonly Buffer[]>): Promise<string[]> {
+  const temps: string[] = [];
+  for (const file of await listFiles(dir)) {
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    const temp = TEMP.exec(name);
+    if (temp) {
+      expect(
+        allowed.has(file.slice(0, file.length - name.length) + temp[1]),
+        `${file} belongs to a target`,
+      ).toBe(true);
+      temps.push(file);
+      continue;
+    }
+    const versions = allowed.get(file);
+    expect(versions, `unexpected file ${file}`).toBeDefined();
+    const content = await readFile(join(dir, file));
+    expect(
+      versions!.some((v) => v.equals(content)),
+      `${file} (${content.length} bytes) is one complete version, not a partial write`,
+    ).toBe(true);
+  }
+  for (const target of allowed.keys())
+    expect(await readFile(join(dir, target)).catch(() => null)).not.toBeNull();
+  return temps;
+}
+
+/** Folders the tests wrote into: the killed writers leave up to 192 MB of temporary files there. */
+const written: string[] = [];
+afterAll(async () => {
+  await Promise.all(written.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe("killing the writer mid-write", () => {
+  it("writeFilesAtomic: SIGKILL while the first large file is written leaves the previous outputs intact", async () => {
+    const out = await tempDir();
+    written.push(out);
+    const names = [
+      "PolicyDefinitions/A.admx",
+      "PolicyDefinitions/en-US/A.adml",
+      "PolicyDefinitions/ja-JP/A.adml",
+    ];
+    const previous = new Map(names.map((n) => [n, [Buffer.from(`previous ${n}\n`)]] as const));
+    for (const [name, [content]] of previous) {
+      await mkdir(join(out, name, ".."), { recursive: true });
+      await writeFile(join(out, name), content!);
+    }
+    // 3 × 64 MiB: writeFile writes large buffers in chunks, so the first temp file exists long before
+    // the renames, which only start once every file is complete.
+    const source = `
+      import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
+      const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
+      await writeFilesAtomic(${JSON.stringify(out)}, ${JSON.stringify(names)}.map((path) => ({ path, content: payload })));
+      console.log("finished");
+    `;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
+      cwd: REPO_ROOT,
+      stdio: "ignore",
+    });
+    const sawTemp = await waitForTempFile(out, child);
+    await killed(child);
+    expect(sawTemp, "the writer was still writing when it was killed").toBe(true);
+    const temps = await expectIntactOrTemp(out, previous);
+    expect(temps.length).toBeGreaterThan(0);
+    for (const name of names) expect(await readFile(join(out, name), "utf8")).toBe(`previous ${name}\n`);
+  });
+
+  it("admxkit build: SIGKILL during the write leaves each file old or new, complete", async () => {
+    const dir = await tempDir();
+    written.push(dir);
+    const out = join(dir, "out");
+    // Previous output: the small bundle's build.
+    const small = smallBundle();
+    await writeFile(join(dir, "small.json"), JSON.stringify(small));
+    expect((await runCli(["build", "--bundle", "small.json", "--out", "out"], { cwd: dir })).code).toBe(0);
+    // New input: the same file names, 6,000 policies, so the write takes a while.
+    const large: any = smallBundle();
+    for (let i = 1; i < 6000; i++) {
+      large.policies.push({ ...structuredClone(large.policies[0]), name: `P${i}`, presentationId: `P${i}` });
+    }
+    await writeFile(join(dir, "large.json"), JSON.stringify(large));
+    const versions = new Map<string, Buffer[]>();
+    const oldFiles = generateTemplates(small).files;
+    const newFiles = generateTemplates(large).files;
+    for (const [i, file] of oldFiles.entries()) {
+      versions.set(file.path, [
+        Buffer.from(file.content as string),
+        Buffer.from(newFiles[i]!.content as string),
+      ]);
+    }
+    const before = await listFiles(out);
+    expect(before).toEqual([...versions.keys()].sort());
+    for (const [path, [old]] of versions) expect((await readFile(join(out, path))).equals(old!)).toBe(true);
+
+    const child = spawn(process.execPath, [BIN, "build", "--bundle", "large.json", "--out", "out"], {
+      cwd: dir,
+      stdio: "ignore",
+    });
+    await waitForTempFile(out, child);
+    await killed(child);
+    await expectIntactOrTemp(out, versions);
+  });
+});

@@ -8,14 +8,23 @@ type Handler<K extends ElementKind> = (element: ElementOf<K>) => XmlElement;
 /** `true` attributes only: the schema's defaults are false, and Microsoft's files omit them too. */
 const flag = (on: boolean | undefined) => (on ? "true" : undefined);
 
+type Attribute = readonly [string, string | number | boolean | undefined];
+
+/** The attributes every element that writes one value starts with, in Windows' own order. */
+function valueAttributes(e: { id: string; key?: string | undefined; valueName: string }): Attribute[] {
+  return [
+    ["id", e.id],
+    ["key", e.key],
+    ["valueName", e.valueName],
+  ];
+}
+
 /** decimal and longDecimal share their attributes; only the range of their numbers differs. */
 function numberNode(name: string, e: ElementOf<"decimal" | "longDecimal">): XmlElement {
   return {
     name,
     attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
+      ...valueAttributes(e),
       ["required", flag(e.required)],
       ["minValue", e.minValue],
       ["maxValue", e.maxValue],
@@ -32,11 +41,7 @@ function numberNode(name: string, e: ElementOf<"decimal" | "longDecimal">): XmlE
 const handlers = {
   boolean: (e) => ({
     name: "boolean",
-    attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
-    ],
+    attributes: [...valueAttributes(e)],
     children: [
       ...valueElement("trueValue", e.trueValue),
       ...valueElement("falseValue", e.falseValue),
@@ -49,9 +54,7 @@ const handlers = {
   text: (e) => ({
     name: "text",
     attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
+      ...valueAttributes(e),
       ["required", flag(e.required)],
       ["maxLength", e.maxLength],
       ["expandable", flag(e.expandable)],
@@ -61,9 +64,7 @@ const handlers = {
   multiText: (e) => ({
     name: "multiText",
     attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
+      ...valueAttributes(e),
       ["required", flag(e.required)],
       ["maxLength", e.maxLength],
       ["maxStrings", e.maxStrings],
@@ -72,13 +73,7 @@ const handlers = {
   }),
   enum: (e) => ({
     name: "enum",
-    attributes: [
-      ["id", e.id],
-      ["key", e.key],
-      ["valueName", e.valueName],
-      ["required", flag(e.required)],
-      ["soft", flag(e.soft)],
-    ],
+    attributes: [...valueAttributes(e), ["required", flag(e.required)], ["soft", flag(e.soft)]],
     children: e.items.map((item) => ({
       name: "item",
       attributes: [["displayName", stringRef(item.displayName)]],

@@ -150,3 +150,15 @@ export {
   type PolicyPreviewOptions,
   type PreviewSiteOptions,
 } from "./preview/index.js";
+
+// Which policy writes a Registry.pol entry.
+export {
+  createEntryExplainer,
+  explainEntries,
+  formatExplainedJsonLines,
+  formatExplainedTable,
+  registryWrites,
+  type EntryExplainer,
+  type ExplainedEntry,
+  type RegistryWrite,
+} from "./explain/index.js";

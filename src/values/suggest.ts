@@ -18,21 +18,25 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The valid name nearest to `name`, compared case-insensitively, or undefined when none is close enough
- * to be a plausible typo (more than a third of the name, at least 2, would have to change). A name that
+ * to be a plausible typo (more than a third of the longer of the two names, at least 2, would have to
+ * change: `ProxySrv` → `ProxyServer`). A name that
  * is the start of exactly one valid name (`Proxy` → `ProxyServer`) is suggested too.
  */
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {
   const wanted = name.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const allowed = Math.max(2, Math.ceil(Math.max(name.length, candidate.length) / 3));
+    // Rank by how much of the allowance a candidate uses, so short names don't win by being short.
+    const score = distance / allowed;
+    if (distance <= allowed && score < bestScore) {
       best = candidate;
-      bestDistance = distance;
+      bestScore = score;
     }
   }
-  if (bestDistance <= Math.max(2, Math.floor(name.length / 3))) return best;
+  if (best !== undefined) return best;
   const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(wanted));
   return wanted.length > 0 && extended.length === 1 ? extended[0] : undefined;
 }

@@ -94,21 +94,9 @@ describe("admxkit gpo", () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
-  it("usage errors exit 2: --admx (no readers yet), --bundle with --admx, missing --name", async () => {
+  // gpo --admx itself (a PolicyDefinitions store) is tested in test/cli-admx.
+  it("usage errors exit 2: --bundle with --admx, missing --name", async () => {
     const out = await tempDir();
-    const admx = await runCli([
-      "gpo",
-      "--values",
-      VALUES,
-      "--name",
-      "P",
-      "--out",
-      out,
-      "--admx",
-      "PolicyDefinitions",
-    ]);
-    expect(admx.code).toBe(2);
-    expect(admx.stderr).toContain("--admx PolicyDefinitions");
     const both = await runCli([
       "gpo",
       "--values",

@@ -73,6 +73,8 @@ describe("name suggestions", () => {
     expect(nearestName("ProxyBypas", ["ProxyServer", "ProxyBypass"])).toBe("ProxyBypass");
     expect(nearestName("Telemetry", ["ProxyServer", "SSLOptions"])).toBeUndefined();
     expect(nearestName("Proxy", ["ProxyServer", "SSLOptions"])).toBe("ProxyServer");
+    // Letters left out of a longer name: allowed relative to the longer of the two names.
+    expect(nearestName("ProxySrv", ["ProxyPacUrl", "ProxyServer", "SSLOptions"])).toBe("ProxyServer");
     expect(nearestName("Proxy", ["ProxyServer", "ProxyBypass"])).toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import type { Argv } from "yargs";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { formatMessage } from "../../i18n/messages.js";
+import type { PolEntry } from "../../pol/index.js";
 import type { CliIo } from "../context.js";
-import { EXIT, messageLocale, runCommand } from "../context.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { langOption } from "./shared-options.js";
 
 const FORMATS = ["table", "json", "lgpo"] as const;
@@ -11,6 +14,7 @@ interface DumpArgs {
   format: (typeof FORMATS)[number];
   class: "machine" | "user";
   out?: string;
+  admx?: string;
   lang?: string;
 }
 
@@ -33,7 +37,13 @@ export function builder(yargs: Argv): Argv<DumpArgs> {
     .option("class", {
       choices: ["machine", "user"] as const,
       default: "machine" as const,
-      describe: "With --format lgpo: whether the file is a Machine (Computer) or User Registry.pol",
+      describe:
+        "Whether the file is a Machine (Computer) or User Registry.pol: for --format lgpo, and for --admx (policies of that class explain entries first)",
+    })
+    .option("admx", {
+      type: "string",
+      describe:
+        "A PolicyDefinitions folder: name the policy and element that write each entry, and warn about entries no template explains",
     })
     .option("out", {
       type: "string",
@@ -44,11 +54,51 @@ export function builder(yargs: Argv): Argv<DumpArgs> {
       "$0 dump Registry.pol --format lgpo --out settings.txt",
       "convert to LGPO text (apply with LGPO.exe /t)",
     )
-    .example("$0 dump Registry.pol --json", "entries as JSON lines") as unknown as Argv<DumpArgs>;
+    .example("$0 dump Registry.pol --json", "entries as JSON lines")
+    .example(
+      "$0 dump Registry.pol --admx C:\\Windows\\PolicyDefinitions",
+      "which policy of the central store wrote each entry",
+    ) as unknown as Argv<DumpArgs>;
+}
+
+/**
+ * The table or JSON lines of `--admx`: each entry with the policy and element that write it. Returns
+ * what to say on stderr after the output: the store's findings about the policies that explain entries
+ * (see src/cli/store-diagnostics.ts) and, for the table, a warning per entry no template explains (in
+ * JSON lines the `null` fields say it). The dump itself is right whatever the templates' state, so
+ * none of this changes the exit code.
+ */
+async function explainedDump(
+  entries: readonly PolEntry[],
+  args: DumpArgs & { admx: string },
+  json: boolean,
+): Promise<{ text: string; notes: Diagnostic[] }> {
+  const { loadPolicySource } = await import("../policy-source.js");
+  const explain = await import("../../explain/index.js");
+  const { diag } = await import("../../diagnostics/diagnostic.js");
+  const loaded = await loadPolicySource({ admx: args.admx });
+  const explainer = explain.createEntryExplainer(loaded.sources);
+  const explained = explain.explainEntries(entries, explainer, args.class);
+  const notes = loaded.diagnosticsFor(explained.flatMap((e) => e.writers.map((w) => w.policy)));
+  if (json) return { text: explain.formatExplainedJsonLines(explained), notes };
+  explained.forEach(({ entry, writers }, i) => {
+    if (writers.length > 0) return;
+    // Counted from 1, as the rows of the table.
+    const params = { index: i + 1, key: entry.key, valueName: entry.valueName, dir: args.admx };
+    notes.push(diag("DUMP_ENTRY_UNEXPLAINED", params, { file: args.file }, "warning"));
+  });
+  return { text: explain.formatExplainedTable(explained), notes };
 }
 
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
-  return runCommand(io, messageLocale(args.lang), async () => {
+  const locale = messageLocale(args.lang);
+  if (args.admx !== undefined && args.format === "lgpo" && !args.json) {
+    // LGPO text has no place for the policy: the explanation would be dropped without a word. A usage
+    // error like yargs' own (main.ts), reported here because a yargs check() error would not be one.
+    io.stderr(`admxkit: ${formatMessage("DUMP_ADMX_FORMAT", {}, locale)}\nRun "admxkit --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  return runCommand(io, locale, async () => {
     const { readFile } = await import("node:fs/promises");
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
@@ -64,6 +114,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     }
     const format = args.json ? "json" : args.format;
     let text: string;
+    let notes: Diagnostic[] = [];
     if (format === "lgpo") {
       const problems = pol.checkLgpoEntries(decoded.entries);
       if (problems.length > 0) {
@@ -72,11 +123,18 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
         );
       }
       text = pol.formatLgpoText(decoded.entries, args.class);
+    } else if (args.admx !== undefined) {
+      ({ text, notes } = await explainedDump(
+        decoded.entries,
+        { ...args, admx: args.admx },
+        format === "json",
+      ));
     } else {
       text = format === "json" ? pol.formatJsonLines(decoded.entries) : pol.formatPolTable(decoded.entries);
     }
     if (args.out === undefined) {
       io.stdout(text);
+      reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
     const { writeFilesAtomic } = await import("../../io/write-files.js");
@@ -85,6 +143,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);
+    reportDiagnostics(io, notes, locale);
     return EXIT.ok;
   });
 }

@@ -1,14 +1,11 @@
 import type { Argv } from "yargs";
-import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import { formatMessage } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
+import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
 import { langOption } from "./shared-options.js";
 
-interface GpoArgs {
+interface GpoArgs extends PolicySourceArgs {
   values: string;
-  bundle?: string;
-  admx?: string;
   name: string;
   out: string;
   deterministic: boolean;
@@ -21,21 +18,12 @@ export const describe =
   "Write a GPO backup folder (for Import-GPO / GPMC Import Settings) from a values file";
 
 export function builder(yargs: Argv): Argv<GpoArgs> {
-  return langOption(yargs)
+  return policySourceOptions(langOption(yargs))
     .option("values", {
       type: "string",
       demandOption: true,
       describe: "Values file: the state of each policy",
     })
-    .option("bundle", {
-      type: "string",
-      describe: `Built-in bundle id, or path to a bundle .json file or .js/.mjs module (default: ${DEFAULT_BUNDLE})`,
-    })
-    .option("admx", {
-      type: "string",
-      describe: "A PolicyDefinitions folder whose policies the values file sets",
-    })
-    .conflicts("bundle", "admx")
     .option("name", { type: "string", demandOption: true, describe: "Display name of the GPO in the backup" })
     .option("out", {
       type: "string",
@@ -54,32 +42,16 @@ export function builder(yargs: Argv): Argv<GpoArgs> {
     ) as unknown as Argv<GpoArgs>;
 }
 
-/**
- * The policies the values file names, indexed the way `admxkit pol` indexes them (so both commands read
- * a values file alike). An `--admx <dir>` store plugs in here once the readers exist.
- */
-async function policyIndex(spec: string) {
-  const { loadBundle } = await import("../load-bundle.js");
-  const { createPolicyIndex } = await import("../../compile/index.js");
-  const { bundle } = await loadBundle(spec);
-  const { namespace, prefix } = bundle.target;
-  return { index: createPolicyIndex([{ namespace, prefix, policies: bundle.policies }]), source: bundle.id };
-}
-
 export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  if (args.admx !== undefined) {
-    // SEAM: needs the PolicyDefinitions reader (src/read); until then --admx is refused as a usage error.
-    io.stderr(`admxkit: ${formatMessage("GPO_ADMX_UNSUPPORTED", { dir: args.admx }, locale)}\n`);
-    return EXIT.usage;
-  }
   return runCommand(io, locale, async () => {
     const { AdmxkitError, hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { readValuesFile } = await import("../../values/read-values.js");
     const { backupFromValues, deterministicIdentity, freshIdentity } = await import("../../gpo/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
+    const { loadPolicySource, policiesNamedBy } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
-    const { index, source } = await policyIndex(args.bundle ?? DEFAULT_BUNDLE);
+    const { index, source, diagnosticsFor } = await loadPolicySource(args);
     const identity = args.deterministic ? deterministicIdentity(args.name) : freshIdentity();
     const result = backupFromValues(index, values, {
       displayName: args.name,
@@ -87,10 +59,10 @@ export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
       file: args.values,
       source,
     });
-    if (result.backup === undefined || hasErrors(result.diagnostics)) {
-      throw new AdmxkitError(result.diagnostics, locale);
-    }
-    reportDiagnostics(io, result.diagnostics, locale);
+    // As in `admxkit pol`: findings of a --admx store about the policies used, then the values' own.
+    const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
+    if (result.backup === undefined || hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
+    reportDiagnostics(io, diagnostics, locale);
     const written = await writeFilesAtomic(args.out, result.backup.files);
     if (args.json) {
       io.stdout(

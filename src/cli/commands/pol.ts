@@ -1,17 +1,17 @@
 import type { Argv } from "yargs";
-import type { CompileResult, PolicyIndex } from "../../compile/index.js";
+import type { CompileResult } from "../../compile/index.js";
 import type { PolEntry } from "../../pol/index.js";
 import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { bundleOption, langOption } from "./shared-options.js";
+import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
+import { langOption } from "./shared-options.js";
 
 const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
 const CLASSES = ["machine", "user"] as const;
 
-interface PolArgs {
+interface PolArgs extends PolicySourceArgs {
   values: string;
-  bundle: string;
   class: (typeof CLASSES)[number];
   format: (typeof FORMATS)[number];
   out: string;
@@ -22,7 +22,7 @@ export const command = "pol";
 export const describe = "Compile a values file into the Registry.pol the Group Policy editor would write";
 
 export function builder(yargs: Argv): Argv<PolArgs> {
-  return langOption(bundleOption(yargs))
+  return policySourceOptions(langOption(yargs))
     .option("values", {
       type: "string",
       demandOption: true,
@@ -47,19 +47,11 @@ export function builder(yargs: Argv): Argv<PolArgs> {
     .example(
       "$0 pol --values examples/defender-proxy.values.json --out Registry.pol",
       "the Machine Registry.pol of the built-in bundle",
+    )
+    .example(
+      "$0 pol --admx C:\\Windows\\PolicyDefinitions --values windows.values.json --out Registry.pol",
+      "compile against Windows' own templates",
     ) as unknown as Argv<PolArgs>;
-}
-
-/**
- * The policies the values file names. Today: one bundle. An `--admx <dir>` option (a PolicyDefinitions
- * store) plugs in here by returning an index over every ADMX file of the store.
- */
-async function policyIndex(args: PolArgs): Promise<{ index: PolicyIndex; source: string }> {
-  const { loadBundle } = await import("../load-bundle.js");
-  const { createPolicyIndex } = await import("../../compile/index.js");
-  const { bundle } = await loadBundle(args.bundle);
-  const { namespace, prefix } = bundle.target;
-  return { index: createPolicyIndex([{ namespace, prefix, policies: bundle.policies }]), source: bundle.id };
 }
 
 async function encode(
@@ -102,16 +94,19 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { basename, dirname } = await import("node:path");
+    const { loadPolicySource, policiesNamedBy } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
-    const { index, source } = await policyIndex(args);
+    const { index, source, diagnosticsFor } = await loadPolicySource(args);
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
     if (Object.keys(values[args.class] ?? {}).length === 0) {
       result.diagnostics.push(
         diag("VALUES_NOTHING_CONFIGURED", { section: args.class }, { file: args.values }, "warning"),
       );
     }
-    if (hasErrors(result.diagnostics)) throw new AdmxkitError(result.diagnostics, locale);
-    reportDiagnostics(io, result.diagnostics, locale);
+    // Findings of a --admx store about the policies used come first: they may explain the others.
+    const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
+    if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
+    reportDiagnostics(io, diagnostics, locale);
     const content = await encode(args.format, result.entries, args.class);
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);

@@ -1,0 +1,92 @@
+/**
+ * Where the policies a command works on come from: a bundle (`--bundle`, the default) or the ADMX/ADML
+ * files of a PolicyDefinitions folder (`--admx`, e.g. Windows' own central store). `pol`, `gpo` and
+ * `dump` share this, so a values file names policies alike in every command.
+ */
+import type { Argv } from "yargs";
+import { DEFAULT_BUNDLE } from "../bundles/index.js";
+import type { PolicyIndex, PolicySource } from "../compile/index.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Policy } from "../model/types.js";
+import type { ValuesFile } from "../values/schema.js";
+
+/** The options of {@link policySourceOptions}. */
+export interface PolicySourceArgs {
+  bundle?: string;
+  admx?: string;
+}
+
+/**
+ * `--bundle <id|path>` or `--admx <dir>`, never both (a usage error). `--bundle` has no yargs default
+ * so that the conflict only fires when both are typed; {@link loadPolicySource} applies the default.
+ */
+export function policySourceOptions<T>(yargs: Argv<T>): Argv<T & PolicySourceArgs> {
+  return yargs
+    .option("bundle", {
+      type: "string",
+      describe: `Built-in bundle id, or path to a bundle .json file or .js/.mjs module (default: ${DEFAULT_BUNDLE})`,
+    })
+    .option("admx", {
+      type: "string",
+      describe:
+        "A PolicyDefinitions folder (e.g. a central store) whose policies the values file sets; a name several namespaces define is written namespace:name",
+    })
+    .conflicts("bundle", "admx");
+}
+
+/** The policies, indexed for a values file, and what to say about the files they were read from. */
+export interface LoadedPolicies {
+  /** For "there is no policy X in …": the bundle id or the folder as given. */
+  readonly source: string;
+  /** The policies grouped by namespace, as `createPolicyIndex` and `createEntryExplainer` take them. */
+  readonly sources: readonly PolicySource[];
+  readonly index: PolicyIndex;
+  /**
+   * The store's findings worth showing when `used` are the policies the command works with (see
+   * src/cli/store-diagnostics.ts); always empty for a bundle, which `loadBundle` has checked already.
+   */
+  diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
+}
+
+/**
+ * Loads `--bundle` or reads `--admx`. A store that yields no policy at all is an error (exit 1) with
+ * the reasons; otherwise problems of its files do not stop reading, and {@link LoadedPolicies.diagnosticsFor}
+ * picks those that concern the policies used.
+ */
+export async function loadPolicySource(args: PolicySourceArgs): Promise<LoadedPolicies> {
+  const { createPolicyIndex } = await import("../compile/index.js");
+  if (args.admx === undefined) {
+    const { loadBundle } = await import("./load-bundle.js");
+    const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE);
+    const { namespace, prefix } = bundle.target;
+    const sources = [{ namespace, prefix, policies: bundle.policies }];
+    return { source: bundle.id, sources, index: createPolicyIndex(sources), diagnosticsFor: () => [] };
+  }
+  const { readStore } = await import("../read/read-store.js");
+  const { AdmxkitError, diag } = await import("../diagnostics/diagnostic.js");
+  const { storeDiagnostics } = await import("./store-diagnostics.js");
+  const dir = args.admx;
+  const store = await readStore(dir);
+  if (store.templates.length === 0) {
+    // The reasons (no such folder, files that do not parse) when there are any; else the store is empty.
+    const errors = store.diagnostics.filter((d) => d.severity === "error");
+    throw new AdmxkitError(
+      errors.length > 0 ? errors : [diag("ADMX_STORE_NO_POLICIES", { dir }, { file: dir })],
+    );
+  }
+  return {
+    source: dir,
+    sources: store.templates,
+    index: createPolicyIndex(store.templates),
+    diagnosticsFor: (used) => storeDiagnostics(store, new Set(used), dir),
+  };
+}
+
+/** The policies a values file names (in either section), as the index resolves them. */
+export function policiesNamedBy(index: PolicyIndex, values: ValuesFile): Policy[] {
+  const names = [...Object.keys(values.machine ?? {}), ...Object.keys(values.user ?? {})];
+  return names.flatMap((name) => {
+    const found = index.lookup(name);
+    return found.ok ? [found.policy] : [];
+  });
+}

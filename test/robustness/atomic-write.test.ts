@@ -2,7 +2,7 @@
  * Output writes are atomic: a process killed (SIGKILL, no clean-up possible) in the middle of writing
  * leaves every previous output file exactly as it was, and no target file half-written. What may remain
  * are temporary files, and only under the temporary name pattern
- * `<target>.admxkit-<pid>-<8 hex digits>.tmp` beside their targets (see docs/robustness.md).
+ * `<target>.admxkit-<pid>-<8 hex digits>.tmp` beside their targets (see docs/content/en/robustness.md).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";

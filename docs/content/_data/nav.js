@@ -5,12 +5,15 @@ export default {
     { url: "/en/central-store.html", title: "Central store" },
     { url: "/en/values-files.html", title: "Values files" },
     { url: "/en/registry-pol.html", title: "Registry.pol and GPO backups" },
+    { url: "/en/delivery.html", title: "Delivering settings to a GPO" },
     { url: "/en/custom-bundle.html", title: "Custom bundles" },
     { url: "/en/preview.html", title: "Policy preview" },
     { url: "/en/cli.html", title: "CLI reference" },
+    { url: "/en/robustness.html", title: "Robustness" },
   ],
   ja: [
     { url: "/ja/getting-started.html", title: "はじめに" },
+    { url: "/ja/delivery.html", title: "設定の配布" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
   ],
 };

@@ -8,8 +8,9 @@
  * - `Set-GPRegistryValue -Key K -Disable` (no value name) stores "delete every value directly under K on
  *   the client, not its subkeys" — `**delvals.`.
  * - `Remove-GPRegistryValue` is not a deletion on the client: it takes a setting out of the GPO, leaving
- *   clients' registries as they are ("Not Configured"). So no entry maps to it; a `**del.`/`**delvals.`
- *   entry maps to `Set-GPRegistryValue -Disable`.
+ *   clients' registries as they are ("Not Configured"). So a `**del.`/`**delvals.` entry maps to
+ *   `Set-GPRegistryValue -Disable`, and `Remove-GPRegistryValue` serves the script's `-Remove` switch,
+ *   which takes every setting the script stores out of the GPO again.
  *
  * Entries the cmdlets cannot state — `**DeleteKeys`, `**SecureKey`, `**soft.`, key-only entries, the
  * key's default value (empty name), and types other than String, ExpandString, DWord, QWord, MultiString
@@ -83,5 +84,28 @@ export function commandForEntry(entry: PolEntry, index: number, hive: ScriptHive
       return refuse("PS1_ACTION_UNSUPPORTED", { action: "**soft." });
     case "createKey":
       return refuse("PS1_ACTION_UNSUPPORTED", { action: "key-only" });
+  }
+}
+
+/**
+ * The `Remove-GPRegistryValue` line that takes the setting of `entry` out of the GPO again, or undefined
+ * for entries the script never stores (they are refused by {@link commandForEntry}). A `**delvals.`
+ * entry is a setting on the key itself, so its removal names only the key: that clears what the GPO
+ * holds for the key, which for a list (the only writer of `**delvals.`) is the list's own values.
+ */
+export function removeCommandForEntry(entry: PolEntry, hive: ScriptHive): string | undefined {
+  const head = `Remove-GPRegistryValue @gpo -Key ${psString(`${PS_HIVE_ROOTS[hive]}\\${entry.key}`)}`;
+  const action = classifyEntry(entry);
+  switch (action.kind) {
+    case "value":
+      return entry.valueName === "" ? undefined : `${head} -ValueName ${psString(entry.valueName)}`;
+    case "del":
+      return action.name === "" ? undefined : `${head} -ValueName ${psString(action.name)}`;
+    case "deleteValues":
+      return action.names.length === 0 ? undefined : `${head} -ValueName ${psStringArray(action.names)}`;
+    case "delvals":
+      return head;
+    default:
+      return undefined;
   }
 }

@@ -13,7 +13,7 @@
 import { Buffer } from "node:buffer";
 import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PolEntry } from "../pol/index.js";
-import { commandForEntry, type ScriptHive } from "./registry-commands.js";
+import { commandForEntry, removeCommandForEntry, type ScriptHive } from "./registry-commands.js";
 
 /** Entries of one Registry.pol. */
 export interface ScriptSection {
@@ -42,11 +42,17 @@ const HEADER = [
   "",
   ".PARAMETER GpoName",
   "Display name of the GPO to change. It must exist in the current domain (New-GPO creates one).",
+  "",
+  ".PARAMETER Remove",
+  "Takes the same settings out of the GPO again with Remove-GPRegistryValue (they become Not Configured)",
+  "instead of storing them.",
   "#>",
   "[CmdletBinding(SupportsShouldProcess)]",
   "param(",
   "    [Parameter(Mandatory)]",
-  "    [string]$GpoName",
+  "    [string]$GpoName,",
+  "",
+  "    [switch]$Remove",
   ")",
   "",
   "$ErrorActionPreference = 'Stop'",
@@ -70,13 +76,32 @@ export function checkPowerShellEntries(sections: readonly ScriptSection[]): Diag
 }
 
 /**
+ * The `-Remove` branch: one Remove-GPRegistryValue per distinct setting, then the script ends. A setting
+ * the GPO no longer holds is not an error when removing, hence `-ErrorAction SilentlyContinue` on these
+ * lines only (the GPO itself was already checked to exist).
+ */
+function removeBlock(sections: readonly ScriptSection[]): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const { hive, entries } of sections) {
+    for (const entry of entries) {
+      const line = removeCommandForEntry(entry, hive);
+      if (line === undefined || seen.has(line.toLowerCase())) continue;
+      seen.add(line.toLowerCase());
+      lines.push(`    ${line} -ErrorAction SilentlyContinue | Out-Null`);
+    }
+  }
+  return ["", "if ($Remove) {", ...lines, "    return", "}"];
+}
+
+/**
  * The script for entries of one or both hives (a section per hive, in the order given; empty sections are
  * left out). CRLF line ends. Throws {@link AdmxkitError} listing every entry it cannot express.
  */
 export function formatPowerShellScript(sections: readonly ScriptSection[]): string {
   const problems = checkPowerShellEntries(sections);
   if (problems.length > 0) throw new AdmxkitError(problems);
-  const lines = [...HEADER];
+  const lines = [...HEADER, ...removeBlock(sections)];
   for (const { hive, entries } of sections) {
     if (entries.length === 0) continue;
     lines.push("", SECTION_TITLES[hive]);

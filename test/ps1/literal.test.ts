@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commandForEntry } from "../../src/ps1/index.js";
+import { removeCommandForEntry } from "../../src/ps1/registry-commands.js";
 import { psString, psUnsigned } from "../../src/ps1/ps-literal.js";
 import { szEntry } from "../../src/pol/index.js";
 import { evaluateStringLine, parseCommand, tokenize } from "./ps-tokenizer.js";
@@ -118,6 +119,20 @@ describe("hostile values in a whole command", () => {
         ["-ValueName", value],
         ["-Type", "String"],
         ["-Value", value],
+      ]);
+    },
+  );
+
+  it.each(HOSTILE_VALUES.filter((v) => v !== "").map((v) => [v]))(
+    "the -Remove command for value name %j names exactly that value",
+    (value) => {
+      const line = `${removeCommandForEntry(szEntry(KEY, value, value), "machine")} -ErrorAction SilentlyContinue | Out-Null`;
+      const parsed = parseCommand(line);
+      expect(parsed.command).toBe("Remove-GPRegistryValue");
+      expect(parsed.parameters).toEqual([
+        ["-Key", `HKLM\\${KEY}`],
+        ["-ValueName", value],
+        ["-ErrorAction", "SilentlyContinue"],
       ]);
     },
   );

@@ -184,7 +184,7 @@ export interface ParsedCommand {
 }
 
 const SWITCHES = new Set(["-Disable"]);
-const WORD_ARGUMENTS = new Set(["-Type"]);
+const WORD_ARGUMENTS = new Set(["-Type", "-ErrorAction"]);
 
 /** Parses one command line of the script; throws when it is anything else. */
 export function parseCommand(line: string): ParsedCommand {

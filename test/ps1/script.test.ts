@@ -160,7 +160,9 @@ describe("script frame", () => {
 
   it("takes -GpoName, supports -WhatIf and passes it to every cmdlet", () => {
     expect(lines).toContain("[CmdletBinding(SupportsShouldProcess)]");
-    expect(script).toMatch(/param\(\r\n {4}\[Parameter\(Mandatory\)\]\r\n {4}\[string\]\$GpoName\r\n\)/);
+    expect(script).toMatch(
+      /param\(\r\n {4}\[Parameter\(Mandatory\)\]\r\n {4}\[string\]\$GpoName,\r\n\r\n {4}\[switch\]\$Remove\r\n\)/,
+    );
     expect(lines).toContain("$gpo = @{ Name = $GpoName; WhatIf = [bool]$WhatIfPreference }");
     expect(lines).toContain("$ErrorActionPreference = 'Stop'");
     // Checked before the first change.
@@ -170,7 +172,26 @@ describe("script frame", () => {
     expect(lines.filter((l) => l.startsWith("Set-GPRegistryValue")).every((l) => l.includes(" @gpo "))).toBe(
       true,
     );
-    expect(script).not.toContain("Remove-GPRegistryValue");
+    // Storing never removes: Remove-GPRegistryValue appears only in the -Remove branch.
+    const removeStart = lines.indexOf("if ($Remove) {");
+    const removeEnd = lines.indexOf("}", removeStart);
+    expect(removeStart).toBeGreaterThan(
+      lines.indexOf("$gpo = @{ Name = $GpoName; WhatIf = [bool]$WhatIfPreference }"),
+    );
+    lines.forEach((line, i) => {
+      if (/^\s*Remove-GPRegistryValue /.test(line)) expect(i > removeStart && i < removeEnd, line).toBe(true);
+    });
+  });
+
+  it("-Remove takes each stored setting out of the GPO once, and stops before storing anything", () => {
+    const removeStart = lines.indexOf("if ($Remove) {");
+    const block = lines.slice(removeStart + 1, lines.indexOf("}", removeStart));
+    expect(block).toEqual([
+      "    Remove-GPRegistryValue @gpo -Key 'HKLM\\Software\\Policies\\Contoso' -ValueName 'A' -ErrorAction SilentlyContinue | Out-Null",
+      "    Remove-GPRegistryValue @gpo -Key 'HKLM\\Software\\Policies\\Contoso' -ValueName 'B' -ErrorAction SilentlyContinue | Out-Null",
+      "    return",
+    ]);
+    for (const line of block.slice(0, -1)) expect(() => parseCommand(line.trim())).not.toThrow();
   });
 
   it("CRLF only, ending in CRLF", () => {

@@ -3,16 +3,20 @@
  * (`describePolDecodeError`, the messages of {@link PolEncodeError}) so callers can localize by code.
  */
 
-/** Why `decodePol` rejected its input. */
-export type PolDecodeErrorCode =
-  | "POL_BAD_SIGNATURE"
-  | "POL_BAD_VERSION"
-  | "POL_BAD_DELIMITER"
-  | "POL_TRUNCATED"
-  | "POL_SIZE_PAST_END"
-  | "POL_TRAILING_BYTES"
-  | "POL_ODD_STRING"
-  | "POL_UNTERMINATED_STRING";
+/** Every reason `decodePol` can reject its input, as the codes of {@link PolDecodeError}. */
+export const POL_DECODE_ERROR_CODES = [
+  "POL_BAD_SIGNATURE",
+  "POL_BAD_VERSION",
+  "POL_BAD_DELIMITER",
+  "POL_TRUNCATED",
+  "POL_SIZE_PAST_END",
+  "POL_TRAILING_BYTES",
+  "POL_ODD_STRING",
+  "POL_UNTERMINATED_STRING",
+] as const;
+
+/** Why a Registry.pol could not be decoded; one of {@link POL_DECODE_ERROR_CODES}. */
+export type PolDecodeErrorCode = (typeof POL_DECODE_ERROR_CODES)[number];
 
 /**
  * A decoding failure. `offset` is the byte offset of the offending field, in `[0, length]` (it equals

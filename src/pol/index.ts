@@ -23,7 +23,12 @@ export {
   softEntry,
 } from "./actions.js";
 export type { PolAction, PolActionKind } from "./actions.js";
-export { describePolDecodeError, PolDecodeFailure, PolEncodeError } from "./errors.js";
+export {
+  describePolDecodeError,
+  POL_DECODE_ERROR_CODES,
+  PolDecodeFailure,
+  PolEncodeError,
+} from "./errors.js";
 export type { PolDecodeError, PolDecodeErrorCode, PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
 export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "./limits.js";
 export { encodePol, polSize } from "./encode.js";

@@ -11,7 +11,7 @@ import {
   parseLgpoText,
   PolEncodeError,
 } from "../../src/pol/index.js";
-import type { PolDecodeErrorCode } from "../../src/pol/index.js";
+import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode } from "../../src/pol/index.js";
 import { entry, value } from "./pol-arbitraries.js";
 import { FIXTURES, fuzzRuns, readFixture } from "./pol-test-kit.js";
 
@@ -71,16 +71,7 @@ describe("encode → decode round trip", () => {
   });
 });
 
-const CODES = new Set<PolDecodeErrorCode>([
-  "POL_BAD_SIGNATURE",
-  "POL_BAD_VERSION",
-  "POL_BAD_DELIMITER",
-  "POL_TRUNCATED",
-  "POL_SIZE_PAST_END",
-  "POL_TRAILING_BYTES",
-  "POL_ODD_STRING",
-  "POL_UNTERMINATED_STRING",
-]);
+const CODES = new Set<PolDecodeErrorCode>(POL_DECODE_ERROR_CODES);
 
 /** decodePol returns (never throws); an error is typed and inside the input; a success re-encodes to the input. */
 function checkDecode(bytes: Uint8Array): void {

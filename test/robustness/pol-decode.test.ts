@@ -15,7 +15,7 @@ import {
   PolEncodeError,
   szEntry,
 } from "../../src/pol/index.js";
-import type { PolDecodeErrorCode, PolEntry } from "../../src/pol/index.js";
+import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode, type PolEntry } from "../../src/pol/index.js";
 import { entry } from "../pol/pol-arbitraries.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { distUrl, runBounded } from "./bounded-child.js";
@@ -23,16 +23,7 @@ import { fuzzRuns, timed } from "./kit.js";
 
 const RUNS = fuzzRuns(200);
 
-const CODES: readonly PolDecodeErrorCode[] = [
-  "POL_BAD_SIGNATURE",
-  "POL_BAD_VERSION",
-  "POL_BAD_DELIMITER",
-  "POL_TRUNCATED",
-  "POL_SIZE_PAST_END",
-  "POL_TRAILING_BYTES",
-  "POL_ODD_STRING",
-  "POL_UNTERMINATED_STRING",
-];
+const CODES: readonly PolDecodeErrorCode[] = POL_DECODE_ERROR_CODES;
 
 const HEADER = Uint8Array.of(0x50, 0x52, 0x65, 0x67, 1, 0, 0, 0);
 

@@ -1,4 +1,5 @@
 import yargs, { type Argv } from "yargs";
+import { cliText, type LocaleTag } from "../i18n/messages.js";
 import { EXIT, messageLocale, processIo, type CliIo } from "./context.js";
 import * as build from "./commands/build.js";
 import * as dump from "./commands/dump.js";
@@ -8,11 +9,14 @@ import * as preview from "./commands/preview.js";
 import * as schema from "./commands/schema.js";
 import * as validate from "./commands/validate.js";
 
-/** A command module: yargs' shape, with a handler that returns the exit code. */
+/**
+ * A command module: yargs' shape, with a handler that returns the exit code. Its help texts come from
+ * the "cli" section of the tool catalogs, in the locale {@link main} picks before yargs runs.
+ */
 interface CommandModule {
   command: string;
-  describe: string;
-  builder: (yargs: Argv) => Argv<any>;
+  describe: (locale: LocaleTag) => string;
+  builder: (yargs: Argv, locale: LocaleTag) => Argv<any>;
   handler: (args: any, io: CliIo) => Promise<number>;
 }
 
@@ -40,7 +44,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .scriptName("admxkit")
     .locale(locale === "ja-JP" ? "ja" : "en")
     .strict()
-    .demandCommand(1, "Name a command; see admxkit --help")
+    .demandCommand(1, cliText("program.demandCommand", locale))
     .recommendCommands()
     .exitProcess(false)
     .showHelpOnFail(false)
@@ -53,7 +57,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       throw new UsageError(message);
     });
   for (const module of COMMANDS) {
-    cli = cli.command(module.command, module.describe, module.builder, async (args) => {
+    const builder = (yargs: Argv) => module.builder(yargs, locale);
+    cli = cli.command(module.command, module.describe(locale), builder, async (args) => {
       exitCode = await module.handler(args, io);
     });
   }

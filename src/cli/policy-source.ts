@@ -7,6 +7,7 @@ import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { cliText, type LocaleTag } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
 
@@ -20,17 +21,13 @@ export interface PolicySourceArgs {
  * `--bundle <id|path>` or `--admx <dir>`, never both (a usage error). `--bundle` has no yargs default
  * so that the conflict only fires when both are typed; {@link loadPolicySource} applies the default.
  */
-export function policySourceOptions<T>(yargs: Argv<T>): Argv<T & PolicySourceArgs> {
+export function policySourceOptions<T>(yargs: Argv<T>, locale: LocaleTag): Argv<T & PolicySourceArgs> {
   return yargs
     .option("bundle", {
       type: "string",
-      describe: `Built-in bundle id, or path to a bundle .json file or .js/.mjs module (default: ${DEFAULT_BUNDLE})`,
+      describe: cliText("source.option.bundle", locale, { bundle: DEFAULT_BUNDLE }),
     })
-    .option("admx", {
-      type: "string",
-      describe:
-        "A PolicyDefinitions folder (e.g. a central store) whose policies the values file sets; a name several namespaces define is written namespace:name",
-    })
+    .option("admx", { type: "string", describe: cliText("source.option.admx", locale) })
     .conflicts("bundle", "admx");
 }
 

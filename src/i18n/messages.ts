@@ -7,6 +7,7 @@ export type LocaleTag = (typeof TOOL_LOCALES)[number];
 interface ToolCatalog {
   messages: Record<string, string>;
   ui: Record<string, string>;
+  cli: Record<string, string>;
   [section: string]: Record<string, string>;
 }
 
@@ -47,6 +48,11 @@ export function formatMessage(
   locale: LocaleTag = "en-US",
 ): string {
   const template = loadToolCatalog(locale).messages[code] ?? loadToolCatalog("en-US").messages[code] ?? code;
+  return fill(template, params);
+}
+
+/** Replaces each `{name}` that `params` has; other braces (e.g. `{BackupId}` in a path) stay as they are. */
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
@@ -55,4 +61,18 @@ export function formatMessage(
 /** A UI label of the preview or the CLI. */
 export function uiText(id: string, locale: LocaleTag = "en-US"): string {
   return loadToolCatalog(locale).ui[id] ?? loadToolCatalog("en-US").ui[id] ?? id;
+}
+
+/**
+ * A text of the CLI's `--help`: a command, positional, option or example description, keyed
+ * `<command>.describe`, `<command>.option.<name>`, `<command>.positional.<name>`,
+ * `<command>.example.<n>`, `shared.option.<name>` / `source.option.<name>` for options several
+ * commands share, `program.<id>` for the program itself. Falls back like {@link formatMessage}.
+ */
+export function cliText(
+  id: string,
+  locale: LocaleTag = "en-US",
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return fill(loadToolCatalog(locale).cli[id] ?? loadToolCatalog("en-US").cli[id] ?? id, params);
 }

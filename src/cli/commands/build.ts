@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { bundleOption, langOption } from "./shared-options.js";
@@ -12,24 +13,25 @@ interface BuildArgs {
 }
 
 export const command = "build";
-export const describe = "Write the bundle's ADMX and ADML files as a PolicyDefinitions tree";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("build.describe", locale);
 
-export function builder(yargs: Argv): Argv<BuildArgs> {
-  return langOption(bundleOption(yargs))
+export function builder(yargs: Argv, locale: LocaleTag): Argv<BuildArgs> {
+  return langOption(bundleOption(yargs, locale), locale)
     .option("out", {
       type: "string",
       default: "out",
-      describe: "Output folder; files go to <out>/PolicyDefinitions",
+      describe: cliText("build.option.out", locale),
     })
     .option("locale", {
       type: "string",
       array: true,
-      describe: "Locale to write (repeatable); default: all the bundle has",
+      describe: cliText("build.option.locale", locale),
     })
-    .example("$0 build", "write ./out/PolicyDefinitions for the built-in defender-proxy bundle")
+    .example("$0 build", cliText("build.example.1", locale))
     .example(
       "$0 build --bundle ./my-bundle.json --locale en-US --out dist",
-      "one custom bundle, one language",
+      cliText("build.example.2", locale),
     ) as unknown as Argv<BuildArgs>;
 }
 

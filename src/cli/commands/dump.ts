@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { formatMessage } from "../../i18n/messages.js";
+import { cliText, formatMessage, type LocaleTag } from "../../i18n/messages.js";
 import type { PolEntry } from "../../pol/index.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
@@ -19,45 +19,44 @@ interface DumpArgs {
 }
 
 export const command = "dump <file>";
-export const describe = "Print the entries of a Registry.pol file as a table, or as JSON lines";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("dump.describe", locale);
 
-export function builder(yargs: Argv): Argv<DumpArgs> {
-  return langOption(yargs)
-    .positional("file", { type: "string", demandOption: true, describe: "The Registry.pol file" })
+export function builder(yargs: Argv, locale: LocaleTag): Argv<DumpArgs> {
+  return langOption(yargs, locale)
+    .positional("file", {
+      type: "string",
+      demandOption: true,
+      describe: cliText("dump.positional.file", locale),
+    })
     .option("json", {
       type: "boolean",
       default: false,
-      describe: "One JSON object per entry and line (= --format json)",
+      describe: cliText("dump.option.json", locale),
     })
     .option("format", {
       choices: FORMATS,
       default: "table" as const,
-      describe: "table: readable columns; json: JSON lines; lgpo: LGPO.exe /t text",
+      describe: cliText("dump.option.format", locale),
     })
     .option("class", {
       choices: ["machine", "user"] as const,
       default: "machine" as const,
-      describe:
-        "Whether the file is a Machine (Computer) or User Registry.pol: for --format lgpo, and for --admx (policies of that class explain entries first)",
+      describe: cliText("dump.option.class", locale),
     })
     .option("admx", {
       type: "string",
-      describe:
-        "A PolicyDefinitions folder: name the policy and element that write each entry, and warn about entries no template explains",
+      describe: cliText("dump.option.admx", locale),
     })
     .option("out", {
       type: "string",
-      describe:
-        "Write to this file instead of stdout (LGPO text as LGPO.exe reads it: UTF-16LE with BOM when not ASCII)",
+      describe: cliText("dump.option.out", locale),
     })
-    .example(
-      "$0 dump Registry.pol --format lgpo --out settings.txt",
-      "convert to LGPO text (apply with LGPO.exe /t)",
-    )
-    .example("$0 dump Registry.pol --json", "entries as JSON lines")
+    .example("$0 dump Registry.pol --format lgpo --out settings.txt", cliText("dump.example.1", locale))
+    .example("$0 dump Registry.pol --json", cliText("dump.example.2", locale))
     .example(
       "$0 dump Registry.pol --admx C:\\Windows\\PolicyDefinitions",
-      "which policy of the central store wrote each entry",
+      cliText("dump.example.3", locale),
     ) as unknown as Argv<DumpArgs>;
 }
 

@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
@@ -14,31 +15,31 @@ interface GpoArgs extends PolicySourceArgs {
 }
 
 export const command = "gpo";
-export const describe =
-  "Write a GPO backup folder (for Import-GPO / GPMC Import Settings) from a values file";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("gpo.describe", locale);
 
-export function builder(yargs: Argv): Argv<GpoArgs> {
-  return policySourceOptions(langOption(yargs))
+export function builder(yargs: Argv, locale: LocaleTag): Argv<GpoArgs> {
+  return policySourceOptions(langOption(yargs, locale), locale)
     .option("values", {
       type: "string",
       demandOption: true,
-      describe: "Values file: the state of each policy",
+      describe: cliText("gpo.option.values", locale),
     })
-    .option("name", { type: "string", demandOption: true, describe: "Display name of the GPO in the backup" })
+    .option("name", { type: "string", demandOption: true, describe: cliText("gpo.option.name", locale) })
     .option("out", {
       type: "string",
       demandOption: true,
-      describe: "Backup folder: the backup goes to <out>/{BackupId}/ (pass this folder to Import-GPO -Path)",
+      describe: cliText("gpo.option.out", locale),
     })
     .option("deterministic", {
       type: "boolean",
       default: false,
-      describe: "Derive the backup id, GPO GUID and time from --name, so the same input gives the same bytes",
+      describe: cliText("gpo.option.deterministic", locale),
     })
-    .option("json", { type: "boolean", default: false, describe: "Print the backup id and files as JSON" })
+    .option("json", { type: "boolean", default: false, describe: cliText("gpo.option.json", locale) })
     .example(
       '$0 gpo --values proxy.values.json --name "Defender proxy" --out gpo-backups',
-      "write gpo-backups/{BackupId}/ for the built-in defender-proxy bundle and print the backup id",
+      cliText("gpo.example.1", locale),
     ) as unknown as Argv<GpoArgs>;
 }
 

@@ -2,6 +2,7 @@ import type { Argv } from "yargs";
 import type { CompileResult } from "../../compile/index.js";
 import type { PolEntry } from "../../pol/index.js";
 import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
@@ -19,38 +20,38 @@ interface PolArgs extends PolicySourceArgs {
 }
 
 export const command = "pol";
-export const describe = "Compile a values file into the Registry.pol the Group Policy editor would write";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("pol.describe", locale);
 
-export function builder(yargs: Argv): Argv<PolArgs> {
-  return policySourceOptions(langOption(yargs))
+export function builder(yargs: Argv, locale: LocaleTag): Argv<PolArgs> {
+  return policySourceOptions(langOption(yargs, locale), locale)
     .option("values", {
       type: "string",
       demandOption: true,
-      describe: "Values file (JSON): policy states and options",
+      describe: cliText("pol.option.values", locale),
     })
     .option("class", {
       choices: CLASSES,
       default: "machine" as const,
-      describe: "Which Registry.pol: machine (HKLM) or user (HKCU)",
+      describe: cliText("pol.option.class", locale),
     })
     .option("format", {
       choices: FORMATS,
       default: "pol" as const,
-      describe:
-        "pol: Registry.pol; reg: a regedit .reg file; json: one JSON object per entry; ps1: a GroupPolicy-module script (Set-GPRegistryValue) for a named GPO; lgpo: LGPO.exe /t text",
+      describe: cliText("pol.option.format", locale),
     })
     .option("out", {
       type: "string",
       demandOption: true,
-      describe: "Output file (written only when the values are valid)",
+      describe: cliText("pol.option.out", locale),
     })
     .example(
       "$0 pol --values examples/defender-proxy.values.json --out Registry.pol",
-      "the Machine Registry.pol of the built-in bundle",
+      cliText("pol.example.1", locale),
     )
     .example(
       "$0 pol --admx C:\\Windows\\PolicyDefinitions --values windows.values.json --out Registry.pol",
-      "compile against Windows' own templates",
+      cliText("pol.example.2", locale),
     ) as unknown as Argv<PolArgs>;
 }
 

@@ -1,5 +1,6 @@
 import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import { langOption } from "./shared-options.js";
@@ -14,30 +15,31 @@ interface PreviewArgs {
 }
 
 export const command = "preview";
-export const describe = "Write a static HTML preview of every policy as the Group Policy editor shows it";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("preview.describe", locale);
 
-export function builder(yargs: Argv): Argv<PreviewArgs> {
-  return langOption(yargs)
+export function builder(yargs: Argv, locale: LocaleTag): Argv<PreviewArgs> {
+  return langOption(yargs, locale)
     .option("bundle", {
       type: "string",
-      describe: `Built-in bundle id, or path to a bundle .json file or .js/.mjs module (default: ${DEFAULT_BUNDLE})`,
+      describe: cliText("source.option.bundle", locale, { bundle: DEFAULT_BUNDLE }),
     })
-    .option("admx", { type: "string", describe: "A PolicyDefinitions folder to preview instead of a bundle" })
+    .option("admx", { type: "string", describe: cliText("preview.option.admx", locale) })
     .conflicts("bundle", "admx")
     .option("locale", {
       type: "string",
       array: true,
-      describe: "Locale to render (repeatable); default: all the bundle has",
+      describe: cliText("preview.option.locale", locale),
     })
     .option("values", {
       type: "string",
-      describe: "Values file whose Enabled options are the examples of the registry panel",
+      describe: cliText("preview.option.values", locale),
     })
-    .option("out", { type: "string", demandOption: true, describe: "Output folder of the site" })
-    .example("$0 preview --out preview", "preview the built-in defender-proxy bundle in all its languages")
+    .option("out", { type: "string", demandOption: true, describe: cliText("preview.option.out", locale) })
+    .example("$0 preview --out preview", cliText("preview.example.1", locale))
     .example(
       "$0 preview --bundle ./my-bundle.json --locale ja-JP --out site",
-      "one custom bundle, Japanese only",
+      cliText("preview.example.2", locale),
     ) as unknown as Argv<PreviewArgs>;
 }
 

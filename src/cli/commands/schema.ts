@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
 import { bundleOption, langOption } from "./shared-options.js";
@@ -10,20 +11,20 @@ interface SchemaArgs {
 }
 
 export const command = "schema <kind>";
-export const describe = "Print the JSON Schema of a file format (bundle, values)";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("schema.describe", locale);
 
-export function builder(yargs: Argv): Argv<SchemaArgs> {
-  return langOption(bundleOption(yargs))
+export function builder(yargs: Argv, locale: LocaleTag): Argv<SchemaArgs> {
+  return langOption(bundleOption(yargs, locale), locale)
     .positional("kind", {
       type: "string",
       choices: ["bundle", "values"],
-      describe:
-        "bundle: the bundle file format; values: values files of the --bundle (policy names and option types)",
+      describe: cliText("schema.positional.kind", locale),
       demandOption: true,
     })
     .example(
       "$0 schema values --bundle ./my-bundle.json > values.schema.json",
-      "schema for values files of a bundle",
+      cliText("schema.example.1", locale),
     ) as unknown as Argv<SchemaArgs>;
 }
 

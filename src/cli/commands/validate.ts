@@ -1,4 +1,5 @@
 import type { Argv } from "yargs";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
 import { langOption } from "./shared-options.js";
@@ -13,33 +14,35 @@ interface ValidateArgs {
 
 /** `admxkit validate`: yargs command, one or more paths. */
 export const command = "validate <paths..>";
-/** The line `--help` shows. */
-export const describe =
-  "Check ADMX/ADML files or whole central stores against the schema and cross-file rules";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("validate.describe", locale);
 
 /** Options: --locale (repeatable), --json, --intune, --lang. */
-export function builder(yargs: Argv): Argv<ValidateArgs> {
-  return langOption(yargs)
+export function builder(yargs: Argv, locale: LocaleTag): Argv<ValidateArgs> {
+  return langOption(yargs, locale)
     .positional("paths", {
       type: "string",
       array: true,
-      describe: "ADMX or ADML files, or PolicyDefinitions folders",
+      describe: cliText("validate.positional.paths", locale),
     })
     .option("locale", {
       type: "string",
       array: true,
-      describe: "Locale every ADMX must have an ADML for (repeatable); default: every locale folder found",
+      describe: cliText("validate.option.locale", locale),
     })
-    .option("json", { type: "boolean", default: false, describe: "One JSON object per finding on stdout" })
+    .option("json", { type: "boolean", default: false, describe: cliText("validate.option.json", locale) })
     .option("intune", {
       type: "boolean",
       default: false,
-      describe: "Also check the limits of Intune's ADMX import",
+      describe: cliText("validate.option.intune", locale),
     })
-    .example("$0 validate C:\\Windows\\PolicyDefinitions --locale en-US", "check a whole store for English")
+    .example(
+      "$0 validate C:\\Windows\\PolicyDefinitions --locale en-US",
+      cliText("validate.example.1", locale),
+    )
     .example(
       "$0 validate out/PolicyDefinitions --intune --json",
-      "machine-readable findings, Intune rules included",
+      cliText("validate.example.2", locale),
     ) as unknown as Argv<ValidateArgs>;
 }
 

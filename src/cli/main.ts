@@ -45,6 +45,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .locale(locale === "ja-JP" ? "ja" : "en")
     .strict()
     .demandCommand(1, cliText("program.demandCommand", locale))
+    // Known before any command, so that `admxkit nonsense --lang ja-JP` reports only "nonsense".
+    .option("lang", { type: "string", describe: cliText("shared.option.lang", locale) })
     .recommendCommands()
     .exitProcess(false)
     .showHelpOnFail(false)
@@ -66,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     await cli.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`admxkit: ${error.message}\nRun "admxkit --help" for usage.\n`);
+      io.stderr(`admxkit: ${error.message}\n${cliText("program.usageHint", locale)}\n`);
       return EXIT.usage;
     }
     throw error;

@@ -94,7 +94,9 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   if (args.admx !== undefined && args.format === "lgpo" && !args.json) {
     // LGPO text has no place for the policy: the explanation would be dropped without a word. A usage
     // error like yargs' own (main.ts), reported here because a yargs check() error would not be one.
-    io.stderr(`admxkit: ${formatMessage("DUMP_ADMX_FORMAT", {}, locale)}\nRun "admxkit --help" for usage.\n`);
+    io.stderr(
+      `admxkit: ${formatMessage("DUMP_ADMX_FORMAT", {}, locale)}\n${cliText("program.usageHint", locale)}\n`,
+    );
     return EXIT.usage;
   }
   return runCommand(io, locale, async () => {

@@ -5,6 +5,7 @@
  * in the order the saved file has.
  */
 import { diag, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
+import { own } from "../model/own.js";
 import type { Element, Policy } from "../model/types.js";
 import { delEntry, dwordEntry, PolEncodeError, type PolEntry } from "../pol/index.js";
 import { listNames, nearestName } from "../values/suggest.js";
@@ -105,7 +106,7 @@ export function writePolicyState(
         );
       for (const entry of valueListEntries(policy.enabledList, key)) emit(entry);
       for (const element of elements) {
-        const raw = Object.hasOwn(options, element.id) ? options[element.id] : undefined;
+        const raw = own(options, element.id);
         const ctx = elementContext(policy, element, raw, context, emit, diagnostics);
         guarded(
           policy,

@@ -6,6 +6,7 @@
  * a few places only, and the writers in backup-xml.ts add it exactly there and nowhere else.
  */
 import { escapeAttribute, escapeText } from "../xml/write-xml.js";
+import { hasNonXmlChar } from "../xml/xml-chars.js";
 
 /** An element of a backup file. */
 export interface GpmcElement {
@@ -20,19 +21,12 @@ export interface GpmcElement {
 }
 
 /**
- * Characters XML 1.0 cannot carry at all (even escaped): C0 controls other than tab, LF and CR, lone
- * surrogates, U+FFFE and U+FFFF.
- */
-const NOT_XML_CHAR =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
  * Why `text` cannot be written as a GPMC CDATA value, or undefined when it can: `"character"` for a
  * character XML cannot carry, `"cdataEnd"` for `]]>`, which would end the section early (splitting it
  * over two sections would rely on GPMC's reader joining them).
  */
 export function cdataProblem(text: string): "character" | "cdataEnd" | undefined {
-  if (NOT_XML_CHAR.test(text)) return "character";
+  if (hasNonXmlChar(text)) return "character";
   if (text.includes("]]>")) return "cdataEnd";
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_LABEL_LENGTH, MAX_STRING_LENGTH, MAX_TITLE_LENGTH } from "./limits.js";
-import { NOT_XML_TEXT } from "./check-strings.js";
+import { hasNonXmlChar } from "../xml/xml-chars.js";
 import { own } from "./own.js";
 import { collectStringUses } from "./strings.js";
 import type { Bundle } from "./types.js";
@@ -45,7 +45,7 @@ export function checkCatalogs(bundle: Bundle, locales: readonly string[]): Diagn
         );
         continue;
       }
-      if (NOT_XML_TEXT.test(text)) out.push(diag("TEXT_INVALID_CHAR", { locale, id: use.id }, { path }));
+      if (hasNonXmlChar(text)) out.push(diag("TEXT_INVALID_CHAR", { locale, id: use.id }, { path }));
       const { max, what } = limitFor(use.path);
       if (text.length > max)
         out.push(diag("TEXT_TOO_LONG", { locale, id: use.id, length: text.length, max, what }, { path }));

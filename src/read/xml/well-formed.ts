@@ -3,6 +3,7 @@
  * to entities that do not exist (only the five predefined ones can: DTDs are refused), and a document
  * that is not exactly one root element. libxml2 (xmllint) and Windows' parser reject all of these.
  */
+import { NOT_XML_CHAR } from "../../xml/xml-chars.js";
 import { decodeReference } from "./start-tag.js";
 
 /** A well-formedness problem: English detail for the message, and where it is. */
@@ -10,9 +11,6 @@ export interface WellFormedProblem {
   readonly message: string;
   readonly offset: number;
 }
-
-const NOT_XML_CHAR =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where a markup construct starting with `open` ends (after `close`), or the end of the text. */
 function skip(text: string, from: number, close: string): number {

@@ -1,10 +1,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkStructure } from "../lint/structure/check-structure.js";
+import { checkStructure } from "./schema/check-structure.js";
 import { readAdmlDocument } from "./adml/read-adml.js";
 import { readAdmxDocument } from "./admx/read-admx.js";
 import { decodeXmlBytes } from "./decode.js";
 import type { AdmlDocument, AdmxDocument } from "./types.js";
-import { parseXml, type XmlDocument } from "./xml/tree.js";
+import { parseXml } from "./xml/parse-xml.js";
+import type { XmlDocument } from "./xml/tree.js";
 
 /** A read file: the document when the XML was well-formed, and every problem found in it. */
 export interface ReadResult<D> {

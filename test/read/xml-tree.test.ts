@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseXml, type XmlElement } from "../../src/read/xml/tree.js";
+import { parseXml } from "../../src/read/xml/parse-xml.js";
+import type { XmlElement } from "../../src/read/xml/tree.js";
 
 const elements = (e: XmlElement) => e.children.filter((c): c is XmlElement => c.kind === "element");
 
@@ -48,20 +49,69 @@ describe("parseXml", () => {
   });
 
   it.each([
-    ["a mismatched end tag", "<r><a></b></r>"],
-    ["two root elements", "<r/><s/>"],
-    ["text after the root", "<r/>x"],
-    ["an undefined entity", "<r>&nbsp;</r>"],
-    ["a reference to a character XML forbids", '<r a="&#1;"/>'],
-    ["a control character", "<r>\u0001</r>"],
-    ["an undeclared prefix", "<p:r/>"],
-    ["a repeated attribute", '<r a="1" a="2"/>'],
-    ["an unquoted attribute", "<r a=1/>"],
-    ["< in an attribute value", '<r a="<"/>'],
-  ])("%s is XML_MALFORMED and gives no document", (_, text) => {
+    ["a mismatched end tag", "<r><a></b></r>", "XML_END_TAG_MISMATCH", 7],
+    ["two root elements", "<r/><s/>", "XML_OUTSIDE_ROOT", 5],
+    ["text after the root", "<r/>x", "XML_OUTSIDE_ROOT", 5],
+    ["text before the root", "x<r/>", "XML_OUTSIDE_ROOT", 1],
+    ["an end tag at the top", "</r>", "XML_OUTSIDE_ROOT", 1],
+    ["an empty file", "", "XML_ROOT_MISSING", 1],
+    ["only a comment", "<!-- c -->", "XML_ROOT_MISSING", 11],
+    ["an unclosed element", "<r><a></a>", "XML_ELEMENT_UNCLOSED", 1],
+    ["an undefined entity", "<r>&nbsp;</r>", "XML_REFERENCE_INVALID", 4],
+    ["an ampersand alone", "<r>a & b</r>", "XML_REFERENCE_INVALID", 6],
+    ["a reference to a character XML forbids", '<r a="&#1;"/>', "XML_REFERENCE_INVALID", 7],
+    ["a huge character reference", "<r>&#99999999999;</r>", "XML_REFERENCE_INVALID", 4],
+    ["a control character", "<r>\u0001</r>", "XML_CHAR_INVALID", 4],
+    ["a lone surrogate", '<r a="\uD800"/>', "XML_CHAR_INVALID", 7],
+    ["a control character in a comment", "<r><!--\u0002--></r>", "XML_CHAR_INVALID", 8],
+    ["a control character between attributes", '<r a="1"\u0003/>', "XML_CHAR_INVALID", 9],
+    ["an undeclared prefix", "<p:r/>", "XML_PREFIX_UNDECLARED", 1],
+    ["an undeclared attribute prefix", '<r p:a="1"/>', "XML_PREFIX_UNDECLARED", 4],
+    ["two colons in a name", '<a:b:c xmlns:a="urn:a"/>', "XML_QNAME_INVALID", 1],
+    ["an undeclared namespace", '<r xmlns:p=""/>', "XML_NAMESPACE_DECLARATION_INVALID", 4],
+    ["xml bound elsewhere", '<r xmlns:xml="urn:x"/>', "XML_NAMESPACE_DECLARATION_INVALID", 4],
+    ["a repeated attribute", '<r a="1" a="2"/>', "XML_ATTRIBUTE_REPEATED", 10],
+    ["a repeated expanded name", '<r xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2"/>', "XML_ATTRIBUTE_REPEATED", 36],
+    ["an unquoted attribute", "<r a=1/>", "XML_ATTRIBUTE_UNQUOTED", 6],
+    ["an attribute without value", "<r a/>", "XML_ATTRIBUTE_VALUE_MISSING", 4],
+    ["attributes without space", '<r a="1"b="2"/>', "XML_TAG_INVALID", 9],
+    ["< in an attribute value", '<r a="<"/>', "XML_ATTRIBUTE_LT", 7],
+    ["]]> in text", "<r>a]]>b</r>", "XML_CDATA_END_IN_TEXT", 5],
+    ["-- in a comment", "<r><!-- a -- b --></r>", "XML_COMMENT_INVALID", 11],
+    ["an unclosed comment", "<r><!-- a </r>", "XML_UNCLOSED", 4],
+    ["an unclosed CDATA section", "<r><![CDATA[ a </r>", "XML_UNCLOSED", 4],
+    ["an unclosed start tag", '<r a="1"', "XML_UNCLOSED", 9],
+    ["a name that does not start right", "<r><1/></r>", "XML_NAME_INVALID", 5],
+    ["a declaration that is not first", ' <?xml version="1.0"?><r/>', "XML_DECLARATION_INVALID", 2],
+    ["a declaration without version", '<?xml encoding="utf-8"?><r/>', "XML_DECLARATION_INVALID", 1],
+    ["a DOCTYPE inside the root", "<r><!DOCTYPE r></r>", "XML_MARKUP_INVALID", 4],
+    ["deep nesting", "<a>".repeat(200) + "</a>".repeat(200), "XML_TOO_DEEP", 385],
+  ])("%s: %s, no document", (_, text, code, column) => {
     const { document, diagnostics } = parseXml(text, "f");
     expect(document).toBeUndefined();
-    expect(diagnostics.map((d) => d.code)).toEqual(["XML_MALFORMED"]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([[code, 1, column]]);
+  });
+
+  it("accepts what XML allows: astral names, references in names' neighbourhood, PIs, CDATA, comments, a DOCTYPE-free prolog", () => {
+    const text =
+      '\uFEFF<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<!-- c --><?pi data?>\n' +
+      '<\u{10000}x a="&lt;&#x1F600;&#65;" xml:lang="ja"><![CDATA[]]><?x?><!---->t&amp;</\u{10000}x>\n<!-- end -->';
+    const { document, diagnostics } = parseXml(text, "f");
+    expect(diagnostics).toEqual([]);
+    expect(document!.root.name).toBe("\u{10000}x");
+    expect(document!.root.attributes.map((a) => [a.local, a.ns, a.value])).toEqual([
+      ["a", undefined, "<\u{1F600}A"],
+      ["lang", "http://www.w3.org/XML/1998/namespace", "ja"],
+    ]);
+    expect(document!.root.children.map((c) => c.kind === "text" && c.text)).toEqual(["", "t&"]);
+  });
+
+  it("keeps white space as text only where an element holds no child elements", () => {
+    const { document } = parseXml("<r>\r\n  <s> </s>\r\n  <t>\r\n</t>\r\n</r>", "f");
+    const [s, t] = elements(document!.root);
+    expect(document!.root.children.length).toBe(2);
+    expect(s!.children).toMatchObject([{ kind: "text", text: " " }]);
+    expect(t!.children).toMatchObject([{ kind: "text", text: "\n" }]);
   });
 
   it("refuses a DTD without expanding anything, and keeps line numbers after it", () => {
@@ -70,7 +120,7 @@ describe("parseXml", () => {
     expect(document).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ["XML_DOCTYPE", 1],
-      ["XML_MALFORMED", 4],
+      ["XML_REFERENCE_INVALID", 4],
     ]);
     const clean = parseXml("<!DOCTYPE r>\n<r/>", "f");
     expect(clean.diagnostics.map((d) => d.code)).toEqual(["XML_DOCTYPE"]);

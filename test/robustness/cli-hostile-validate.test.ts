@@ -13,13 +13,13 @@ const admx = (inner: string) =>
   `${HEAD}<policyDefinitions xmlns="${NS}" revision="1.0" schemaVersion="1.0"><policyNamespaces><target prefix="h" namespace="Test.Hostile"/></policyNamespaces><resources minRequiredRevision="1.0"/>${inner}</policyDefinitions>`;
 
 const FILES: [string, string | Uint8Array, string][] = [
-  ["empty", "", "XML_MALFORMED"],
+  ["empty", "", "XML_ROOT_MISSING"],
   ["garbage", Uint8Array.from({ length: 512 }, (_, i) => (i * 151) & 255), ""],
-  ["truncated", admx("<categories><category name=").slice(0, 300), "XML_MALFORMED"],
+  ["truncated", admx("<categories><category name=").slice(0, 300), "XML_ELEMENT_UNCLOSED"],
   ["doctype", admx("").replace(HEAD, `${HEAD}<!DOCTYPE x [<!ENTITY a "aaaa">]>`), "XML_DOCTYPE"],
   ["utf16-declared-utf8", Buffer.from(`\ufeff${admx("")}`, "utf16le"), "XML_ENCODING_MISMATCH"],
-  ["deep", admx("<a>".repeat(5000) + "</a>".repeat(5000)), "XML_MALFORMED"],
-  ["nul", admx("<categories>\u0000</categories>"), "XML_MALFORMED"],
+  ["deep", admx("<a>".repeat(5000) + "</a>".repeat(5000)), "XML_TOO_DEEP"],
+  ["nul", admx("<categories>\u0000</categories>"), "XML_CHAR_INVALID"],
 ];
 
 describe("admxkit validate on hostile files", () => {

@@ -2,29 +2,37 @@ import type { XmlElement } from "./tree.js";
 
 /** XSD `whiteSpace="collapse"`: trim, and runs of white space become one space. */
 export function collapse(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, " ").trim();
+  // Most values are already collapsed: test before building a new string.
+  return /[\t\n\r]|^ | $|  /.test(value) ? value.replace(/[\t\n\r ]+/g, " ").trim() : value;
 }
 
 /** The child elements, optionally only those with a local name. */
 export function children(element: XmlElement, name?: string): XmlElement[] {
-  return element.children.filter(
-    (c): c is XmlElement => c.kind === "element" && (name === undefined || c.local === name),
-  );
+  const out: XmlElement[] = [];
+  for (const c of element.children)
+    if (c.kind === "element" && (name === undefined || c.local === name)) out.push(c);
+  return out;
 }
 
 /** The first child element with a local name. */
 export function child(element: XmlElement, name: string): XmlElement | undefined {
-  return children(element, name)[0];
+  for (const c of element.children) if (c.kind === "element" && c.local === name) return c;
+  return undefined;
 }
 
 /** An unprefixed attribute's value. */
 export function attr(element: XmlElement, name: string): string | undefined {
-  return element.attributes.find((a) => a.ns === undefined && a.local === name)?.value;
+  for (const a of element.attributes) if (a.ns === undefined && a.local === name) return a.value;
+  return undefined;
 }
 
 /** The element's text: its text and CDATA children joined. */
 export function textOf(element: XmlElement): string {
-  return element.children.map((c) => (c.kind === "text" ? c.text : "")).join("");
+  const nodes = element.children;
+  if (nodes.length === 1 && nodes[0]!.kind === "text") return nodes[0]!.text;
+  let text = "";
+  for (const c of nodes) if (c.kind === "text") text += c.text;
+  return text;
 }
 
 /**

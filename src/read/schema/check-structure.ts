@@ -7,25 +7,45 @@
  */
 import { POLICY_DEFINITIONS_NS } from "../../admx/write-admx.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { XmlDocument, XmlElement } from "../../read/xml/tree.js";
+import type { XmlDocument, XmlElement, XmlText } from "../xml/tree.js";
 import { ADML_TYPES } from "./adml-schema.js";
 import { ADMX_TYPES } from "./admx-schema.js";
 import { matchChildren } from "./content-model.js";
 import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
 import { failsOnlyOnHyphens, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
 
-const TYPES: Record<string, ComplexTypeDecl> = { ...ADMX_TYPES, ...ADML_TYPES };
+const TYPES = new Map<string, ComplexTypeDecl>(Object.entries({ ...ADMX_TYPES, ...ADML_TYPES }));
 const XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
 /** The root element of each kind of file, and its type. */
 export const ROOTS = { admx: "policyDefinitions", adml: "policyDefinitionResources" } as const;
-const ROOT_TYPES: Record<string, string> = {
-  policyDefinitions: "PolicyDefinitions",
-  policyDefinitionResources: "PolicyDefinitionResources",
-};
+const ROOT_TYPES = new Map([
+  ["policyDefinitions", "PolicyDefinitions"],
+  ["policyDefinitionResources", "PolicyDefinitionResources"],
+]);
 
 /** Values in messages are cut to a readable length. */
 function shown(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+/** A type's attribute tables as maps (input names never reach a prototype), and its required names. */
+interface AttributeTables {
+  readonly declared: ReadonlyMap<string, AttributeDecl>;
+  readonly tolerated: ReadonlyMap<string, AttributeDecl>;
+  readonly required: readonly string[];
+}
+
+const tables = new WeakMap<ComplexTypeDecl, AttributeTables>();
+
+function attributeTables(type: ComplexTypeDecl): AttributeTables {
+  let found = tables.get(type);
+  if (!found) {
+    const declared = new Map(Object.entries(type.attributes));
+    const required = [...declared].filter(([, decl]) => decl.required).map(([name]) => name);
+    found = { declared, tolerated: new Map(Object.entries(type.tolerated ?? {})), required };
+    tables.set(type, found);
+  }
+  return found;
 }
 
 class StructureChecker {
@@ -52,11 +72,12 @@ class StructureChecker {
   }
 
   private attributes(element: XmlElement, type: ComplexTypeDecl): void {
+    const table = attributeTables(type);
     for (const a of element.attributes) {
       if (a.ns === XSI_NAMESPACE && (a.local === "schemaLocation" || a.local === "noNamespaceSchemaLocation"))
         continue;
-      const declared = a.ns === undefined ? type.attributes[a.local] : undefined;
-      const tolerated = a.ns === undefined ? type.tolerated?.[a.local] : undefined;
+      const declared = a.ns === undefined ? table.declared.get(a.local) : undefined;
+      const tolerated = a.ns === undefined && !declared ? table.tolerated.get(a.local) : undefined;
       if (declared) this.checkValue(element, a.local, a.value, a.offset, declared);
       else if (tolerated) {
         const params = { element: element.local, attribute: a.local };
@@ -67,8 +88,8 @@ class StructureChecker {
           diag("XSD_UNKNOWN_ATTRIBUTE", { element: element.local, attribute: a.name }, this.at(a.offset)),
         );
     }
-    for (const [name, decl] of Object.entries(type.attributes)) {
-      if (decl.required && !element.attributes.some((a) => a.ns === undefined && a.local === name)) {
+    for (const name of table.required) {
+      if (!element.attributes.some((a) => a.ns === undefined && a.local === name)) {
         this.out.push(
           diag("XSD_MISSING_ATTRIBUTE", { element: element.local, attribute: name }, this.at(element.offset)),
         );
@@ -77,7 +98,9 @@ class StructureChecker {
   }
 
   private text(element: XmlElement, type: ComplexTypeDecl): void {
-    const texts = element.children.filter((c) => c.kind === "text");
+    const texts: XmlText[] = [];
+    for (const c of element.children) if (c.kind === "text") texts.push(c);
+    if (texts.length === 0 && type.content.kind !== "simple") return;
     const content = type.content;
     if (content.kind === "simple") {
       const value = texts.map((t) => t.text).join("");
@@ -99,10 +122,11 @@ class StructureChecker {
   }
 
   check(element: XmlElement, typeName: string): void {
-    const type = TYPES[typeName]!;
+    const type = TYPES.get(typeName)!;
     this.attributes(element, type);
     this.text(element, type);
-    const children = element.children.filter((c) => c.kind === "element");
+    const children: XmlElement[] = [];
+    for (const c of element.children) if (c.kind === "element") children.push(c);
     const content = type.content;
     if (content.kind === "empty" || content.kind === "simple") {
       const first = children[0];
@@ -138,7 +162,7 @@ class StructureChecker {
       if (root.ns) this.out.push(diag("XSD_NAMESPACE_WRONG", params, at, "warning"));
       else this.out.push(diag("XSD_NAMESPACE_MISSING", params, at, "warning"));
     }
-    const type = ROOT_TYPES[root.local];
+    const type = ROOT_TYPES.get(root.local);
     if (!type) {
       this.out.push(diag("XSD_ROOT", { element: root.name, expected: ROOTS[kind] }, this.at(root.offset)));
       return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchChildren } from "../../src/lint/structure/content-model.js";
-import { choice, el, seq } from "../../src/lint/structure/schema-types.js";
-import { SIMPLE_TYPES } from "../../src/lint/structure/simple-types.js";
+import { matchChildren } from "../../src/read/schema/content-model.js";
+import { choice, el, seq } from "../../src/read/schema/schema-types.js";
+import { SIMPLE_TYPES } from "../../src/read/schema/simple-types.js";
 
 describe("content models", () => {
   const model = seq(el("a", "A"), el("b", "B", 0, 1), choice(1, Infinity, el("c", "C"), el("d", "D")));

@@ -4,7 +4,7 @@
  * the numeric and boolean built-ins collapse white space before checking (so `revision=" 1.0 "` is
  * valid), while the patterns on xs:string types (ids, references, GUIDs) apply to the value as written.
  */
-import { collapse } from "../../read/xml/query.js";
+import { collapse } from "../xml/query.js";
 
 /** The simple types the schema tables use. */
 export type SimpleTypeName =

@@ -86,17 +86,70 @@ class Builder {
   }
 }
 
-const compiled = new WeakMap<Particle, Automaton>();
+/**
+ * A state of the deterministic automaton: a set of NFA states (epsilon-closed). Transitions are added
+ * lazily as children are seen (subset construction on demand), so matching a child is one map lookup.
+ */
+interface DfaState {
+  readonly nfa: readonly number[];
+  readonly accepting: boolean;
+  /** Child name (undefined: an element of another namespace) → next state and the child's type. */
+  readonly next: Map<string | undefined, { readonly to: DfaState; readonly type: string | undefined } | null>;
+  expected?: string[];
+}
 
-function automaton(particle: Particle): Automaton {
-  let a = compiled.get(particle);
-  if (!a) {
+interface Dfa {
+  readonly nfa: Automaton;
+  readonly start: DfaState;
+  readonly states: Map<string, DfaState>;
+}
+
+const compiled = new WeakMap<Particle, Dfa>();
+
+function dfaState(dfa: Dfa, nfaStates: Iterable<number>): DfaState {
+  const set = [...closure(dfa.nfa, nfaStates)].sort((a, b) => a - b);
+  const key = set.join(",");
+  let state = dfa.states.get(key);
+  if (!state) {
+    state = { nfa: set, accepting: set.includes(dfa.nfa.accept), next: new Map() };
+    dfa.states.set(key, state);
+  }
+  return state;
+}
+
+function compile(particle: Particle): Dfa {
+  let dfa = compiled.get(particle);
+  if (!dfa) {
     const builder = new Builder();
     const [start, accept] = builder.particle(particle);
-    a = { edges: builder.edges, epsilon: builder.epsilon, start, accept };
-    compiled.set(particle, a);
+    const nfa = { edges: builder.edges, epsilon: builder.epsilon, start, accept };
+    const states = new Map<string, DfaState>();
+    const partial = { nfa, states } as { nfa: Automaton; states: Map<string, DfaState>; start: DfaState };
+    partial.start = dfaState(partial, [start]);
+    dfa = partial;
+    compiled.set(particle, dfa);
   }
-  return a;
+  return dfa;
+}
+
+/** The transition on a child name, computed the first time it is needed; null when none. */
+function step(dfa: Dfa, state: DfaState, name: string | undefined) {
+  let move = state.next.get(name);
+  if (move === undefined) {
+    const targets: number[] = [];
+    let type: string | undefined;
+    for (const s of state.nfa) {
+      for (const e of dfa.nfa.edges[s]!) {
+        if (e.name === undefined || (name !== undefined && e.name === name)) {
+          if (targets.length === 0) type = e.type;
+          targets.push(e.to);
+        }
+      }
+    }
+    move = targets.length === 0 ? null : { to: dfaState(dfa, targets), type };
+    state.next.set(name, move);
+  }
+  return move;
 }
 
 function closure(a: Automaton, states: Iterable<number>): Set<number> {
@@ -111,10 +164,13 @@ function closure(a: Automaton, states: Iterable<number>): Set<number> {
   return out;
 }
 
-function expectedNames(a: Automaton, states: Set<number>): string[] {
-  const names = new Set<string>();
-  for (const s of states) for (const e of a.edges[s]!) names.add(e.name ?? "*");
-  return [...names].sort();
+function expectedNames(dfa: Dfa, state: DfaState): string[] {
+  if (!state.expected) {
+    const names = new Set<string>();
+    for (const s of state.nfa) for (const e of dfa.nfa.edges[s]!) names.add(e.name ?? "*");
+    state.expected = [...names].sort();
+  }
+  return state.expected;
 }
 
 /** The outcome of matching: each accepted child's type (undefined for a wildcard match), or a problem. */
@@ -131,27 +187,17 @@ export type MatchResult =
 
 /** Matches child element local names (elements in other namespaces are given as undefined). */
 export function matchChildren(particle: Particle, children: readonly (string | undefined)[]): MatchResult {
-  const a = automaton(particle);
-  let current = closure(a, [a.start]);
+  const dfa = compile(particle);
+  let current = dfa.start;
   const types: (string | undefined)[] = [];
-  for (const [index, name] of children.entries()) {
-    const next: number[] = [];
-    let type: string | undefined;
-    for (const s of current) {
-      for (const e of a.edges[s]!) {
-        if (e.name === undefined || (name !== undefined && e.name === name)) {
-          if (next.length === 0) type = e.type;
-          next.push(e.to);
-        }
-      }
-    }
-    if (next.length === 0)
-      return { ok: false, types, unexpected: index, expected: expectedNames(a, current) };
-    types.push(type);
-    current = closure(a, next);
+  for (let index = 0; index < children.length; index++) {
+    const move = step(dfa, current, children[index]);
+    if (!move) return { ok: false, types, unexpected: index, expected: expectedNames(dfa, current) };
+    types.push(move.type);
+    current = move.to;
   }
-  if (!current.has(a.accept)) {
-    return { ok: false, types, unexpected: undefined, expected: expectedNames(a, current) };
+  if (!current.accepting) {
+    return { ok: false, types, unexpected: undefined, expected: expectedNames(dfa, current) };
   }
   return { ok: true, types };
 }

@@ -11,20 +11,25 @@ export interface DecodedXml {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Names an encoding declaration may use for each encoding we read (compared lowercase). */
-const DECLARED_NAMES: Record<string, XmlEncoding | "utf-16" | "us-ascii"> = {
-  "utf-8": "utf-8",
-  utf8: "utf-8",
-  "utf-16": "utf-16",
-  "utf-16le": "utf-16le",
-  "utf-16be": "utf-16be",
-  "us-ascii": "us-ascii",
-  ascii: "us-ascii",
-  "iso-8859-1": "iso-8859-1",
-  latin1: "iso-8859-1",
-  "windows-1252": "windows-1252",
-  cp1252: "windows-1252",
-};
+/**
+ * Names an encoding declaration may use for each encoding we read (compared lowercase). A Map: the name
+ * comes from the file, and must never reach an object's prototype (`encoding="constructor"`).
+ */
+const DECLARED_NAMES = new Map<string, XmlEncoding | "utf-16" | "us-ascii">([
+  ["utf-8", "utf-8"],
+  ["utf8", "utf-8"],
+  ["utf-16", "utf-16"],
+  // MSXML's name for UTF-16, which GPMC therefore accepts: Windows 11's own Search.admx declares it.
+  ["unicode", "utf-16"],
+  ["utf-16le", "utf-16le"],
+  ["utf-16be", "utf-16be"],
+  ["us-ascii", "us-ascii"],
+  ["ascii", "us-ascii"],
+  ["iso-8859-1", "iso-8859-1"],
+  ["latin1", "iso-8859-1"],
+  ["windows-1252", "windows-1252"],
+  ["cp1252", "windows-1252"],
+]);
 
 /** What the first bytes say: a byte order mark, or the `<?` of a declaration in UTF-16 without one. */
 function sniff(bytes: Uint8Array): { encoding: "utf-8" | "utf-16le" | "utf-16be"; bom: number } {
@@ -71,7 +76,9 @@ export function decodeXmlBytes(bytes: Uint8Array, file: string): DecodedXml {
   }
 
   const declaredName = declaredEncoding(text);
-  const declared = declaredName === undefined ? undefined : DECLARED_NAMES[declaredName];
+  const declared = declaredName === undefined ? undefined : DECLARED_NAMES.get(declaredName);
+  if (declaredName === "unicode")
+    diagnostics.push(diag("XML_ENCODING_UNICODE", { declared: declaredName }, at, "warning"));
   const mismatch = (detected: string) =>
     diagnostics.push(diag("XML_ENCODING_MISMATCH", { declared: declaredName ?? "", detected }, at));
 

@@ -35,6 +35,23 @@ describe("encoding detection", () => {
     expect(decoded.text.startsWith("\uFEFF")).toBe(false);
   });
 
+  it('encoding="unicode" (MSXML\'s name for UTF-16, as in Search.admx) reads as UTF-16 with a warning', () => {
+    const decoded = decodeXmlBytes(utf16(decl("unicode"), "le"), "f.admx");
+    expect(decoded.encoding).toBe("utf-16le");
+    expect(decoded.text).toMatch(/<a>ü<\/a>$/);
+    expect(decoded.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["XML_ENCODING_UNICODE", "warning"],
+    ]);
+    expect(codes(utf8(decl("unicode")))).toEqual(["XML_ENCODING_UNICODE", "XML_ENCODING_MISMATCH"]);
+  });
+
+  it.each(["constructor", "__proto__", "tostring"])(
+    'encoding="%s" is unsupported, never a prototype member',
+    (name) => {
+      expect(codes(utf8(decl(name)))).toEqual(["XML_ENCODING_UNSUPPORTED"]);
+    },
+  );
+
   it("a UTF-8 file declared utf-16 is the mismatch GPMC refuses", () => {
     expect(codes(utf8(decl("utf-16")))).toEqual(["XML_ENCODING_MISMATCH"]);
     const d = decodeXmlBytes(utf8(decl("utf-16")), "f.admx").diagnostics[0]!;

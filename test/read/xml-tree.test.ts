@@ -71,7 +71,12 @@ describe("parseXml", () => {
     ["an undeclared namespace", '<r xmlns:p=""/>', "XML_NAMESPACE_DECLARATION_INVALID", 4],
     ["xml bound elsewhere", '<r xmlns:xml="urn:x"/>', "XML_NAMESPACE_DECLARATION_INVALID", 4],
     ["a repeated attribute", '<r a="1" a="2"/>', "XML_ATTRIBUTE_REPEATED", 10],
-    ["a repeated expanded name", '<r xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2"/>', "XML_ATTRIBUTE_REPEATED", 36],
+    [
+      "a repeated expanded name",
+      '<r xmlns:p="urn:x" xmlns:q="urn:x" p:a="1" q:a="2"/>',
+      "XML_ATTRIBUTE_REPEATED",
+      36,
+    ],
     ["an unquoted attribute", "<r a=1/>", "XML_ATTRIBUTE_UNQUOTED", 6],
     ["an attribute without value", "<r a/>", "XML_ATTRIBUTE_VALUE_MISSING", 4],
     ["attributes without space", '<r a="1"b="2"/>', "XML_TAG_INVALID", 9],

@@ -20,10 +20,7 @@ for (let c = 0; c < 128; c++) {
 }
 
 /** Any XML name. */
-export const NAME = new RegExp(
-  `(?:[${START_BMP}]|${ASTRAL})(?:[${START_BMP}${MORE_BMP}]|${ASTRAL})*`,
-  "y",
-);
+export const NAME = new RegExp(`(?:[${START_BMP}]|${ASTRAL})(?:[${START_BMP}${MORE_BMP}]|${ASTRAL})*`, "y");
 
 /** The name at `offset`, or undefined when none starts there. */
 export function nameAt(text: string, offset: number): string | undefined {

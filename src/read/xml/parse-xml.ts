@@ -17,13 +17,7 @@ import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { LineIndex } from "../positions.js";
 import { nameAt } from "./names.js";
 import { referenceAt, shownReference } from "./references.js";
-import {
-  XML_NAMESPACE,
-  type ParsedXml,
-  type XmlDocument,
-  type XmlElement,
-  type XmlNode,
-} from "./tree.js";
+import { XML_NAMESPACE, type ParsedXml, type XmlDocument, type XmlElement, type XmlNode } from "./tree.js";
 
 /** ADMX nests about eight levels; anything far deeper is not a template and not worth walking. */
 export const MAX_DEPTH = 128;
@@ -259,7 +253,8 @@ class Parser {
     const text = this.text;
     const at = this.pos;
     const target = nameAt(text, at + 2);
-    if (target === undefined) throw new XmlError("XML_NAME_INVALID", at + 2, { found: shownChar(text, at + 2) });
+    if (target === undefined)
+      throw new XmlError("XML_NAME_INVALID", at + 2, { found: shownChar(text, at + 2) });
     // The declaration is only allowed at the very start (handled there); anywhere else it is an error.
     if (target.toLowerCase() === "xml") throw new XmlError("XML_DECLARATION_INVALID", at);
     const after = at + 2 + target.length;
@@ -476,7 +471,10 @@ class Parser {
         (prefix === "xml") !== (a.value === XML_NAMESPACE) ||
         (prefix !== "" && a.value === "");
       if (invalid)
-        throw new XmlError("XML_NAMESPACE_DECLARATION_INVALID", a.offset, { attribute: a.name, value: a.value });
+        throw new XmlError("XML_NAMESPACE_DECLARATION_INVALID", a.offset, {
+          attribute: a.name,
+          value: a.value,
+        });
       declared ??= new Map(scope);
       declared.set(prefix, a.value);
     }

@@ -50,7 +50,10 @@ export interface LoadedPolicies {
  * the reasons; otherwise problems of its files do not stop reading, and {@link LoadedPolicies.diagnosticsFor}
  * picks those that concern the policies used.
  */
-export async function loadPolicySource(args: PolicySourceArgs): Promise<LoadedPolicies> {
+export async function loadPolicySource(
+  args: PolicySourceArgs,
+  needs: { readonly policies?: readonly string[] } = {},
+): Promise<LoadedPolicies> {
   const { createPolicyIndex } = await import("../compile/index.js");
   if (args.admx === undefined) {
     const { loadBundle } = await import("./load-bundle.js");
@@ -63,7 +66,9 @@ export async function loadPolicySource(args: PolicySourceArgs): Promise<LoadedPo
   const { AdmxkitError, diag } = await import("../diagnostics/diagnostic.js");
   const { storeDiagnostics } = await import("./store-diagnostics.js");
   const dir = args.admx;
-  const store = await readStore(dir);
+  // With the values file's keys, only the templates defining them are read in full (read-store.ts).
+  const wanted = needs.policies && needs.policies.length > 0 ? { policies: needs.policies } : {};
+  const store = await readStore(dir, wanted);
   if (store.templates.length === 0) {
     // The reasons (no such folder, files that do not parse) when there are any; else the store is empty.
     const errors = store.diagnostics.filter((d) => d.severity === "error");
@@ -79,10 +84,14 @@ export async function loadPolicySource(args: PolicySourceArgs): Promise<LoadedPo
   };
 }
 
+/** The keys of both sections of a values file: the policies it names, resolved or not. */
+export function policyKeysOf(values: ValuesFile): string[] {
+  return [...Object.keys(values.machine ?? {}), ...Object.keys(values.user ?? {})];
+}
+
 /** The policies a values file names (in either section), as the index resolves them. */
 export function policiesNamedBy(index: PolicyIndex, values: ValuesFile): Policy[] {
-  const names = [...Object.keys(values.machine ?? {}), ...Object.keys(values.user ?? {})];
-  return names.flatMap((name) => {
+  return policyKeysOf(values).flatMap((name) => {
     const found = index.lookup(name);
     return found.ok ? [found.policy] : [];
   });

@@ -13,17 +13,31 @@ export interface ReadResult<D> {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Options of {@link readAdmx} and {@link readAdml}. */
+export interface ReadOptions {
+  /**
+   * Check the file against the ADMX schema's structure (default true). Commands that only look names up
+   * in a store may skip it; `validate` and anything that reports findings keep it.
+   */
+  readonly schema?: boolean;
+}
+
 /**
- * Decodes, parses and structurally checks a file. Bytes go through encoding detection; a string is
- * taken as already decoded text (e.g. what {@link writeAdmx} returns).
+ * Decodes, parses and (unless told not to) checks the structure of a file, in one pass over the text
+ * and one walk over the tree. Bytes go through encoding detection; a string is taken as already decoded
+ * text (e.g. what {@link writeAdmx} returns).
  */
-function parse(input: Uint8Array | string, file: string, kind: "admx" | "adml"): ReadResult<XmlDocument> {
+function parse(
+  input: Uint8Array | string,
+  file: string,
+  kind: "admx" | "adml",
+  options: ReadOptions,
+): ReadResult<XmlDocument> {
   const decoded = typeof input === "string" ? { text: input, diagnostics: [] } : decodeXmlBytes(input, file);
-  const text = decoded.text.replace(/^\uFEFF/, "");
-  const parsed = parseXml(text, file);
+  const parsed = parseXml(decoded.text, file);
   const diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
   if (!parsed.document) return { diagnostics };
-  diagnostics.push(...checkStructure(parsed.document, kind));
+  if (options.schema !== false) diagnostics.push(...checkStructure(parsed.document, kind));
   return { document: parsed.document, diagnostics };
 }
 
@@ -31,13 +45,21 @@ function parse(input: Uint8Array | string, file: string, kind: "admx" | "adml"):
  * Reads an ADMX file. Real-world files are read even when they break the schema (the diagnostics say
  * how); only XML that is not well-formed gives no document.
  */
-export function readAdmx(input: Uint8Array | string, file: string): ReadResult<AdmxDocument> {
-  const { document, diagnostics } = parse(input, file, "admx");
+export function readAdmx(
+  input: Uint8Array | string,
+  file: string,
+  options: ReadOptions = {},
+): ReadResult<AdmxDocument> {
+  const { document, diagnostics } = parse(input, file, "admx", options);
   return document ? { document: readAdmxDocument(document), diagnostics } : { diagnostics };
 }
 
 /** Reads an ADML file, like {@link readAdmx}. */
-export function readAdml(input: Uint8Array | string, file: string): ReadResult<AdmlDocument> {
-  const { document, diagnostics } = parse(input, file, "adml");
+export function readAdml(
+  input: Uint8Array | string,
+  file: string,
+  options: ReadOptions = {},
+): ReadResult<AdmlDocument> {
+  const { document, diagnostics } = parse(input, file, "adml", options);
   return document ? { document: readAdmlDocument(document), diagnostics } : { diagnostics };
 }

@@ -7,8 +7,12 @@ import { readFile } from "node:fs/promises";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Policy } from "../model/types.js";
 import { CatalogKeys } from "./catalog-keys.js";
-import { readAdml, readAdmx } from "./read-file.js";
+import { splitReference } from "../model/ids.js";
+import { decodeXmlBytes } from "./decode.js";
+import { readAhead } from "./read-ahead.js";
+import { readAdml, readAdmx, type ReadOptions } from "./read-file.js";
 import { findTemplateFiles, type TemplateFiles } from "./store-files.js";
+import { scanTemplateNames, type TemplateNames } from "./template-names.js";
 import { toModelPolicy } from "./to-model-policy.js";
 import type { AdmlDocument } from "./types.js";
 
@@ -51,36 +55,52 @@ export interface StoreContents {
 export interface ReadStoreOptions {
   /** Locale of the ADML whose controls are used; default en-US, else the first locale found. */
   readonly locale?: string;
+  /**
+   * Only the templates that define these policies are needed (values-file keys: `Name`, `prefix:Name` or
+   * `Namespace:Name`). The ADMX files are scanned for their names (template-names.ts) and only the
+   * matching templates are read in full; when a key matches no template, the whole store is read, so
+   * that "no such policy" and its suggestions are never wrong because of the shortcut.
+   */
+  readonly policies?: readonly string[];
+  /** Check templates against the schema's structure (default true); see {@link ReadOptions}. */
+  readonly schema?: boolean;
 }
 
-async function readTemplate(
+/** A file's bytes, or the diagnostic saying why it could not be read. */
+async function bytesOf(path: string, out: Diagnostic[]): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
+    return undefined;
+  }
+}
+
+/** The ADML a template's controls come from: the wanted locale, else (none asked for) the first one. */
+function admlFor(template: TemplateFiles, locale: string | undefined) {
+  const wanted = (locale ?? "en-US").toLowerCase();
+  return (
+    template.admls.find((a) => a.locale.toLowerCase() === wanted) ?? (locale ? undefined : template.admls[0])
+  );
+}
+
+function readTemplate(
   template: TemplateFiles,
-  locale: string | undefined,
+  admxBytes: Uint8Array | undefined,
+  admlBytes: Uint8Array | undefined,
+  options: ReadStoreOptions,
   out: Diagnostic[],
-): Promise<StorePolicy[]> {
-  const read = async (path: string) => {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-      return undefined;
-    }
-  };
-  if (!template.admx) return [];
-  const bytes = await read(template.admx);
-  const admx = bytes && readAdmx(bytes, template.admx);
-  if (!admx) return [];
+): StorePolicy[] {
+  if (!template.admx || !admxBytes) return [];
+  const admx = readAdmx(admxBytes, template.admx, options);
   out.push(...admx.diagnostics);
   if (!admx.document) return [];
-  const wanted = (locale ?? "en-US").toLowerCase();
-  const admlFile =
-    template.admls.find((a) => a.locale.toLowerCase() === wanted) ?? (locale ? undefined : template.admls[0]);
+  const admlFile = admlFor(template, options.locale);
   let adml: AdmlDocument | undefined;
-  if (admlFile) {
-    const admlBytes = await read(admlFile.path);
-    const result = admlBytes && readAdml(admlBytes, admlFile.path);
-    if (result) out.push(...result.diagnostics);
-    adml = result?.document;
+  if (admlFile && admlBytes) {
+    const result = readAdml(admlBytes, admlFile.path, options);
+    out.push(...result.diagnostics);
+    adml = result.document;
   }
   const keys = new CatalogKeys(adml?.strings.keys() ?? []);
   const target = admx.document.target;
@@ -100,22 +120,100 @@ async function readTemplate(
   });
 }
 
-/** Reads every policy of the given store folders or files. Never throws for bad files. */
+/** True when a template's scanned names define the policy a values-file key names. */
+function defines(names: TemplateNames, key: string): boolean {
+  const { prefix, name } = splitReference(key);
+  if (!names.policies.includes(name)) return false;
+  if (prefix === undefined) return true;
+  // Namespaces compare case-insensitively in GPMC, as the policy index compares them.
+  const q = prefix.toLowerCase();
+  return names.namespace?.toLowerCase() === q || names.prefix?.toLowerCase() === q;
+}
+
+/**
+ * The templates to read for `keys`: those whose ADMX defines one of them, or all when a key is defined
+ * nowhere. The scanned ADMX bytes of the chosen templates come back too, so no file is read twice.
+ */
+async function templatesFor(
+  templates: readonly TemplateFiles[],
+  keys: readonly string[],
+  out: Diagnostic[],
+): Promise<{ chosen: TemplateFiles[]; admx: Map<TemplateFiles, Uint8Array | undefined> }> {
+  const withAdmx = templates.filter((t) => t.admx !== undefined);
+  const admx = new Map<TemplateFiles, Uint8Array | undefined>();
+  const chosen: TemplateFiles[] = [];
+  const found = new Set<string>();
+  let i = 0;
+  for await (const bytes of readAhead(
+    withAdmx.map((t) => t.admx!),
+    (path) => bytesOf(path, out),
+  )) {
+    const template = withAdmx[i++]!;
+    if (!bytes) continue;
+    const names = scanTemplateNames(decodeXmlBytes(bytes, template.admx!).text);
+    const matched = keys.filter((key) => defines(names, key));
+    if (matched.length === 0) continue;
+    for (const key of matched) found.add(key);
+    chosen.push(template);
+    admx.set(template, bytes);
+  }
+  if (keys.some((key) => !found.has(key))) return { chosen: [...templates], admx };
+  return { chosen, admx };
+}
+
+/** Reads every policy of the given store folders or files (or those `options.policies` needs). Never throws for bad files. */
 export async function readStore(
   paths: string | readonly string[],
   options: ReadStoreOptions = {},
 ): Promise<StoreContents> {
   const found = await findTemplateFiles(typeof paths === "string" ? [paths] : paths);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  let chosen = found.templates;
+  let scanned = new Map<TemplateFiles, Uint8Array | undefined>();
+  if (options.policies) {
+    const selection = await templatesFor(found.templates, options.policies, diagnostics);
+    // A full read after a failed scan reads the files again: drop the scan's read errors, they recur.
+    if (selection.chosen.length === found.templates.length) diagnostics.length = found.diagnostics.length;
+    else scanned = selection.admx;
+    chosen = selection.chosen;
+  }
+  // Files in processing order: each template's ADMX (unless the scan already has it), then its ADML.
+  const files: { index: number; path: string }[] = [];
+  chosen.forEach((template, index) => {
+    if (template.admx && !scanned.has(template)) files.push({ index, path: template.admx });
+    const adml = template.admx ? admlFor(template, options.locale) : undefined;
+    if (adml) files.push({ index, path: adml.path });
+  });
+  const bytes = new Map<string, Uint8Array | undefined>();
   const policies: StorePolicy[] = [];
   const templates: StoreTemplate[] = [];
-  for (const template of found.templates) {
-    const read = await readTemplate(template, options.locale, diagnostics);
-    policies.push(...read);
-    if (template.admx && read.length > 0) {
-      const { namespace, prefix } = read[0]!;
-      templates.push({ file: template.admx, namespace, prefix, policies: read.map((p) => p.policy) });
+  let next = 0;
+  const finishReadyTemplates = (upTo: number) => {
+    // A template is ready once its files are read; templates finish in order.
+    for (; next < upTo; next++) {
+      const template = chosen[next]!;
+      const adml = template.admx ? admlFor(template, options.locale) : undefined;
+      const admxBytes = scanned.get(template) ?? (template.admx ? bytes.get(template.admx) : undefined);
+      const read = readTemplate(template, admxBytes, adml && bytes.get(adml.path), options, diagnostics);
+      if (template.admx) bytes.delete(template.admx);
+      if (adml) bytes.delete(adml.path);
+      policies.push(...read);
+      if (template.admx && read.length > 0) {
+        const { namespace, prefix } = read[0]!;
+        templates.push({ file: template.admx, namespace, prefix, policies: read.map((p) => p.policy) });
+      }
     }
+  };
+  let i = 0;
+  for await (const content of readAhead(
+    files.map((f) => f.path),
+    (path) => bytesOf(path, diagnostics),
+  )) {
+    const file = files[i++]!;
+    bytes.set(file.path, content);
+    // Every template before this file's one is complete; this one is once its last file is in.
+    finishReadyTemplates(files[i]?.index === file.index ? file.index : file.index + 1);
   }
+  finishReadyTemplates(chosen.length);
   return { policies, templates, diagnostics };
 }

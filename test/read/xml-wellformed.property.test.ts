@@ -136,8 +136,7 @@ describe("the XML parser agrees with libxml2", () => {
     }),
   );
   type Edit =
-    | { kind: "insert"; at: number; token: string }
-    | { kind: "delete" | "repeat"; at: number; length: number };
+    { kind: "insert"; at: number; token: string } | { kind: "delete" | "repeat"; at: number; length: number };
   const apply = (text: string, edits: readonly Edit[]) =>
     edits.reduce((t: string, e) => {
       const at = Math.floor(e.at * t.length);

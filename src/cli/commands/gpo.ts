@@ -50,9 +50,11 @@ export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { backupFromValues, deterministicIdentity, freshIdentity } = await import("../../gpo/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { loadPolicySource, policiesNamedBy } = await import("../policy-source.js");
+    const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
-    const { index, source, diagnosticsFor } = await loadPolicySource(args);
+    const { index, source, diagnosticsFor } = await loadPolicySource(args, {
+      policies: policyKeysOf(values),
+    });
     const identity = args.deterministic ? deterministicIdentity(args.name) : freshIdentity();
     const result = backupFromValues(index, values, {
       displayName: args.name,

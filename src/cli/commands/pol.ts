@@ -95,9 +95,11 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { basename, dirname } = await import("node:path");
-    const { loadPolicySource, policiesNamedBy } = await import("../policy-source.js");
+    const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
-    const { index, source, diagnosticsFor } = await loadPolicySource(args);
+    const { index, source, diagnosticsFor } = await loadPolicySource(args, {
+      policies: policyKeysOf(values),
+    });
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
     if (Object.keys(values[args.class] ?? {}).length === 0) {
       result.diagnostics.push(

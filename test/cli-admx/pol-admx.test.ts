@@ -142,7 +142,7 @@ describe("admxkit pol --admx: compile against the policies of a PolicyDefinition
     ]);
   });
 
-  it("an error in a template the values file uses fails the run; one elsewhere is only counted", async () => {
+  it("an error in a template the values file uses fails the run; one elsewhere is not even read", async () => {
     const store = join(await tempDir("admxkit-store-"), "PolicyDefinitions");
     await cp(SAME_NAME, store, { recursive: true });
     await writeFile(join(store, "en-US", "NsA.adml"), "<policyDefinitionResources");
@@ -154,10 +154,8 @@ describe("admxkit pol --admx: compile against the policies of a PolicyDefinition
     const usesB = await withValues({ machine: { OnlyB: { state: "enabled" } } });
     const b = await runCli(["pol", "--admx", store, "--values", "v.json", "--out", "R.pol"], { cwd: usesB });
     expect(b.code, b.stderr).toBe(0);
-    expect(b.stderr).not.toContain("NsA.adml");
-    expect(b.stderr).toMatch(
-      /warning ADMX_STORE_OTHER_FINDINGS: \d+ other findings in these templates \([1-9]\d* errors/,
-    );
+    // Only the templates defining the values file's policies are read in full (read-store.ts).
+    expect(b.stderr).not.toContain("NsA");
   });
 
   it("a folder that does not exist or holds no policy (ADMLs only): exit 1 naming it", async () => {

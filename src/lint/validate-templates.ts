@@ -1,17 +1,16 @@
 /**
- * `admxkit validate`: every rule over a set of templates or a whole central store. Files are read one
- * template at a time (an ADMX, then each of its ADMLs); what the store-wide rules need is kept in a small
- * index, so memory is bounded by the largest file, not by the store.
+ * `admxkit validate`: every rule over a set of templates or a whole central store. Each template (an
+ * ADMX and its ADMLs) is checked on its own (check-template.ts) — in worker threads when `jobs` asks for
+ * them, else in this thread — and outcomes are taken in store order: their findings go out at once (to
+ * `onDiagnostics`, or into the result), and what the store-wide rules need goes into a small index. So
+ * memory is bounded by the largest files plus the index, not by the store.
  */
-import { readFile } from "node:fs/promises";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { readAdml, readAdmx } from "../read/read-file.js";
-import { findTemplateFiles, type TemplateFiles } from "../read/store-files.js";
-import type { AdmlDocument, AdmxDocument } from "../read/types.js";
-import { checkIntune } from "./intune/intune-rules.js";
-import { checkAdml } from "./rules/adml-rules.js";
-import { checkAdmx } from "./rules/admx-rules.js";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { findTemplateFiles } from "../read/store-files.js";
+import { checkTemplate, type TemplateJob, type TemplateOutcome } from "./check-template.js";
 import { StoreIndex } from "./rules/store-index.js";
+import type { WorkerJob } from "./validate-worker.js";
 
 /** Options of {@link validateTemplates}. */
 export interface ValidateOptions {
@@ -24,96 +23,27 @@ export interface ValidateOptions {
   readonly intune?: boolean;
   /** Called after each template, for progress display. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Worker threads to check templates in (default 1: this thread only). Runs from the built package
+   * only (`dist/`), where the worker module exists; the CLI passes the number of CPUs.
+   */
+  readonly jobs?: number;
+  /**
+   * Streams the findings instead of collecting them: called with each template's findings (sorted by
+   * place) as soon as every template before it is done, and once more with the store-wide findings at
+   * the end. The result's `diagnostics` is then empty; `counts` still counts everything.
+   */
+  readonly onDiagnostics?: (batch: readonly Diagnostic[]) => void;
 }
 
 /** The outcome of {@link validateTemplates}. */
 export interface ValidationResult {
   /** How many files were read. */
   readonly files: number;
-  /** Every finding, sorted by file, line and column. */
+  /** Every finding, sorted by file, line and column (empty when `onDiagnostics` took them). */
   readonly diagnostics: Diagnostic[];
-}
-
-async function bytesOf(path: string, out: Diagnostic[]): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-    return undefined;
-  }
-}
-
-class Validation {
-  readonly out: Diagnostic[] = [];
-  readonly index = new StoreIndex();
-  files = 0;
-
-  constructor(
-    private readonly options: ValidateOptions,
-    private readonly localeFolders: readonly string[],
-  ) {}
-
-  private requested(locale: string): boolean {
-    return (
-      !this.options.locales || this.options.locales.some((l) => l.toLowerCase() === locale.toLowerCase())
-    );
-  }
-
-  private async admx(path: string): Promise<AdmxDocument | undefined> {
-    const bytes = await bytesOf(path, this.out);
-    if (!bytes) return undefined;
-    this.files++;
-    const { document, diagnostics } = readAdmx(bytes, path);
-    this.out.push(...diagnostics);
-    if (document) {
-      const checked = checkAdmx(document);
-      this.out.push(...checked.diagnostics);
-      this.index.add(document, checked.external);
-    }
-    return document;
-  }
-
-  private async adml(path: string): Promise<AdmlDocument | undefined> {
-    const bytes = await bytesOf(path, this.out);
-    if (!bytes) return undefined;
-    this.files++;
-    const { document, diagnostics } = readAdml(bytes, path);
-    this.out.push(...diagnostics);
-    return document;
-  }
-
-  /** Which locales this template must have an ADML for, and how bad it is when one is missing. */
-  private checkLocales(template: TemplateFiles, admx: AdmxDocument): void {
-    const has = (locale: string) =>
-      template.admls.some((a) => a.locale.toLowerCase() === locale.toLowerCase());
-    const missing = (locale: string, severity: Diagnostic["severity"]) =>
-      this.out.push(diag("ADML_MISSING", { admx: admx.file, locale }, admx.at, severity));
-    if (this.options.locales) {
-      for (const locale of this.options.locales) if (!has(locale)) missing(locale, "error");
-    } else if (template.admls.length === 0) {
-      this.out.push(diag("ADML_NONE", { admx: admx.file }, admx.at));
-    } else {
-      for (const locale of this.localeFolders) if (!has(locale)) missing(locale, "warning");
-    }
-  }
-
-  async template(template: TemplateFiles): Promise<void> {
-    const admx = template.admx === undefined ? undefined : await this.admx(template.admx);
-    let enUs: AdmlDocument | undefined;
-    const found: { locale: string; at: AdmlDocument["at"] }[] = [];
-    for (const { locale, path } of template.admls) {
-      const adml = await this.adml(path);
-      if (!adml) continue;
-      found.push({ locale, at: adml.at });
-      if (template.admx === undefined)
-        this.out.push(diag("ADML_WITHOUT_ADMX", { adml: path }, adml.at, "warning"));
-      if (admx && this.requested(locale)) this.out.push(...checkAdml(admx, adml, locale));
-      if (locale.toLowerCase() === "en-us") enUs = adml;
-    }
-    if (!admx) return;
-    this.checkLocales(template, admx);
-    if (this.options.intune) this.out.push(...checkIntune(admx, found, enUs));
-  }
+  /** How many findings of each severity. */
+  readonly counts: Readonly<Record<Diagnostic["severity"], number>>;
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
@@ -124,22 +54,101 @@ function byPlace(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** How far the threads may run ahead of the template taken last: outcomes wait in memory until taken. */
+const AHEAD = 32;
+
+/**
+ * Runs jobs in worker threads, each kept busy with up to two jobs in flight, never more than
+ * {@link AHEAD} templates past `taken()`; outcomes arrive in any order.
+ */
+async function inWorkers(
+  jobs: readonly TemplateJob[],
+  threads: number,
+  taken: () => number,
+  onOutcome: (index: number, outcome: TemplateOutcome) => void,
+): Promise<void> {
+  const url = new URL("./validate-worker.js", import.meta.url);
+  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(url));
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  let next = 0;
+  let done = 0;
+  const pump = () => {
+    for (const worker of workers) {
+      while (inFlight.get(worker)! < 2 && next < jobs.length && next < taken() + AHEAD) {
+        inFlight.set(worker, inFlight.get(worker)! + 1);
+        worker.postMessage({ id: next, job: jobs[next++]! } satisfies WorkerJob);
+      }
+    }
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      for (const worker of workers) {
+        worker.on("message", ({ id, outcome }: { id: number; outcome: TemplateOutcome }) => {
+          inFlight.set(worker, inFlight.get(worker)! - 1);
+          try {
+            onOutcome(id, outcome);
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          if (++done === jobs.length) resolve();
+          else pump();
+        });
+        // A worker that fails is a bug, never a verdict on the input: the run fails with it.
+        worker.on("error", reject);
+        worker.on("exit", (code) => {
+          if (done < jobs.length) reject(new Error(`a validate worker exited (code ${code})`));
+        });
+      }
+      pump();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
 /** Validates ADMX/ADML files and store folders. Never throws for bad input: everything is a diagnostic. */
 export async function validateTemplates(
   paths: readonly string[],
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
   const store = await findTemplateFiles(paths);
-  const validation = new Validation(options, store.localeFolders);
-  validation.out.push(...store.diagnostics);
-  for (const [i, template] of store.templates.entries()) {
-    await validation.template(template);
-    options.onProgress?.(
-      i + 1,
-      store.templates.length,
-      template.admx ?? template.admls[0]?.path ?? template.base,
-    );
-  }
-  const diagnostics = [...validation.out, ...validation.index.finish()].sort(byPlace);
-  return { files: validation.files, diagnostics };
+  const jobs: TemplateJob[] = store.templates.map((template) => ({
+    template,
+    locales: options.locales,
+    localeFolders: store.localeFolders,
+    intune: options.intune ?? false,
+  }));
+  const collected: Diagnostic[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  const emit = (batch: readonly Diagnostic[]) => {
+    for (const d of batch) counts[d.severity]++;
+    if (options.onDiagnostics) options.onDiagnostics(batch);
+    else collected.push(...batch);
+  };
+  emit(store.diagnostics);
+
+  const index = new StoreIndex();
+  let files = 0;
+  // Outcomes are taken in store order, whatever order the threads finish them in.
+  const waiting = new Map<number, TemplateOutcome>();
+  let taken = 0;
+  const take = (i: number, outcome: TemplateOutcome) => {
+    waiting.set(i, outcome);
+    for (let ready = waiting.get(taken); ready; ready = waiting.get(taken)) {
+      waiting.delete(taken);
+      files += ready.files;
+      if (ready.admx) index.add(ready.admx, ready.external ?? []);
+      emit(ready.diagnostics.sort(byPlace));
+      const template = store.templates[taken]!;
+      taken++;
+      options.onProgress?.(taken, jobs.length, template.admx ?? template.admls[0]?.path ?? template.base);
+    }
+  };
+  const threads = options.jobs ?? 1;
+  // Starting a worker costs more than checking a handful of templates.
+  if (threads > 1 && jobs.length >= 8) await inWorkers(jobs, threads, () => taken, take);
+  else jobs.forEach((job, i) => take(i, checkTemplate(job)));
+  emit(index.finish().sort(byPlace));
+  return { files, diagnostics: collected.sort(byPlace), counts };
 }

@@ -9,6 +9,7 @@ interface ValidateArgs {
   locale?: string[];
   json?: boolean;
   intune?: boolean;
+  jobs?: number;
   lang?: string;
 }
 
@@ -35,6 +36,10 @@ export function builder(yargs: Argv, locale: LocaleTag): Argv<ValidateArgs> {
       type: "boolean",
       default: false,
       describe: cliText("validate.option.intune", locale),
+    })
+    .option("jobs", {
+      type: "number",
+      describe: cliText("validate.option.jobs", locale),
     })
     .example(
       "$0 validate C:\\Windows\\PolicyDefinitions --locale en-US",
@@ -67,16 +72,19 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
   return runCommand(io, locale, async () => {
     const { validateTemplates } = await import("../../lint/validate-templates.js");
     const { humanReport, jsonLines, displayPath } = await import("../../lint/report.js");
-    const { hasErrors } = await import("../../diagnostics/diagnostic.js");
+    const { availableParallelism } = await import("node:os");
     const bar = progress(io, !args.json && process.stderr.isTTY === true);
     const result = await validateTemplates(args.paths, {
       ...(args.locale && { locales: args.locale }),
       intune: args.intune ?? false,
+      // One worker per CPU: the templates of a store are checked in parallel, taken in store order.
+      jobs: args.jobs ?? availableParallelism(),
       onProgress: (done, total, file) => bar.update(done, total, displayPath(file)),
+      // JSON lines go out as each template is done: memory stays bounded for any store.
+      ...(args.json && { onDiagnostics: (batch) => io.stdout(jsonLines(batch, locale)) }),
     });
     bar.clear();
-    if (args.json) io.stdout(jsonLines(result.diagnostics, locale));
-    else io.stderr(humanReport(result.diagnostics, result.files, locale));
-    return hasErrors(result.diagnostics) ? EXIT.invalid : EXIT.ok;
+    if (!args.json) io.stderr(humanReport(result.diagnostics, result.files, locale));
+    return result.counts.error > 0 ? EXIT.invalid : EXIT.ok;
   });
 }

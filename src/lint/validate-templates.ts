@@ -3,8 +3,8 @@
  * template at a time (an ADMX, then each of its ADMLs); what the store-wide rules need is kept in a small
  * index, so memory is bounded by the largest file, not by the store.
  */
-import { readFile } from "node:fs/promises";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { readInput, type InputFormat } from "../io/read-input.js";
 import { readAdml, readAdmx } from "../read/read-file.js";
 import { findTemplateFiles, type TemplateFiles } from "../read/store-files.js";
 import type { AdmlDocument, AdmxDocument } from "../read/types.js";
@@ -34,13 +34,15 @@ export interface ValidationResult {
   readonly diagnostics: Diagnostic[];
 }
 
-async function bytesOf(path: string, out: Diagnostic[]): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-    return undefined;
-  }
+async function bytesOf(
+  path: string,
+  format: InputFormat,
+  out: Diagnostic[],
+): Promise<Uint8Array | undefined> {
+  const read = await readInput(path, format);
+  if (read.ok) return read.bytes;
+  out.push(read.diagnostic);
+  return undefined;
 }
 
 class Validation {
@@ -60,7 +62,7 @@ class Validation {
   }
 
   private async admx(path: string): Promise<AdmxDocument | undefined> {
-    const bytes = await bytesOf(path, this.out);
+    const bytes = await bytesOf(path, "admx", this.out);
     if (!bytes) return undefined;
     this.files++;
     const { document, diagnostics } = readAdmx(bytes, path);
@@ -74,7 +76,7 @@ class Validation {
   }
 
   private async adml(path: string): Promise<AdmlDocument | undefined> {
-    const bytes = await bytesOf(path, this.out);
+    const bytes = await bytesOf(path, "adml", this.out);
     if (!bytes) return undefined;
     this.files++;
     const { document, diagnostics } = readAdml(bytes, path);

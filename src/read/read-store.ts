@@ -3,8 +3,8 @@
  * values against templates read from disk (`admxkit pol --admx`, `dump --admx`). Each ADMX is read with
  * one ADML, which gives the controls (and so the defaults) of its elements.
  */
-import { readFile } from "node:fs/promises";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { readInput, type InputFormat } from "../io/read-input.js";
 import type { Policy } from "../model/types.js";
 import { CatalogKeys } from "./catalog-keys.js";
 import { readAdml, readAdmx } from "./read-file.js";
@@ -58,16 +58,14 @@ async function readTemplate(
   locale: string | undefined,
   out: Diagnostic[],
 ): Promise<StorePolicy[]> {
-  const read = async (path: string) => {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-      return undefined;
-    }
+  const read = async (path: string, format: InputFormat) => {
+    const result = await readInput(path, format);
+    if (result.ok) return result.bytes;
+    out.push(result.diagnostic);
+    return undefined;
   };
   if (!template.admx) return [];
-  const bytes = await read(template.admx);
+  const bytes = await read(template.admx, "admx");
   const admx = bytes && readAdmx(bytes, template.admx);
   if (!admx) return [];
   out.push(...admx.diagnostics);
@@ -77,7 +75,7 @@ async function readTemplate(
     template.admls.find((a) => a.locale.toLowerCase() === wanted) ?? (locale ? undefined : template.admls[0]);
   let adml: AdmlDocument | undefined;
   if (admlFile) {
-    const admlBytes = await read(admlFile.path);
+    const admlBytes = await read(admlFile.path, "adml");
     const result = admlBytes && readAdml(admlBytes, admlFile.path);
     if (result) out.push(...result.diagnostics);
     adml = result?.document;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseJsonText } from "../io/json-text.js";
 import { reservedKeyDiagnostics } from "../model/reserved-keys.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
@@ -53,26 +54,12 @@ export function parseValues(input: unknown, file?: string): ValuesParse {
   return { ok: false, diagnostics: fromZod(parsed.error, input, file) };
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-/** Reads a values file's text: JSON (a leading BOM is ignored), then its shape. */
+/**
+ * Reads a values file's text: strict JSON (a leading BOM is ignored, a key given twice in one object is
+ * refused; see src/io/json-text.ts), then its shape.
+ */
 export function parseValuesText(text: string, file?: string): ValuesParse {
-  const body = text.replace(/^\uFEFF/, "");
-  let input: unknown;
-  try {
-    input = JSON.parse(body);
-  } catch (error) {
-    const reason = (error as Error).message;
-    const position = /position (\d+)/.exec(reason);
-    const where = position ? lineColumn(body, Number(position[1])) : {};
-    return {
-      ok: false,
-      diagnostics: [diag("VALUES_JSON_INVALID", { reason }, { ...(file ? { file } : {}), ...where })],
-    };
-  }
-  return parseValues(input, file);
+  const parsed = parseJsonText(text, file);
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  return parseValues(parsed.value, file);
 }

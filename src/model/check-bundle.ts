@@ -1,10 +1,11 @@
-import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { BundleSchema } from "./bundle.js";
 import { checkCatalogs } from "./check-catalogs.js";
 import { checkNames } from "./check-names.js";
 import { xmlStringDiagnostics } from "./check-strings.js";
 import { reservedKeyDiagnostics } from "./reserved-keys.js";
 import { checkPolicies } from "./check-policies.js";
+import { checkRegistryNames } from "./registry-names.js";
 import type { Bundle } from "./types.js";
 import { diagnosticsFromZod } from "./zod-issues.js";
 
@@ -36,14 +37,20 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
   if (!parsed.success) return { ok: false, diagnostics: diagnosticsFromZod(parsed.error, input) };
   const bundle = parsed.data;
   const locales = options.locales ?? Object.keys(bundle.locales);
+  const names = checkRegistryNames(bundle);
+  // A NUL in a registry name is both; the registry-name error says more (the policy, the character).
+  const namePaths = new Set(names.map((d) => formatPath(d.path)));
   const diagnostics = [
     ...(locales.length === 0
       ? [diag("LOCALE_MISSING", { locale: "(none)", available: "" }, { path: ["locales"] })]
       : []),
     ...checkNames(bundle),
     ...checkPolicies(bundle),
+    ...names,
     ...checkCatalogs(bundle, locales),
-    ...xmlStringDiagnostics(bundle, (key) => key === "locales"),
+    ...xmlStringDiagnostics(bundle, (key) => key === "locales").filter(
+      (d) => !namePaths.has(formatPath(d.path)),
+    ),
   ];
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
 }

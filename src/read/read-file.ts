@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkStructure } from "../lint/structure/check-structure.js";
 import { readAdmlDocument } from "./adml/read-adml.js";
 import { readAdmxDocument } from "./admx/read-admx.js";
+import { admxRegistryNameDiagnostics } from "./admx/registry-names.js";
 import { decodeXmlBytes } from "./decode.js";
 import type { AdmlDocument, AdmxDocument } from "./types.js";
 import { parseXml, type XmlDocument } from "./xml/tree.js";
@@ -32,7 +33,9 @@ function parse(input: Uint8Array | string, file: string, kind: "admx" | "adml"):
  */
 export function readAdmx(input: Uint8Array | string, file: string): ReadResult<AdmxDocument> {
   const { document, diagnostics } = parse(input, file, "admx");
-  return document ? { document: readAdmxDocument(document), diagnostics } : { diagnostics };
+  if (!document) return { diagnostics };
+  const admx = readAdmxDocument(document);
+  return { document: admx, diagnostics: [...diagnostics, ...admxRegistryNameDiagnostics(admx)] };
 }
 
 /** Reads an ADML file, like {@link readAdmx}. */

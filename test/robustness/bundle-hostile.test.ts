@@ -192,8 +192,16 @@ describe("NUL, control characters and unpaired surrogates", () => {
     ["U+FFFF in a catalog text", (b: any) => (b.locales["en-US"].Mode_A = "\uffff"), "TEXT_INVALID_CHAR"],
     ["NUL in a policy name", (b: any) => (b.policies[0].name = "a\0"), "ID_INVALID"],
     ["lone surrogate in an element id", (b: any) => (b.policies[0].elements[0].id = "a\ud800"), "ID_INVALID"],
-    ["NUL in a registry key", (b: any) => (b.policies[0].key = "Software\\a\0b"), "MODEL_INVALID"],
-    ["NUL in a value name", (b: any) => (b.policies[0].elements[0].valueName = "a\0b"), "MODEL_INVALID"],
+    [
+      "NUL in a registry key",
+      (b: any) => (b.policies[0].key = "Software\\a\0b"),
+      "REGISTRY_NAME_CONTROL_CHAR",
+    ],
+    [
+      "NUL in a value name",
+      (b: any) => (b.policies[0].elements[0].valueName = "a\0b"),
+      "REGISTRY_NAME_CONTROL_CHAR",
+    ],
   ] as [string, Edit, string][])("%s is refused", (_, edit, code) => {
     const result = check(edit);
     expect(result.ok).toBe(false);

@@ -62,8 +62,15 @@ async function encode(
 ): Promise<Uint8Array | string> {
   const pol = await import("../../pol/index.js");
   switch (format) {
-    case "reg":
+    case "reg": {
+      const problems = pol.checkRegEntries(entries);
+      if (problems.length > 0) {
+        throw new AdmxkitError(
+          problems.map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 })),
+        );
+      }
       return pol.encodeRegFile(entries, hive);
+    }
     case "json":
       return pol.formatJsonLines(entries);
     case "ps1": {

@@ -1,4 +1,4 @@
-import type { OutputFile } from "../build/generate.js";
+import type { OutputFile } from "../io/output-file.js";
 import type { Bundle, Policy } from "../model/types.js";
 import { categoryPath, categoryTree, treeOrder, type TreeNode } from "./category-tree.js";
 import { exampleOptions, type ExampleOptions } from "./example-values.js";

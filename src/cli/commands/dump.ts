@@ -135,11 +135,10 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
-    const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { basename, dirname } = await import("node:path");
+    const { writeFileAtomic } = await import("../../io/write-files.js");
     // LGPO.exe reads a file without BOM as Latin-1: its encoder adds UTF-16LE + BOM when needed.
     const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
-    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);
     return EXIT.ok;

@@ -100,8 +100,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { compileValues } = await import("../../compile/index.js");
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
-    const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { basename, dirname } = await import("node:path");
+    const { writeFileAtomic } = await import("../../io/write-files.js");
     const { loadPolicySource, policiesNamedBy } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
     const { index, source, diagnosticsFor } = await loadPolicySource(args);
@@ -116,7 +115,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
     const content = await encode(args.format, result.entries, args.class);
-    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     return EXIT.ok;
   });

@@ -13,7 +13,7 @@
  * raw errno text: see {@link fileSystemDiagnostic}.
  */
 import { constants, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** The kinds of input file, each with its own size bound. */
@@ -121,6 +121,12 @@ async function withRegularFile<T>(
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
+    // Linux refuses to open a socket (ENXIO): say what the path is rather than the errno.
+    if ((error as NodeJS.ErrnoException).code === "ENXIO") {
+      const stats = await stat(path).catch(() => undefined);
+      const kind = stats && notRegularDiagnostic(path, stats);
+      if (kind) return kind;
+    }
     return fileSystemDiagnostic(path, error);
   }
   try {

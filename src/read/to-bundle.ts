@@ -80,13 +80,11 @@ export function toBundle(
       read.presentation === undefined ? undefined : reference?.presentations.get(read.presentation);
     const { policy, withoutControl } = toModelPolicy(read, presentation, keys);
     for (const e of withoutControl) {
-      diagnostics.push(
-        diag(
-          "READ_ELEMENT_WITHOUT_CONTROL",
-          { policy: read.name, element: e.id, locale: controlsLocale ?? "" },
-          e.at,
-        ),
-      );
+      // Without any ADML there is no presentation to name ("in the  presentation" read oddly).
+      const params = { policy: read.name, element: e.id, locale: controlsLocale ?? "" };
+      const code =
+        controlsLocale === undefined ? "READ_ELEMENT_WITHOUT_ADML" : "READ_ELEMENT_WITHOUT_CONTROL";
+      diagnostics.push(diag(code, params, e.at));
     }
     return policy;
   });

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
+import { checkBundle } from "../../src/model/check-bundle.js";
 import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
 import { smallBundle } from "../build/fixtures.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
@@ -272,4 +273,60 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
       expect(result.stderr).toMatch(/error (WRITE_FAILED|OUTPUT_[A-Z_]+): /);
     },
   );
+});
+
+describe("bundle file names Windows cannot create (issue 15 items 7 and 12)", () => {
+  const fileNameErrors = (fileName: string) =>
+    checkBundle({ ...smallBundle(), fileName }).diagnostics.filter((d) => d.severity === "error");
+
+  it.each([
+    "CON",
+    "con",
+    "PRN",
+    "AUX",
+    "NUL",
+    "nul",
+    "COM1",
+    "com9",
+    "COM0",
+    "LPT1",
+    "Lpt9",
+    "con.txt",
+    "NUL.tar.gz",
+    "CON.",
+    "aux..x",
+  ])("%s is refused as a Windows device name", (fileName) => {
+    const errors = fileNameErrors(fileName);
+    expect(errors.map((d) => d.code)).toEqual(["FILE_NAME_DEVICE"]);
+    expect(errors[0]!.path).toEqual(["fileName"]);
+    expectTypedDiagnostic(errors[0]!);
+  });
+
+  it.each(["CONTOSO", "Console", "COM10", "LPT", "NULL", "con_x", "xcon", "AUX-1"])(
+    "%s is an ordinary name",
+    (fileName) => {
+      expect(fileNameErrors(fileName)).toEqual([]);
+    },
+  );
+
+  it("a name over 100 characters is told it is too long, with the limit", () => {
+    expect(fileNameErrors("a".repeat(100))).toEqual([]);
+    const errors = fileNameErrors("a".repeat(101));
+    expect(errors).toHaveLength(1);
+    expect(formatDiagnostic(errors[0]!)).toContain("must be at most 100 characters long");
+    expect(formatDiagnostic(errors[0]!)).not.toContain("plain file name");
+  });
+
+  it("admxkit build with fileName CON: exit 1, nothing written", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "bundle.json"), JSON.stringify({ ...smallBundle(), fileName: "con" }));
+    const result = await runCli(["build", "--bundle", "bundle.json", "--out", "out", "--lang", "ja-JP"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "error FILE_NAME_DEVICE: fileName の con は Windows のデバイス名 CON です",
+    );
+    expect(await readdir(dir)).toEqual(["bundle.json"]);
+  });
 });

@@ -1,13 +1,11 @@
 import { diag, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { BundleSchema } from "./bundle.js";
 import { checkCatalogs } from "./check-catalogs.js";
 import { checkNames } from "./check-names.js";
 import { xmlStringDiagnostics } from "./check-strings.js";
-import { reservedKeyDiagnostics } from "./reserved-keys.js";
 import { checkPolicies } from "./check-policies.js";
 import { checkRegistryNames } from "./registry-names.js";
 import type { Bundle } from "./types.js";
-import { diagnosticsFromZod } from "./zod-issues.js";
+import { parseBundleShape, type BundleShape } from "./parse-bundle.js";
 
 /** The outcome of checking a bundle: every problem at once, and the bundle when there is no error. */
 export type BundleCheck =
@@ -25,16 +23,14 @@ export interface CheckOptions {
  * It never throws for bad input.
  */
 export function checkBundle(input: unknown, options: CheckOptions = {}): BundleCheck {
-  const reserved = reservedKeyDiagnostics(input);
-  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
-  let parsed: ReturnType<typeof BundleSchema.safeParse>;
+  let parsed: BundleShape;
   try {
-    parsed = BundleSchema.safeParse(input);
+    parsed = parseBundleShape(input);
   } catch (error) {
     // Only a JavaScript bundle gets here: a getter that throws, a proxy, a cycle zod cannot follow.
     return { ok: false, diagnostics: [diag("MODEL_UNREADABLE", { reason: describeError(error) })] };
   }
-  if (!parsed.success) return { ok: false, diagnostics: diagnosticsFromZod(parsed.error, input) };
+  if (!parsed.success) return { ok: false, diagnostics: parsed.diagnostics };
   const bundle = parsed.data;
   const locales = options.locales ?? Object.keys(bundle.locales);
   const names = checkRegistryNames(bundle);

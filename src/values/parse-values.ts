@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseJsonText } from "../io/json-text.js";
-import { reservedKeyDiagnostics } from "../model/reserved-keys.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
+import { restoreValuesProtoKeys } from "./proto-keys.js";
 import { ValuesFileSchema, VALUES_SECTIONS, type ValuesFile } from "./schema.js";
 import { nearestName } from "./suggest.js";
 
@@ -47,11 +47,12 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
 
 /** Checks the shape of an already-parsed values file. */
 export function parseValues(input: unknown, file?: string): ValuesParse {
-  const reserved = reservedKeyDiagnostics(input).map((d) => (file ? { ...d, file } : d));
-  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
   const parsed = ValuesFileSchema.safeParse(input);
-  if (parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
-  return { ok: false, diagnostics: fromZod(parsed.error, input, file) };
+  // `__proto__` names are ordinary names: zod's records drop them, so they are checked and put back.
+  const dropped = restoreValuesProtoKeys(input, parsed.success ? parsed.data : undefined);
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...dropped];
+  if (issues.length === 0 && parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
+  return { ok: false, diagnostics: fromZod(new z.ZodError(issues), input, file) };
 }
 
 /**

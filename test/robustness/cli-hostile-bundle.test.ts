@@ -45,7 +45,7 @@ const FILES: [string, string | Uint8Array, string][] = [
   [
     "proto-top.json",
     json((b) => (b.fileName = "../x")).replace(/^\{/, '{"__proto__":{"polluted":1},'),
-    "KEY_RESERVED",
+    "MODEL_INVALID",
   ],
   ["constructor-string.json", json((b) => (b.policies[0].displayName = "constructor")), "STRING_MISSING"],
   ["proto-string.json", json((b) => (b.policies[0].explainText = "__proto__")), "STRING_MISSING"],

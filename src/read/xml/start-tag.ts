@@ -42,7 +42,8 @@ export function isXmlChar(code: number): boolean {
  * predefined entity or a reference to a character XML allows. No other entity can exist: DTDs are refused.
  */
 export function decodeReference(body: string): string | undefined {
-  if (body in PREDEFINED) return PREDEFINED[body];
+  // Own keys only: `&constructor;` must not find what every object inherits.
+  if (Object.hasOwn(PREDEFINED, body)) return PREDEFINED[body];
   const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body);
   if (!numeric) return undefined;
   const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2]!, 10);

@@ -46,7 +46,7 @@ export {
   type OutputFile,
   type TemplateSet,
 } from "./build/generate.js";
-export { writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
+export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
 
 // Built-in bundles.
 export { defenderProxyBundle } from "./bundles/defender-proxy.js";

@@ -12,7 +12,7 @@
  * Failures are diagnostics with codes of their own (`INPUT_*`), worded in both tool languages, never a
  * raw errno text: see {@link fileSystemDiagnostic}.
  */
-import { constants, type Stats } from "node:fs";
+import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -73,8 +73,18 @@ export function fileSystemDiagnostic(path: string, error: unknown): Diagnostic {
   return diag("INPUT_READ_FAILED", { file: path, errno: errno ?? "?", reason }, { file: path });
 }
 
+/** What `fstat` says about a file's kind (the part of `fs.Stats` used here). */
+export interface FileKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}
+
 /** The diagnostic for something that is not a regular file, or undefined for a regular file. */
-export function notRegularDiagnostic(path: string, stats: Stats): Diagnostic | undefined {
+export function notRegularDiagnostic(path: string, stats: FileKind): Diagnostic | undefined {
   if (stats.isFile()) return undefined;
   const code = stats.isDirectory()
     ? "INPUT_IS_FOLDER"

@@ -46,7 +46,7 @@ export {
   type OutputFile,
   type TemplateSet,
 } from "./build/generate.js";
-export { writeFilesAtomic, type FileToWrite } from "./io/write-files.js";
+export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
 
 // Built-in bundles.
 export { defenderProxyBundle } from "./bundles/defender-proxy.js";
@@ -65,6 +65,7 @@ export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js"
 // Registry.pol: codec, typed values, special names, text formats.
 export {
   checkPolEntries,
+  checkRegEntries,
   classifyEntry,
   decodePol,
   decodePolOrThrow,
@@ -79,12 +80,15 @@ export {
   formatJsonLines,
   formatLgpoText,
   formatPolTable,
+  findUnsafeNameChar,
   formatRegText,
   parseLgpoText,
   PolDecodeFailure,
   PolEncodeError,
   REG_TYPES,
+  RegFormatError,
   toDumpRecord,
+  UNSAFE_NAME_CHAR,
   type PolAction,
   type PolDecodeError,
   type PolDecodeResult,
@@ -92,6 +96,7 @@ export {
   type PolEntry,
   type PolHive,
   type PolValue,
+  type RegIssue,
 } from "./pol/index.js";
 
 // The compiler and values files.
@@ -105,6 +110,7 @@ export {
   type PolicyState,
 } from "./compile/index.js";
 export {
+  checkRegistryName,
   checkTextFormat,
   parseValues,
   parseValuesText,
@@ -113,6 +119,7 @@ export {
   type ValuesFile,
 } from "./values/index.js";
 export { readValuesFile } from "./values/read-values.js";
+export { INPUT_SIZE_LIMITS, readInput, type InputFormat, type InputRead } from "./io/read-input.js";
 
 // Delivery: GPO backups and GroupPolicy-module scripts.
 export {

@@ -2,13 +2,10 @@ import { writeAdml } from "../adml/write-adml.js";
 import { writeAdmx } from "../admx/write-admx.js";
 import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkBundle } from "../model/check-bundle.js";
+import type { OutputFile } from "../io/output-file.js";
 import type { Bundle } from "../model/types.js";
 
-/** A generated file: its path relative to the output folder (always `/`-separated) and its content. */
-export interface OutputFile {
-  readonly path: string;
-  readonly content: string | Uint8Array;
-}
+export type { OutputFile } from "../io/output-file.js";
 
 /** The central-store files of a bundle, and the warnings found while checking it. */
 export interface TemplateSet {

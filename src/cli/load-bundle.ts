@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUILTIN_BUNDLES } from "../bundles/index.js";
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkInputFile } from "../io/read-input.js";
+import { readJsonFile } from "../io/read-json.js";
 import { checkBundle } from "../model/check-bundle.js";
 import type { Bundle } from "../model/types.js";
 
@@ -17,6 +18,9 @@ function fail(code: string, params: Record<string, string>, file?: string): neve
 }
 
 async function importModule(file: string): Promise<unknown> {
+  // Node's loader reads the file itself: check first that it is a regular file of a sane size.
+  const unusable = await checkInputFile(file, "js");
+  if (unusable) throw new AdmxkitError([unusable]);
   try {
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const exported = module.default ?? module.bundle;
@@ -33,18 +37,9 @@ async function importModule(file: string): Promise<unknown> {
 }
 
 async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    return fail("BUNDLE_LOAD_FAILED", { file, reason }, file);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    return fail("BUNDLE_LOAD_FAILED", { file, reason: (error as Error).message }, file);
-  }
+  const read = await readJsonFile(file);
+  if (!read.ok) throw new AdmxkitError(read.diagnostics);
+  return read.value;
 }
 
 /**
@@ -60,8 +55,12 @@ export async function loadBundle(spec: string, locales?: readonly string[]): Pro
     input = await builtin();
   } else if (/\.(json|js|mjs|cjs)$/i.test(spec)) {
     source = resolve(spec);
-    input = extname(spec).toLowerCase() === ".json" ? await readJson(source) : await importModule(source);
+    input = extname(spec).toLowerCase() === ".json" ? await readJson(spec) : await importModule(source);
   } else {
+    // Not a bundle id, and not a name the loader reads: say what the path is, if it is anything.
+    const unusable = await checkInputFile(spec, "json");
+    if (unusable === undefined) fail("BUNDLE_EXTENSION_UNKNOWN", { file: spec }, spec);
+    if (unusable.code !== "INPUT_NOT_FOUND") throw new AdmxkitError([unusable]);
     fail("BUNDLE_NOT_FOUND", { bundle: spec, builtins: Object.keys(BUILTIN_BUNDLES).join(", ") });
   }
   const checked = checkBundle(input, locales ? { locales } : {});

@@ -11,7 +11,7 @@
  * output folder may already hold other backups whose manifest we must not replace.
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { FileToWrite } from "../io/write-files.js";
+import type { OutputFile } from "../io/output-file.js";
 import { encodePol, PolEncodeError, type PolEntry } from "../pol/index.js";
 import { writeBackupXml, writeBkupInfoXml } from "./backup-xml.js";
 import { cdataProblem } from "./gpmc-xml.js";
@@ -31,7 +31,7 @@ export interface GpoBackupInput {
 /** A backup ready to write: its id and its files, with paths relative to the backup root folder. */
 export interface GpoBackup {
   readonly backupId: string;
-  readonly files: FileToWrite[];
+  readonly files: OutputFile[];
 }
 
 /** Problems with a display name: empty, or text the backup's XML cannot carry. */
@@ -79,7 +79,7 @@ export function buildGpoBackup(input: GpoBackupInput): GpoBackup {
     hasMachine: input.machine.length > 0,
     hasUser: input.user.length > 0,
   };
-  const files: FileToWrite[] = [
+  const files: OutputFile[] = [
     { path: `${id}/Backup.xml`, content: writeBackupXml(description) },
     { path: `${id}/bkupInfo.xml`, content: writeBkupInfoXml(description) },
   ];

@@ -1,13 +1,26 @@
+/**
+ * The one way admxkit writes its outputs: atomically, inside the output folder, and leaving nothing
+ * behind when it fails.
+ *
+ * - **Atomic**: every file is first written completely to a temporary name beside its target
+ *   (`<target>.admxkit-<pid>-<8 hex digits>.tmp`), and only when all are complete are they renamed into
+ *   place (a rename within one folder replaces the target in one step).
+ * - **Inside**: a path that would climb out of the output folder is refused (`resolveInside`), and so is
+ *   one whose folders lead out of it through a symbolic link: real paths are compared, not text.
+ * - **Nothing behind**: on failure the temporary files and the folders this write created are removed;
+ *   previous outputs stay as they were. The same clean-up runs synchronously from the CLI's SIGINT and
+ *   SIGTERM handlers ({@link removePendingOutputsSync}). A hard kill (SIGKILL, power loss) cannot run
+ *   it: temporary files may then remain, under the name pattern above only.
+ * - **Real causes**: a failure says what the system said (read-only, permission denied, disk full…),
+ *   coded and worded in both languages (write-errors.ts).
+ */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { rmdirSync, rmSync } from "node:fs";
+import { mkdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
-
-/** A file to write: a path relative to the output folder and its content. */
-export interface FileToWrite {
-  readonly path: string;
-  readonly content: string | Uint8Array;
-}
+import type { OutputFile } from "./output-file.js";
+import { writeErrorDiagnostic } from "./write-errors.js";
 
 /** Resolves `path` inside `outDir`, refusing anything that would land outside it (`../x`, `/etc/x`). */
 export function resolveInside(outDir: string, path: string): string {
@@ -20,29 +33,144 @@ export function resolveInside(outDir: string, path: string): string {
   return target;
 }
 
+/** Temporary files and created folders of the writes in progress, for the signal handlers. */
+const pending = { temps: new Set<string>(), folders: new Set<string>() };
+
 /**
- * Writes a set of files so that none is ever seen half-written: every file first goes to a temporary
- * name beside its target, and only when all of them are complete are they renamed into place (a rename
- * within one folder is atomic). If anything fails, the temporary files are removed and the previous
- * outputs are left as they were.
+ * Removes, synchronously, the temporary files and the folders (when empty) of every write in progress.
+ * For signal handlers, which cannot wait for promises: `admxkit` calls it on SIGINT and SIGTERM.
  */
-export async function writeFilesAtomic(outDir: string, files: readonly FileToWrite[]): Promise<string[]> {
+export function removePendingOutputsSync(): void {
+  for (const temp of pending.temps) rmSync(temp, { force: true });
+  for (const folder of [...pending.folders].sort().reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (another process wrote there) or gone: leave it.
+    }
+  }
+  pending.temps.clear();
+  pending.folders.clear();
+}
+
+/** True when `inner` is `outer` or lies below it. */
+function within(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+/** The deepest part of `path` that exists (a folder, or anything else), or undefined for none. */
+async function deepestExisting(path: string): Promise<string | undefined> {
+  for (let at = path; ; at = dirname(at)) {
+    if (
+      await stat(at).then(
+        () => true,
+        () => false,
+      )
+    )
+      return at;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/**
+ * Refuses a folder that exists below the output folder but really lies elsewhere: a symbolic link
+ * inside `--out` (`out/PolicyDefinitions -> /etc`) would otherwise carry the writes out of it.
+ */
+async function checkReallyInside(root: string, folder: string, outDir: string): Promise<void> {
+  const existing = await deepestExisting(folder);
+  if (existing === undefined || !within(root, existing) || existing === root) return;
+  const [realRoot, real] = await Promise.all([realpath(root), realpath(existing)]);
+  if (!within(realRoot, real)) {
+    const params = { path: existing, target: real, out: outDir };
+    throw new AdmxkitError([diag("OUTPUT_LINK_ESCAPES", params, { file: existing })]);
+  }
+}
+
+/**
+ * Creates `folder` and its missing parents one by one, recording each one created in `created` (to be
+ * removed on failure). One level at a time rather than `mkdir -p`: Node's recursive mkdir spins forever
+ * under /proc and can report ENOENT for the real cause.
+ */
+async function makeFolders(folder: string, created: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (let at = folder; ; at = dirname(at)) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) =>
+      error.code === "ENOENT" ? undefined : Promise.reject(error),
+    );
+    if (info?.isDirectory()) break;
+    if (info) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR", path: at });
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const at of missing) {
+    await mkdir(at);
+    created.push(at);
+    pending.folders.add(at);
+  }
+}
+
+/** A pause after the first temporary file, so that tests can interrupt a write at a known point. */
+async function pauseForTests(): Promise<void> {
+  if (process.env.ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP !== "1") return;
+  process.stderr.write("admxkit-test: paused after the first temporary file\n");
+  await new Promise((done) => setTimeout(done, 30_000));
+}
+
+/**
+ * Writes a set of files into `outDir` (see the module comment): all or nothing, never outside it.
+ * Returns the paths written. Throws an {@link AdmxkitError} for a refused path or a failed write.
+ */
+export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
+  const root = resolve(outDir);
   const planned = files.map((file) => ({ file, target: resolveInside(outDir, file.path) }));
+  const folders = [...new Set(planned.map((p) => dirname(p.target)))].sort();
+  for (const folder of folders) await checkReallyInside(root, folder, outDir);
   const suffix = `.admxkit-${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   const temps: string[] = [];
+  const created: string[] = [];
   try {
+    for (const folder of folders) await makeFolders(folder, created);
     for (const { file, target } of planned) {
-      await mkdir(dirname(target), { recursive: true });
       const temp = target + suffix;
       temps.push(temp);
-      await writeFile(temp, file.content);
+      pending.temps.add(temp);
+      // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
+      await writeFile(temp, file.content, { flag: "wx" });
+      if (temps.length === 1) await pauseForTests();
     }
-    for (const { target } of planned) await rename(target + suffix, target);
+    for (const { target } of planned) {
+      await rename(target + suffix, target);
+      pending.temps.delete(target + suffix);
+    }
   } catch (error) {
     await Promise.all(temps.map((temp) => rm(temp, { force: true })));
-    if (error instanceof AdmxkitError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AdmxkitError([diag("WRITE_FAILED", { path: outDir, reason })]);
+    for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
+    throw error instanceof AdmxkitError ? error : new AdmxkitError([writeErrorDiagnostic(outDir, error)]);
+  } finally {
+    for (const temp of temps) pending.temps.delete(temp);
+    for (const folder of created) pending.folders.delete(folder);
   }
   return planned.map((p) => p.target);
+}
+
+/**
+ * Writes one file atomically (`--out Registry.pol`). A path that names a folder — empty, `.`, `..`,
+ * `/`, ending in a separator, or an existing folder — is refused with a message that says so, rather
+ * than as a path leaving its folder.
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<string> {
+  if (path === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
+  const name = basename(path);
+  const folderLike = name === "" || name === "." || name === ".." || /[\\/]$/.test(path);
+  const isFolder =
+    folderLike ||
+    (await stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  if (isFolder) throw new AdmxkitError([diag("OUTPUT_FILE_IS_FOLDER", { path }, { file: path })]);
+  const [written] = await writeFilesAtomic(dirname(path), [{ path: name, content }]);
+  return written!;
 }

@@ -5,8 +5,8 @@
  * and its references into other namespaces) for the store index. The same function runs in the main
  * thread or in a worker thread (validate-worker.ts): its input and output are plain, cloneable data.
  */
-import { readFileSync } from "node:fs";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { readInputSync, type InputFormat } from "../io/read-input.js";
 import { readAdml, readAdmx } from "../read/read-file.js";
 import type { TemplateFiles } from "../read/store-files.js";
 import type { AdmlDocument, AdmxDocument } from "../read/types.js";
@@ -34,15 +34,13 @@ export interface TemplateOutcome {
   readonly external?: readonly ExternalReference[];
 }
 
-function bytesOf(path: string, out: Diagnostic[]): Uint8Array | undefined {
-  try {
-    // Synchronous on purpose: a template is a few hundred kilobytes from the page cache, and the
-    // parallelism comes from worker threads, not from overlapping reads.
-    return readFileSync(path);
-  } catch (error) {
-    out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-    return undefined;
-  }
+function bytesOf(path: string, format: InputFormat, out: Diagnostic[]): Uint8Array | undefined {
+  // Synchronous on purpose: a template is a few hundred kilobytes from the page cache, and the
+  // parallelism comes from worker threads, not from overlapping reads.
+  const read = readInputSync(path, format);
+  if (read.ok) return read.bytes;
+  out.push(read.diagnostic);
+  return undefined;
 }
 
 const requested = (job: TemplateJob, locale: string) =>
@@ -71,7 +69,7 @@ export function checkTemplate(job: TemplateJob): TemplateOutcome {
   let admx: AdmxDocument | undefined;
   let external: readonly ExternalReference[] | undefined;
   if (template.admx !== undefined) {
-    const bytes = bytesOf(template.admx, out);
+    const bytes = bytesOf(template.admx, "admx", out);
     if (bytes) {
       files++;
       const read = readAdmx(bytes, template.admx);
@@ -87,7 +85,7 @@ export function checkTemplate(job: TemplateJob): TemplateOutcome {
   let enUs: AdmlDocument | undefined;
   const found: { locale: string; at: AdmlDocument["at"] }[] = [];
   for (const { locale, path } of template.admls) {
-    const bytes = bytesOf(path, out);
+    const bytes = bytesOf(path, "adml", out);
     if (!bytes) continue;
     files++;
     const read = readAdml(bytes, path);

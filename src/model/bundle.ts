@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ADMX_FILE_NAME_PATTERN } from "./ids.js";
+import { ADMX_FILE_NAME_PATTERN, MAX_FILE_NAME_LENGTH } from "./ids.js";
 import { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./policy.js";
 import { IdSchema, LocaleSchema, NamespaceSchema, RevisionSchema, StringIdSchema } from "./primitives.js";
 
@@ -21,7 +21,11 @@ export const BundleSchema = z.strictObject({
     .describe("Bundle id, as `admxkit build --bundle <id>` names it"),
   fileName: z
     .string()
-    .regex(ADMX_FILE_NAME_PATTERN, { message: "must be a plain file name without a path or .admx" })
+    .max(MAX_FILE_NAME_LENGTH, { message: `must be at most ${MAX_FILE_NAME_LENGTH} characters long` })
+    .regex(ADMX_FILE_NAME_PATTERN, {
+      message:
+        "must be a plain file name: letters, digits, _, . and -, not starting with a dot, no path or .admx",
+    })
     .describe("ADMX/ADML base file name, without extension"),
   target: NamespaceBindingSchema,
   using: z.array(NamespaceBindingSchema).optional(),

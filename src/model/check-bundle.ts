@@ -1,12 +1,11 @@
-import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { BundleSchema } from "./bundle.js";
+import { diag, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkCatalogs } from "./check-catalogs.js";
 import { checkNames } from "./check-names.js";
 import { xmlStringDiagnostics } from "./check-strings.js";
-import { reservedKeyDiagnostics } from "./reserved-keys.js";
 import { checkPolicies } from "./check-policies.js";
+import { checkRegistryNames } from "./registry-names.js";
 import type { Bundle } from "./types.js";
-import { diagnosticsFromZod } from "./zod-issues.js";
+import { parseBundleShape, type BundleShape } from "./parse-bundle.js";
 
 /** The outcome of checking a bundle: every problem at once, and the bundle when there is no error. */
 export type BundleCheck =
@@ -24,26 +23,30 @@ export interface CheckOptions {
  * It never throws for bad input.
  */
 export function checkBundle(input: unknown, options: CheckOptions = {}): BundleCheck {
-  const reserved = reservedKeyDiagnostics(input);
-  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
-  let parsed: ReturnType<typeof BundleSchema.safeParse>;
+  let parsed: BundleShape;
   try {
-    parsed = BundleSchema.safeParse(input);
+    parsed = parseBundleShape(input);
   } catch (error) {
     // Only a JavaScript bundle gets here: a getter that throws, a proxy, a cycle zod cannot follow.
     return { ok: false, diagnostics: [diag("MODEL_UNREADABLE", { reason: describeError(error) })] };
   }
-  if (!parsed.success) return { ok: false, diagnostics: diagnosticsFromZod(parsed.error, input) };
+  if (!parsed.success) return { ok: false, diagnostics: parsed.diagnostics };
   const bundle = parsed.data;
   const locales = options.locales ?? Object.keys(bundle.locales);
+  const names = checkRegistryNames(bundle);
+  // A NUL in a registry name is both; the registry-name error says more (the policy, the character).
+  const namePaths = new Set(names.map((d) => formatPath(d.path)));
   const diagnostics = [
     ...(locales.length === 0
       ? [diag("LOCALE_MISSING", { locale: "(none)", available: "" }, { path: ["locales"] })]
       : []),
     ...checkNames(bundle),
     ...checkPolicies(bundle),
+    ...names,
     ...checkCatalogs(bundle, locales),
-    ...xmlStringDiagnostics(bundle, (key) => key === "locales"),
+    ...xmlStringDiagnostics(bundle, (key) => key === "locales").filter(
+      (d) => !namePaths.has(formatPath(d.path)),
+    ),
   ];
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
 }

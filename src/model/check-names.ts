@@ -1,4 +1,5 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { windowsDeviceName } from "./device-names.js";
 import { splitReference } from "./ids.js";
 import { isInboxNamespace, isInboxTemplate } from "./inbox-templates.js";
 import { presentationIdOf } from "./strings.js";
@@ -27,6 +28,10 @@ export function checkNames(bundle: Bundle): Diagnostic[] {
   // or makes GPMC refuse the whole store ("namespace already defined").
   if (isInboxTemplate(bundle.fileName)) {
     out.push(diag("INBOX_FILE_NAME", { name: `${bundle.fileName}.admx` }, { path: ["fileName"] }));
+  }
+  const device = windowsDeviceName(bundle.fileName);
+  if (device !== undefined) {
+    out.push(diag("FILE_NAME_DEVICE", { name: bundle.fileName, device }, { path: ["fileName"] }));
   }
   if (isInboxNamespace(bundle.target.namespace)) {
     out.push(

@@ -23,8 +23,14 @@ export const NAMESPACE_PATTERN = /^[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*$/;
  */
 export const REVISION_PATTERN = /^[0-9]{1,4}\.[0-9]{1,5}$/;
 
-/** ADMX base file name: no path separators, no leading dot; `.admx` is appended by the writer. */
-export const ADMX_FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+/** The longest ADMX base file name a bundle may have (the `.admx` and locale folders come on top). */
+export const MAX_FILE_NAME_LENGTH = 100;
+
+/**
+ * ADMX base file name: no path separators, no leading dot; `.admx` is appended by the writer. The
+ * length is checked apart ({@link MAX_FILE_NAME_LENGTH}), so that a long name is told it is too long.
+ */
+export const ADMX_FILE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** BCP 47-ish locale folder names as Windows uses them: `en-US`, `ja-JP`, `zh-Hans-CN`… */
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?$/;

@@ -5,10 +5,16 @@
  * Registry.pol instructions regedit has no syntax for are kept visible as `;` comments:
  * `**delvals.` (delete all values first), `**SecureKey` (key permissions) and `**soft.X` (set only when
  * absent — the value line is commented out, since importing it would overwrite an existing value).
+ *
+ * What `.reg` syntax cannot carry is refused, never written raw: a key or value name with a character of
+ * `UNSAFE_NAME_CHAR` (registry-names.ts) — a line break there would end the `[key]` header and let the
+ * rest of the name forge sections of its own. String data with such characters is written as `hex(1)`
+ * / `hex(2)` bytes instead of a quoted string, which keeps every value exact.
  */
 import { classifyEntry } from "./actions.js";
 import type { PolAction } from "./actions.js";
 import { byteToHex } from "./hex.js";
+import { findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
 import type { PolEntry, PolHive } from "./types.js";
 import { utf16leBytes } from "./utf16le.js";
 import { decodeValue } from "./value-codec.js";
@@ -18,6 +24,60 @@ export const HIVE_ROOTS: Readonly<Record<PolHive, string>> = {
   machine: "HKEY_LOCAL_MACHINE",
   user: "HKEY_CURRENT_USER",
 };
+
+/** A name `.reg` text cannot carry: entry index, which name, and its first refused character. */
+export interface RegIssue {
+  readonly code: "REG_NAME_UNSAFE";
+  readonly index: number;
+  readonly field: "key" | "valueName";
+  /** The name with refused characters shown as `<U+000D>`. */
+  readonly name: string;
+  /** The character, described (`U+000D (CR)`), and its 1-based position in the name. */
+  readonly char: string;
+  readonly position: number;
+}
+
+/** The throwing form of a {@link RegIssue}. */
+export class RegFormatError extends Error {
+  readonly issue: RegIssue;
+
+  constructor(issue: RegIssue) {
+    super(
+      `entry ${issue.index}: the ${issue.field} ${issue.name} has ${issue.char}, which a .reg file cannot carry`,
+    );
+    this.name = "RegFormatError";
+    this.issue = issue;
+  }
+}
+
+/** The names an entry puts into `.reg` text: its key and value name, and the names inside its data. */
+function namesOf(entry: PolEntry): { field: RegIssue["field"]; name: string }[] {
+  const names: { field: RegIssue["field"]; name: string }[] = [
+    { field: "key", name: entry.key },
+    { field: "valueName", name: entry.valueName },
+  ];
+  const action = classifyEntry(entry);
+  if (action.kind === "deleteKeys") {
+    for (const sub of action.keys) names.push({ field: "key", name: `${entry.key}\\${sub}` });
+  } else if (action.kind === "deleteValues") {
+    for (const name of action.names) names.push({ field: "valueName", name });
+  }
+  return names;
+}
+
+/** Lists the entries whose names `.reg` text cannot carry (see the module comment), in entry order. */
+export function checkRegEntries(entries: readonly PolEntry[]): RegIssue[] {
+  const issues: RegIssue[] = [];
+  entries.forEach((entry, index) => {
+    for (const { field, name } of namesOf(entry)) {
+      const unsafe = findUnsafeNameChar(name);
+      if (unsafe === undefined) continue;
+      issues.push({ code: "REG_NAME_UNSAFE", index, field, name: visibleName(name), ...unsafe });
+      return;
+    }
+  });
+  return issues;
+}
 
 const CRLF = "\r\n";
 /** regedit breaks a hex line once it reaches this column (observed: 25 bytes per continuation line). */
@@ -52,14 +112,18 @@ export function wrapHex(prefix: string, bytes: Uint8Array): string[] {
   return lines;
 }
 
+/** What a quoted `.reg` string does not get: the refused name characters other than tab. */
+const UNSAFE_IN_QUOTES = new RegExp(`(?!\\t)${UNSAFE_NAME_CHAR.source}`);
+
 /** The line(s) setting a value, e.g. `"Name"=dword:0000000a`. */
 function valueLines(name: string, entry: PolEntry): string[] {
   const left = `${nameToken(name)}=`;
   const value = decodeValue(entry.type, entry.data);
   switch (value.type) {
     case "REG_SZ":
-      // A line break cannot sit inside a quoted .reg string; such text goes out as hex(1).
-      if (!/[\r\n]/.test(value.value)) return [left + quote(value.value)];
+      // A line break cannot sit inside a quoted .reg string, and other controls would be written raw;
+      // such text goes out as hex(1). A tab is plain text in a quoted string.
+      if (!UNSAFE_IN_QUOTES.test(value.value)) return [left + quote(value.value)];
       break;
     case "REG_DWORD":
       return [`${left}dword:${value.value.toString(16).padStart(8, "0")}`];
@@ -100,8 +164,13 @@ interface Block {
   readonly lines: string[];
 }
 
-/** Builds the text of a `.reg` file (CRLF line ends) for entries of one hive, in entry order. */
+/**
+ * Builds the text of a `.reg` file (CRLF line ends) for entries of one hive, in entry order. Throws
+ * {@link RegFormatError} for the first entry whose names it cannot carry ({@link checkRegEntries}).
+ */
 export function formatRegText(entries: readonly PolEntry[], hive: PolHive): string {
+  const issue = checkRegEntries(entries)[0];
+  if (issue !== undefined) throw new RegFormatError(issue);
   const root = HIVE_ROOTS[hive];
   const blocks: Block[] = [];
   const section = (key: string): string[] => {

@@ -30,9 +30,10 @@ const examples = {
  * element's starting value elsewhere. Unknown ids in `given` are passed on, so the compiler reports them.
  */
 export function exampleOptions(policy: Policy, given: ExampleOptions = {}): ExampleOptions {
-  const options: Record<string, OptionValue> = {};
+  const options: Record<string, OptionValue> = Object.create(null);
   for (const element of policy.elements ?? []) {
     options[element.id] = (examples[element.kind] as Example<Element["kind"]>)(element as never);
   }
+  // Spread defines own properties, so an element id such as `__proto__` stays an ordinary key.
   return { ...options, ...given };
 }

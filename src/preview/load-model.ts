@@ -1,5 +1,6 @@
 import { generateTemplates } from "../build/generate.js";
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { own } from "../model/own.js";
 import type { Bundle } from "../model/types.js";
 import { readAdml, readAdmx } from "../read/read-file.js";
 import { toBundle } from "../read/to-bundle.js";
@@ -39,7 +40,7 @@ export function readPreviewModels(files: readonly TemplateFile[]): PreviewModel[
     const prefix = dir === "" ? "" : `${dir}/`;
     const admx = readAdmx(file.content, file.path);
     const diagnostics: Diagnostic[] = [...admx.diagnostics];
-    const admls: Record<string, NonNullable<ReturnType<typeof readAdml>["document"]>> = {};
+    const admls: Record<string, NonNullable<ReturnType<typeof readAdml>["document"]>> = Object.create(null);
     for (const candidate of files) {
       // An ADML counts only in a locale folder beside the ADMX: the editor looks nowhere else.
       const match = /^([^/]+)\/([^/]+)\.adml$/i.exec(candidate.path.slice(prefix.length));
@@ -87,7 +88,7 @@ export function previewSiteOptions(
   const policies = model.source?.policies ?? model.bundle.policies;
   const sourceOf = new Map(policies.map((p) => [p.name, p]));
   const examples = Object.fromEntries(
-    policies.map((p) => [p.name, exampleOptions(p, options.examples?.[p.name])]),
+    policies.map((p) => [p.name, exampleOptions(p, options.examples && own(options.examples, p.name))]),
   );
   return {
     ...(options.locales ? { locales: options.locales } : {}),

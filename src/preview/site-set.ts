@@ -1,4 +1,4 @@
-import type { OutputFile } from "../build/generate.js";
+import type { OutputFile } from "../io/output-file.js";
 import { uiText } from "../i18n/messages.js";
 import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";

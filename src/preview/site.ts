@@ -1,4 +1,5 @@
-import type { OutputFile } from "../build/generate.js";
+import type { OutputFile } from "../io/output-file.js";
+import { own } from "../model/own.js";
 import type { Bundle, Policy } from "../model/types.js";
 import { categoryPath, categoryTree, treeOrder, type TreeNode } from "./category-tree.js";
 import { exampleOptions, type ExampleOptions } from "./example-values.js";
@@ -99,7 +100,7 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
   // Registry entries do not depend on the language: compute them once per policy.
   const effects = new Map(
     bundle.policies.map((policy) => {
-      const example = exampleOptions(policy, options.examples?.[policy.name]);
+      const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
       return [policy.name, { example, registry: options.registry?.(policy, example) }] as const;
     }),
   );

@@ -17,7 +17,8 @@ export function examplesFromValues(values: unknown, file: string): Record<string
       diag("PREVIEW_VALUES_INVALID", { file, reason: "expected a JSON object" }, { file }),
     ]);
   }
-  const examples: Record<string, ExampleOptions> = {};
+  // No prototype: a policy named `__proto__` or `constructor` is an ordinary key.
+  const examples: Record<string, ExampleOptions> = Object.create(null);
   for (const section of ["user", "machine"] as const) {
     const policies = values[section];
     if (policies === undefined) continue;

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkStructure } from "./schema/check-structure.js";
 import { readAdmlDocument } from "./adml/read-adml.js";
 import { readAdmxDocument } from "./admx/read-admx.js";
+import { admxRegistryNameDiagnostics } from "./admx/registry-names.js";
 import { decodeXmlBytes } from "./decode.js";
 import type { AdmlDocument, AdmxDocument } from "./types.js";
 import { parseXml } from "./xml/parse-xml.js";
@@ -51,7 +52,9 @@ export function readAdmx(
   options: ReadOptions = {},
 ): ReadResult<AdmxDocument> {
   const { document, diagnostics } = parse(input, file, "admx", options);
-  return document ? { document: readAdmxDocument(document), diagnostics } : { diagnostics };
+  if (!document) return { diagnostics };
+  const admx = readAdmxDocument(document);
+  return { document: admx, diagnostics: [...diagnostics, ...admxRegistryNameDiagnostics(admx)] };
 }
 
 /** Reads an ADML file, like {@link readAdmx}. */

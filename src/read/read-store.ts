@@ -3,8 +3,8 @@
  * values against templates read from disk (`admxkit pol --admx`, `dump --admx`). Each ADMX is read with
  * one ADML, which gives the controls (and so the defaults) of its elements.
  */
-import { readFile } from "node:fs/promises";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { readInput, type InputFormat } from "../io/read-input.js";
 import type { Policy } from "../model/types.js";
 import { CatalogKeys } from "./catalog-keys.js";
 import { splitReference } from "../model/ids.js";
@@ -67,13 +67,15 @@ export interface ReadStoreOptions {
 }
 
 /** A file's bytes, or the diagnostic saying why it could not be read. */
-async function bytesOf(path: string, out: Diagnostic[]): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    out.push(diag("STORE_READ_FAILED", { path, reason: (error as Error).message }, { file: path }));
-    return undefined;
-  }
+async function bytesOf(
+  path: string,
+  format: InputFormat,
+  out: Diagnostic[],
+): Promise<Uint8Array | undefined> {
+  const read = await readInput(path, format);
+  if (read.ok) return read.bytes;
+  out.push(read.diagnostic);
+  return undefined;
 }
 
 /** The ADML a template's controls come from: the wanted locale, else (none asked for) the first one. */
@@ -146,7 +148,7 @@ async function templatesFor(
   let i = 0;
   for await (const bytes of readAhead(
     withAdmx.map((t) => t.admx!),
-    (path) => bytesOf(path, out),
+    (path) => bytesOf(path, "admx", out),
   )) {
     const template = withAdmx[i++]!;
     if (!bytes) continue;
@@ -207,7 +209,7 @@ export async function readStore(
   let i = 0;
   for await (const content of readAhead(
     files.map((f) => f.path),
-    (path) => bytesOf(path, diagnostics),
+    (path) => bytesOf(path, path.toLowerCase().endsWith(".adml") ? "adml" : "admx", diagnostics),
   )) {
     const file = files[i++]!;
     bytes.set(file.path, content);

@@ -4,10 +4,10 @@
  * single ADMX files (their ADMLs are found beside them) or single ADML files (their ADMX is looked for
  * one folder up).
  */
-import type { Dirent } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readlink, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { fileSystemDiagnostic } from "../io/read-input.js";
 
 /** An ADMX and its ADMLs (either side may be missing). */
 export interface TemplateFiles {
@@ -28,13 +28,63 @@ export interface StoreFiles {
 /** Folder names that are locales: `en-US`, `ja-JP`, `sr-Latn-RS`, also lower-case as some stores have. */
 const LOCALE_FOLDER = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})+$/i;
 
-async function entries(dir: string): Promise<Dirent[]> {
+/** A folder entry by what it leads to: a folder, or anything else (read as a file, which says what it is). */
+interface Entry {
+  readonly name: string;
+  readonly path: string;
+  readonly folder: boolean;
+}
+
+/**
+ * What a path leads to, following symbolic links as Windows follows links in SYSVOL. A link that leads
+ * nowhere (dangling, or a loop) is a diagnostic: a store with such a link would silently lack a file.
+ */
+async function follow(path: string): Promise<{ folder: boolean } | Diagnostic> {
   try {
-    return await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
+    return { folder: (await stat(path)).isDirectory() };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      const target = await readlink(path).catch(() => undefined);
+      if (target !== undefined) return diag("STORE_LINK_BROKEN", { path, target }, { file: path });
+    }
+    return fileSystemDiagnostic(path, error);
   }
 }
+
+const isDiagnostic = (value: object): value is Diagnostic => "code" in value;
+
+/**
+ * The entries of a folder that `wanted` keeps (by name), symbolic links resolved. Problems (an
+ * unreadable folder, a link leading nowhere) go to `out`: nothing is skipped without a word.
+ */
+async function entries(dir: string, wanted: (name: string) => boolean, out: Diagnostic[]): Promise<Entry[]> {
+  let list;
+  try {
+    list = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    out.push(fileSystemDiagnostic(dir, error));
+    return [];
+  }
+  const found: Entry[] = [];
+  for (const e of list) {
+    if (!wanted(e.name)) continue;
+    const path = join(dir, e.name);
+    if (!e.isSymbolicLink()) {
+      found.push({ name: e.name, path, folder: e.isDirectory() });
+      continue;
+    }
+    const target = await follow(path);
+    if (isDiagnostic(target)) out.push(target);
+    else found.push({ name: e.name, path, folder: target.folder });
+  }
+  return found;
+}
+
+/** Names a store walk looks at: templates, locale folders, and a nested PolicyDefinitions folder. */
+const storeName = (name: string) =>
+  [".admx", ".adml"].includes(ext(name)) ||
+  LOCALE_FOLDER.test(name) ||
+  name.toLowerCase() === "policydefinitions";
 
 const ext = (name: string) => extname(name).toLowerCase();
 const baseOf = (name: string) => basename(name, extname(name));
@@ -46,6 +96,9 @@ class Collector {
   >();
   readonly locales = new Map<string, string>();
   readonly misplaced: string[] = [];
+  readonly problems: Diagnostic[] = [];
+  /** Real paths of the folders walked: a link back to a folder already walked is not walked again. */
+  private readonly walked = new Set<string>();
 
   private group(base: string) {
     const key = base.toLowerCase();
@@ -62,21 +115,28 @@ class Collector {
     this.group(baseOf(path)).admls.set(locale.toLowerCase(), { locale, path });
   }
 
+  private list(dir: string): Promise<Entry[]> {
+    return entries(dir, storeName, this.problems);
+  }
+
   /** Every ADMX of a folder, and every ADML of its locale folders. */
   async folder(dir: string): Promise<void> {
-    const list = await entries(dir);
-    if (!list.some((e) => e.isFile() && ext(e.name) === ".admx")) {
-      const nested = list.find((e) => e.isDirectory() && e.name.toLowerCase() === "policydefinitions");
-      if (nested) return this.folder(join(dir, nested.name));
+    const real = await realpath(dir).catch(() => dir);
+    if (this.walked.has(real)) return;
+    this.walked.add(real);
+    const list = await this.list(dir);
+    if (!list.some((e) => !e.folder && ext(e.name) === ".admx")) {
+      const nested = list.find((e) => e.folder && e.name.toLowerCase() === "policydefinitions");
+      if (nested) return this.folder(nested.path);
     }
     for (const e of list) {
-      if (e.isFile() && ext(e.name) === ".admx") this.admx(join(dir, e.name));
+      if (!e.folder && ext(e.name) === ".admx") this.admx(e.path);
       // GPMC looks for ADMLs only in locale folders ("resource file could not be found").
-      else if (e.isFile() && ext(e.name) === ".adml") this.misplaced.push(join(dir, e.name));
-      else if (e.isDirectory() && LOCALE_FOLDER.test(e.name)) {
+      else if (!e.folder && ext(e.name) === ".adml") this.misplaced.push(e.path);
+      else if (e.folder && LOCALE_FOLDER.test(e.name)) {
         this.locales.set(e.name.toLowerCase(), e.name);
-        for (const f of await entries(join(dir, e.name))) {
-          if (f.isFile() && ext(f.name) === ".adml") this.adml(join(dir, e.name, f.name), e.name);
+        for (const f of await this.list(e.path)) {
+          if (!f.folder && ext(f.name) === ".adml") this.adml(f.path, e.name);
         }
       }
     }
@@ -86,12 +146,12 @@ class Collector {
   async admxFile(path: string): Promise<void> {
     this.admx(path);
     const base = baseOf(path).toLowerCase();
-    for (const e of await entries(dirname(path))) {
-      if (!e.isDirectory() || !LOCALE_FOLDER.test(e.name)) continue;
-      const match = (await entries(join(dirname(path), e.name))).find(
-        (f) => f.isFile() && ext(f.name) === ".adml" && baseOf(f.name).toLowerCase() === base,
+    for (const e of await this.list(dirname(path))) {
+      if (!e.folder || !LOCALE_FOLDER.test(e.name)) continue;
+      const match = (await this.list(e.path)).find(
+        (f) => !f.folder && ext(f.name) === ".adml" && baseOf(f.name).toLowerCase() === base,
       );
-      if (match) this.adml(join(dirname(path), e.name, match.name), e.name);
+      if (match) this.adml(match.path, e.name);
     }
   }
 
@@ -101,26 +161,31 @@ class Collector {
     this.adml(path, basename(dirname(path)));
     const store = dirname(dirname(path));
     const base = baseOf(path).toLowerCase();
-    const match = (await entries(store)).find(
-      (f) => f.isFile() && ext(f.name) === ".admx" && baseOf(f.name).toLowerCase() === base,
+    const match = (await this.list(store)).find(
+      (f) => !f.folder && ext(f.name) === ".admx" && baseOf(f.name).toLowerCase() === base,
     );
-    if (match) this.admx(join(store, match.name));
+    if (match) this.admx(match.path);
   }
 }
 
-/** Finds the templates of the given files and folders. Paths that do not exist are reported. */
+/**
+ * Finds the templates of the given files and folders. Symbolic links are followed (files, locale folders,
+ * the store itself), as Windows follows links in SYSVOL; paths that do not exist, links that lead
+ * nowhere and folders that cannot be read are reported, never skipped silently.
+ */
 export async function findTemplateFiles(paths: readonly string[]): Promise<StoreFiles> {
   const collector = new Collector();
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
     const path = resolve(given);
-    const info = await stat(path).catch(() => undefined);
-    if (!info) diagnostics.push(diag("STORE_PATH_NOT_FOUND", { path: given }, { file: given }));
-    else if (info.isDirectory()) await collector.folder(path);
+    const target = await follow(given);
+    if (isDiagnostic(target)) diagnostics.push(target);
+    else if (target.folder) await collector.folder(path);
     else if (ext(path) === ".admx") await collector.admxFile(path);
     else if (ext(path) === ".adml") await collector.admlFile(path);
     else diagnostics.push(diag("STORE_NOT_A_TEMPLATE", { path: given }, { file: given }));
   }
+  diagnostics.push(...collector.problems);
   for (const path of collector.misplaced)
     diagnostics.push(diag("STORE_ADML_MISPLACED", { path }, { file: path }));
   const templates = [...collector.groups.values()]

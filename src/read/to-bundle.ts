@@ -1,9 +1,8 @@
 import { basename } from "node:path";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { BundleSchema } from "../model/bundle.js";
+import { parseBundleShape } from "../model/parse-bundle.js";
 import { collectStringUses } from "../model/strings.js";
 import type { Bundle, Policy } from "../model/types.js";
-import { diagnosticsFromZod } from "../model/zod-issues.js";
 import { defined } from "./admx/read-values.js";
 import { CatalogKeys } from "./catalog-keys.js";
 import type { SourcePosition } from "./positions.js";
@@ -80,13 +79,11 @@ export function toBundle(
       read.presentation === undefined ? undefined : reference?.presentations.get(read.presentation);
     const { policy, withoutControl } = toModelPolicy(read, presentation, keys);
     for (const e of withoutControl) {
-      diagnostics.push(
-        diag(
-          "READ_ELEMENT_WITHOUT_CONTROL",
-          { policy: read.name, element: e.id, locale: controlsLocale ?? "" },
-          e.at,
-        ),
-      );
+      // Without any ADML there is no presentation to name ("in the  presentation" read oddly).
+      const params = { policy: read.name, element: e.id, locale: controlsLocale ?? "" };
+      const code =
+        controlsLocale === undefined ? "READ_ELEMENT_WITHOUT_ADML" : "READ_ELEMENT_WITHOUT_CONTROL";
+      diagnostics.push(diag(code, params, e.at));
     }
     return policy;
   });
@@ -110,7 +107,7 @@ export function toBundle(
         : undefined,
     categories: admx.categories.length > 0 ? admx.categories.map(({ at: _at, ...c }) => c) : undefined,
     policies,
-    locales: {} as Record<string, Record<string, string>>,
+    locales: Object.create(null) as Record<string, Record<string, string>>,
   });
   for (const locale of locales) {
     const catalog = catalogOf(candidate as Bundle, admx, admls[locale]!, keys);
@@ -118,7 +115,7 @@ export function toBundle(
     // Writing this locale's ADML needs every string; say so now rather than when the writer throws.
     const missing = new Set(
       collectStringUses(candidate as Bundle)
-        .filter((u) => !(u.id in catalog))
+        .filter((u) => !Object.hasOwn(catalog, u.id))
         .map((u) => u.id),
     );
     if (missing.size > 0) {
@@ -127,10 +124,9 @@ export function toBundle(
     }
   }
 
-  const parsed = BundleSchema.safeParse(candidate);
+  const parsed = parseBundleShape(candidate);
   if (!parsed.success) {
-    for (const d of diagnosticsFromZod(parsed.error, candidate))
-      diagnostics.push({ ...d, ...positionOf(admx, d.path ?? []) });
+    for (const d of parsed.diagnostics) diagnostics.push({ ...d, ...positionOf(admx, d.path ?? []) });
   }
   const failed = !parsed.success || diagnostics.some((d) => d.severity === "error");
   return failed ? { diagnostics } : { bundle: parsed.data, diagnostics };
@@ -143,10 +139,10 @@ function catalogOf(
   adml: AdmlDocument,
   keys: CatalogKeys,
 ): Record<string, string> {
-  const catalog: Record<string, string> = {
-    [keys.displayName()]: adml.displayName,
-    [keys.description()]: adml.description,
-  };
+  // No prototype: a string id such as `__proto__` or `constructor` is an ordinary key here.
+  const catalog: Record<string, string> = Object.create(null);
+  catalog[keys.displayName()] = adml.displayName;
+  catalog[keys.description()] = adml.description;
   for (const use of collectStringUses(bundle)) {
     const text = use.inStringTable ? adml.strings.get(use.id)?.text : undefined;
     if (text !== undefined) catalog[use.id] = text;

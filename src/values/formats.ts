@@ -111,16 +111,21 @@ function isBypassEntry(entry: string): boolean {
  * ProxyBypass: entries separated by semicolons. Microsoft documents no separator for this value; the
  * semicolon is the Windows convention for bypass lists (WinINet ProxyOverride; see
  * docs/research/limits-and-inbox.md). Commas are warned about and then treated as separators so that
- * each entry is still checked.
+ * each entry is still checked. White space around an entry (a tab, a space after the semicolon) is
+ * refused rather than trimmed: admxkit writes the value exactly as given.
  */
 function proxyBypass(value: string): FormatIssue[] {
   if (value.trim() === "") return [error("FORMAT_PROXY_BYPASS_EMPTY")];
   const issues: FormatIssue[] = [];
   const hasComma = value.includes(",");
   if (hasComma) issues.push({ code: "FORMAT_PROXY_BYPASS_COMMA", severity: "warning", params: {} });
-  const entries = value.split(hasComma ? /[;,]/ : ";").map((entry) => entry.trim());
-  entries.forEach((entry, i) => {
+  value.split(hasComma ? /[;,]/ : ";").forEach((raw, i) => {
+    const entry = raw.trim();
     if (entry === "") issues.push(error("FORMAT_PROXY_BYPASS_ENTRY_EMPTY", { index: i + 1 }));
+    // Refused, not trimmed: the compiled bytes must be the bytes the reviewer reads, and nothing
+    // documents whether Defender trims a bypass entry.
+    else if (raw !== entry)
+      issues.push(error("FORMAT_PROXY_BYPASS_WHITESPACE", { index: i + 1, entry: JSON.stringify(raw) }));
     else if (!isBypassEntry(entry)) issues.push(error("FORMAT_PROXY_BYPASS_ENTRY", { entry }));
   });
   return issues;

@@ -1,8 +1,9 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { reservedKeyDiagnostics } from "../model/reserved-keys.js";
+import { parseJsonText } from "../io/json-text.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
+import { restoreValuesProtoKeys } from "./proto-keys.js";
 import { ValuesFileSchema, VALUES_SECTIONS, type ValuesFile } from "./schema.js";
 import { nearestName } from "./suggest.js";
 
@@ -46,33 +47,20 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
 
 /** Checks the shape of an already-parsed values file. */
 export function parseValues(input: unknown, file?: string): ValuesParse {
-  const reserved = reservedKeyDiagnostics(input).map((d) => (file ? { ...d, file } : d));
-  if (reserved.length > 0) return { ok: false, diagnostics: reserved };
   const parsed = ValuesFileSchema.safeParse(input);
-  if (parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
-  return { ok: false, diagnostics: fromZod(parsed.error, input, file) };
+  // `__proto__` names are ordinary names: zod's records drop them, so they are checked and put back.
+  const dropped = restoreValuesProtoKeys(input, parsed.success ? parsed.data : undefined);
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...dropped];
+  if (issues.length === 0 && parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
+  return { ok: false, diagnostics: fromZod(new z.ZodError(issues), input, file) };
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
-/** Reads a values file's text: JSON (a leading BOM is ignored), then its shape. */
+/**
+ * Reads a values file's text: strict JSON (a leading BOM is ignored, a key given twice in one object is
+ * refused; see src/io/json-text.ts), then its shape.
+ */
 export function parseValuesText(text: string, file?: string): ValuesParse {
-  const body = text.replace(/^\uFEFF/, "");
-  let input: unknown;
-  try {
-    input = JSON.parse(body);
-  } catch (error) {
-    const reason = (error as Error).message;
-    const position = /position (\d+)/.exec(reason);
-    const where = position ? lineColumn(body, Number(position[1])) : {};
-    return {
-      ok: false,
-      diagnostics: [diag("VALUES_JSON_INVALID", { reason }, { ...(file ? { file } : {}), ...where })],
-    };
-  }
-  return parseValues(input, file);
+  const parsed = parseJsonText(text, file);
+  if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+  return parseValues(parsed.value, file);
 }

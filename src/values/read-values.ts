@@ -1,21 +1,17 @@
-import { readFile } from "node:fs/promises";
-import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
-import { parseValuesText } from "./parse-values.js";
+import { AdmxkitError } from "../diagnostics/diagnostic.js";
+import { readJsonFile } from "../io/read-json.js";
+import { parseValues } from "./parse-values.js";
 import type { ValuesFile } from "./schema.js";
 
 /**
  * Reads and shape-checks a values file; throws an {@link AdmxkitError} naming the file for anything
- * unreadable or malformed.
+ * unreadable or malformed: not a regular file, too large, not UTF-8, not strict JSON (see
+ * src/io/read-json.ts), or not the shape of a values file.
  */
 export async function readValuesFile(file: string): Promise<ValuesFile> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new AdmxkitError([diag("VALUES_READ_FAILED", { file, reason }, { file })]);
-  }
-  const parsed = parseValuesText(text, file);
+  const read = await readJsonFile(file);
+  if (!read.ok) throw new AdmxkitError(read.diagnostics);
+  const parsed = parseValues(read.value, file);
   if (!parsed.ok) throw new AdmxkitError(parsed.diagnostics);
   return parsed.values;
 }

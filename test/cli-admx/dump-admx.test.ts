@@ -168,6 +168,6 @@ describe("admxkit dump --admx: which policy and element write each entry", () =>
     const missing = await runCli(["dump", EXAMPLE_POL, "--admx", "nowhere"]);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe("");
-    expect(missing.stderr).toContain("error STORE_PATH_NOT_FOUND");
+    expect(missing.stderr).toContain("error INPUT_NOT_FOUND");
   });
 });

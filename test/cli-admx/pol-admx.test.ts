@@ -164,7 +164,7 @@ describe("admxkit pol --admx: compile against the policies of a PolicyDefinition
       cwd,
     });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("nowhere: error STORE_PATH_NOT_FOUND: no such file or folder: nowhere");
+    expect(missing.stderr).toContain("nowhere: error INPUT_NOT_FOUND: no such file or folder: nowhere");
     const empty = join(cwd, "empty");
     await cp(join(SAME_NAME, "en-US"), join(empty, "en-US"), { recursive: true });
     const none = await runCli(

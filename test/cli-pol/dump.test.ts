@@ -66,7 +66,7 @@ describe("admxkit dump", () => {
   it("names a missing file (exit 1) and needs a file argument (exit 2)", async () => {
     const missing = await runCli(["dump", "nope.pol"]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("error POL_READ_FAILED: cannot read nope.pol: no such file");
+    expect(missing.stderr).toContain("nope.pol: error INPUT_NOT_FOUND: no such file or folder: nope.pol");
     expect((await runCli(["dump"])).code).toBe(2);
   });
 });

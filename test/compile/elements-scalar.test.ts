@@ -132,6 +132,17 @@ describe("decimal", () => {
     expect(records(compileOne(withDefault, {}).entries)).toEqual([dword(KEY, "Count", 30)]);
   });
 
+  it("a whole number past every range (1e20, -1e20, 1e999) is out of range, with the range", () => {
+    const ranged = decimal({ maxValue: 100 });
+    for (const n of [1e20, -1e20, Infinity]) {
+      expect(compileOne(ranged, { N: n }).diagnostics).toMatchObject([
+        { code: "OPTION_OUT_OF_RANGE", params: { min: "0", max: "100" } },
+      ]);
+    }
+    expect(compileOne(ranged, { N: 1e20 }).diagnostics[0]!.params.value).toBe("100000000000000000000");
+    expect(codes(compileOne(decimal(), { N: 1e20 }))).toEqual(["error OPTION_OUT_OF_DEFAULT_RANGE"]);
+  });
+
   it("writes **soft.<name> for a soft element", () => {
     expect(records(compileOne(decimal({ soft: true }), { N: 3 }).entries)).toEqual([
       dword(KEY, "**soft.Count", 3),
@@ -164,6 +175,12 @@ describe("longDecimal", () => {
   it("checks the range and the type", () => {
     expect(codes(compileOne(long(), { Q: "10000" }))).toEqual(["error OPTION_OUT_OF_DEFAULT_RANGE"]);
     expect(codes(compileOne(long(), { Q: "12a" }))).toEqual(["error OPTION_NOT_LONG_INTEGER"]);
+    // Past 2^64 or below 0 no spelling helps: out of range. Between 2^53 and 2^64 the JSON number may
+    // have lost digits already, so the message asks for a string of digits.
+    const wide = long({ maxValue: "18446744073709551615" });
+    expect(codes(compileOne(wide, { Q: 1e20 }))).toEqual(["error OPTION_OUT_OF_RANGE"]);
+    expect(codes(compileOne(wide, { Q: -1e20 }))).toEqual(["error OPTION_OUT_OF_RANGE"]);
+    expect(codes(compileOne(wide, { Q: 2 ** 60 }))).toEqual(["error OPTION_NOT_LONG_INTEGER"]);
     expect(records(compileOne(long()).entries)).toEqual([del(KEY, "Big")]);
   });
 });

@@ -56,7 +56,7 @@ describe("rules a marker cannot show", () => {
     const misplaced = await validateTemplates([join(FILES, "namespace-typo.adml")]);
     expect(misplaced.diagnostics.map((d) => d.code)).toEqual(["STORE_ADML_MISPLACED"]);
     const missing = await validateTemplates([join(FIXTURES, "no-such-folder")]);
-    expect(missing.diagnostics.map((d) => d.code)).toEqual(["STORE_PATH_NOT_FOUND"]);
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(["INPUT_NOT_FOUND"]);
     const empty = await validateTemplates([join(STORES, "valid", "en-US", "..", "..")]);
     expect(empty.diagnostics.map((d) => d.code)).toEqual(["STORE_EMPTY"]);
   });

@@ -98,7 +98,7 @@ describe("admxkit validate", () => {
   it("a path that does not exist is invalid input (exit 1); a missing path or unknown option is a usage error (exit 2)", async () => {
     const missing = await runCli(["validate", "no/such/store"]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("STORE_PATH_NOT_FOUND");
+    expect(missing.stderr).toContain("INPUT_NOT_FOUND");
     expect((await runCli(["validate"])).code).toBe(2);
     expect((await runCli(["validate", MICROSOFT, "--no-such-option"])).code).toBe(2);
   });

@@ -120,7 +120,7 @@ describe("admxkit preview", () => {
     expect(none.stderr).toContain("error PREVIEW_ADMX_EMPTY");
     const missing = await runCli(["preview", "--admx", join(empty, "nope"), "--out", join(empty, "out")]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("error PREVIEW_READ_FAILED");
+    expect(missing.stderr).toContain("error INPUT_NOT_FOUND");
   });
 
   it("refuses --bundle together with --admx, and a missing --out", async () => {
@@ -138,7 +138,7 @@ describe("admxkit preview", () => {
     await writeFile(values, "{ not json");
     const result = await runCli(["preview", "--values", values, "--out", join(out, "site")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`error PREVIEW_VALUES_INVALID: cannot use the values file ${values}`);
+    expect(result.stderr).toContain(`${values}:1:3: error JSON_EXPECTED_KEY`);
     expect(await readdir(out)).toEqual(["values.json"]);
   });
 

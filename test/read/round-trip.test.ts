@@ -5,6 +5,7 @@ import { writeAdml } from "../../src/adml/write-adml.js";
 import { writeAdmx } from "../../src/admx/write-admx.js";
 import { generateTemplates } from "../../src/build/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
+import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { collectStringUses } from "../../src/model/strings.js";
 import type { Bundle } from "../../src/model/types.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
@@ -139,5 +140,19 @@ describe("Microsoft's DataCollection.admx: read → written → XSD-valid and eq
     const again = readBack(writeAdmx(subset), { "ja-JP": adml }, "DataCollection");
     expect(resolved(again.bundle!)).toEqual(resolved(subset));
     expect(adml).toContain("<label>プロキシ サーバー名:</label>");
+  });
+});
+
+describe("toBundle without an ADML", () => {
+  it("says there is no ADML, rather than naming an empty locale (no double space)", () => {
+    const admx = readAdmx(writeAdmx(defenderProxyBundle()), "DefenderProxy.admx").document!;
+    const read = toBundle(admx, {});
+    const missing = read.diagnostics.filter((d) => d.code.startsWith("READ_ELEMENT_WITHOUT"));
+    expect(missing.length).toBeGreaterThan(0);
+    for (const d of missing) {
+      expect(d.code).toBe("READ_ELEMENT_WITHOUT_ADML");
+      for (const locale of ["en-US", "ja-JP"] as const)
+        expect(formatDiagnostic(d, locale)).not.toMatch(/ {2}/);
+    }
   });
 });

@@ -17,10 +17,22 @@ const json = (edit: (b: any) => void) => {
 
 /** Hostile bundle files: name, content, and the code stderr must show. */
 const FILES: [string, string | Uint8Array, string][] = [
-  ["truncated.json", JSON.stringify(smallBundle()).slice(0, 200), "BUNDLE_LOAD_FAILED"],
-  ["empty.json", "", "BUNDLE_LOAD_FAILED"],
-  ["binary.json", Uint8Array.from({ length: 256 }, (_, i) => (i * 37) & 255), "BUNDLE_LOAD_FAILED"],
-  ["utf16.json", Buffer.from(`\ufeff${JSON.stringify(smallBundle())}`, "utf16le"), "BUNDLE_LOAD_FAILED"],
+  ["truncated.json", JSON.stringify(smallBundle()).slice(0, 200), "JSON_STRING_UNTERMINATED"],
+  ["truncated-value.json", JSON.stringify(smallBundle()).slice(0, 6), "JSON_UNEXPECTED_END"],
+  ["empty.json", "", "JSON_EMPTY"],
+  // 00 25 4A…: the NUL pattern of UTF-16BE text; it is named rather than read as garbage.
+  ["binary.json", Uint8Array.from({ length: 256 }, (_, i) => (i * 37) & 255), "JSON_NOT_UTF8"],
+  [
+    "latin1.json",
+    Buffer.from(JSON.stringify(smallBundle()).replace("Proxy", "Pr\u00f6xy"), "latin1"),
+    "JSON_INVALID_UTF8",
+  ],
+  ["utf16.json", Buffer.from(`\ufeff${JSON.stringify(smallBundle())}`, "utf16le"), "JSON_NOT_UTF8"],
+  [
+    "duplicate.json",
+    JSON.stringify(smallBundle()).replace('"id":', '"id":"twice","id":'),
+    "JSON_DUPLICATE_KEY",
+  ],
   ["null.json", "null", "MODEL_INVALID"],
   ["number.json", "1e999", "MODEL_INVALID"],
   [
@@ -33,7 +45,7 @@ const FILES: [string, string | Uint8Array, string][] = [
   [
     "proto-top.json",
     json((b) => (b.fileName = "../x")).replace(/^\{/, '{"__proto__":{"polluted":1},'),
-    "KEY_RESERVED",
+    "MODEL_INVALID",
   ],
   ["constructor-string.json", json((b) => (b.policies[0].displayName = "constructor")), "STRING_MISSING"],
   ["proto-string.json", json((b) => (b.policies[0].explainText = "__proto__")), "STRING_MISSING"],
@@ -75,7 +87,7 @@ async function expectRefused(file: string, content: string | Uint8Array, code: s
   const result = await runCli(["build", "--bundle", file, "--out", "out"], { cwd: dir });
   expect(result.code, result.stderr).toBe(1);
   expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(/^\S.* error [A-Z_]+: /m);
+  expect(result.stderr).toMatch(/^\S.* error [A-Z0-9_]+: /m);
   expect(result.stderr).toContain(file);
   if (code) expect(result.stderr).toContain(`error ${code}:`);
   // A diagnostic, not a crash: no stack frames, no JavaScript error names.

@@ -3,15 +3,17 @@
  * folder itself (property test), `writeFilesAtomic` writes nothing when one path is refused, and a
  * bundle cannot steer a file name out of `--out` end to end.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
-import { resolveInside, writeFilesAtomic } from "../../src/io/write-files.js";
+import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
+import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
+import { checkBundle } from "../../src/model/check-bundle.js";
+import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
 import { smallBundle } from "../build/fixtures.js";
-import { runCli, tempDir } from "../helpers/cli.js";
-import { fuzzRuns } from "./kit.js";
+import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
 
 /** Calls resolveInside; returns the target, or the refusal's diagnostic code. */
 function attempt(out: string, path: string): { target?: string; code?: string } {
@@ -125,13 +127,13 @@ describe("admxkit build cannot write outside --out", () => {
     expect((await readdir(dir)).sort()).toEqual(["bundle.json"]);
   });
 
-  it("--out naming an existing file: exit 1 with WRITE_FAILED, the file untouched", async () => {
+  it("--out naming an existing file: exit 1 with OUTPUT_NOT_A_FOLDER, the file untouched", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "bundle.json"), JSON.stringify(smallBundle()));
     await writeFile(join(dir, "taken"), "keep me");
     const result = await runCli(["build", "--bundle", "bundle.json", "--out", "taken"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("WRITE_FAILED");
+    expect(result.stderr).toContain("error OUTPUT_NOT_A_FOLDER: cannot write into ");
     expect(await readFile(join(dir, "taken"), "utf8")).toBe("keep me");
     expect((await readdir(dir)).sort()).toEqual(["bundle.json", "taken"]);
   });
@@ -144,5 +146,187 @@ describe("admxkit build cannot write outside --out", () => {
     expect(result.code).toBe(0);
     expect((await readdir(dir)).sort()).toEqual(["sub"]);
     expect((await readdir(join(dir, "sub"))).sort()).toEqual(["bundle.json", "out"]);
+  });
+});
+
+describe("real paths, real causes, nothing left behind (issue 15 item 11)", () => {
+  it("a symbolic link inside --out that leads out of it is refused before anything is written", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "out"));
+    await mkdir(join(dir, "elsewhere"));
+    await symlink(join(dir, "elsewhere"), join(dir, "out", "PolicyDefinitions"));
+    await writeFile(join(dir, "bundle.json"), JSON.stringify(smallBundle()));
+    const result = await runCli(["build", "--bundle", "bundle.json", "--out", "out"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error OUTPUT_LINK_ESCAPES:");
+    expect(result.stderr).toContain(
+      `is a symbolic link to ${await realpath(join(dir, "elsewhere"))}, outside it`,
+    );
+    expect(await readdir(join(dir, "elsewhere"))).toEqual([]);
+    // A link that stays inside the output folder is an ordinary folder to write into.
+    await rm(join(dir, "out", "PolicyDefinitions"));
+    await mkdir(join(dir, "out", "real"));
+    await symlink(join(dir, "out", "real"), join(dir, "out", "PolicyDefinitions"));
+    await writeFilesAtomic(join(dir, "out"), [{ path: "PolicyDefinitions/x.txt", content: "x" }]);
+    expect(await readdir(join(dir, "out", "real"))).toEqual(["x.txt"]);
+  });
+
+  it("a failed write removes the folders it created and its temporary files; previous files stay", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "out");
+    await mkdir(out);
+    await writeFile(join(out, "x"), "a file where a folder is needed");
+    const files = [
+      { path: "a/b/first.txt", content: "1" },
+      { path: "x/second.txt", content: "2" },
+    ];
+    const error = await writeFilesAtomic(out, files).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdmxkitError);
+    expect((error as AdmxkitError).diagnostics[0]).toMatchObject({
+      code: "OUTPUT_NOT_A_FOLDER",
+      params: { path: join(out, "x") },
+    });
+    expect(await readdir(out)).toEqual(["x"]);
+    expect(await readFile(join(out, "x"), "utf8")).toBe("a file where a folder is needed");
+  });
+
+  it("a target that is a folder: OUTPUT_IS_FOLDER, and the other targets keep their previous content", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "b.txt", "inner"), { recursive: true });
+    await writeFile(join(dir, "a.txt"), "previous");
+    const error = await writeFilesAtomic(dir, [
+      { path: "a.txt", content: "new" },
+      { path: "b.txt", content: "new" },
+    ]).catch((e: unknown) => e);
+    expect((error as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_IS_FOLDER"]);
+    expect((await readdir(dir)).sort()).toEqual(["a.txt", "b.txt"]);
+  });
+
+  it("errno values map to their own codes, worded in both languages", () => {
+    for (const [errno, code] of [
+      ["EACCES", "OUTPUT_ACCESS_DENIED"],
+      ["EPERM", "OUTPUT_ACCESS_DENIED"],
+      ["EROFS", "OUTPUT_READ_ONLY"],
+      ["ENOSPC", "OUTPUT_NO_SPACE"],
+      ["ENOTDIR", "OUTPUT_NOT_A_FOLDER"],
+      ["EISDIR", "OUTPUT_IS_FOLDER"],
+      ["ENAMETOOLONG", "OUTPUT_NAME_TOO_LONG"],
+      ["EMFILE", "OUTPUT_TOO_MANY_OPEN"],
+      ["EIO", "WRITE_FAILED"],
+    ] as const) {
+      const failure = Object.assign(new Error(`${errno}: boom`), { code: errno, path: "/x/y" });
+      const d = writeErrorDiagnostic("/x", failure);
+      expect(d).toMatchObject({ code, file: "/x/y" });
+      expectTypedDiagnostic(d);
+      expect(formatDiagnostic(d, "ja-JP")).not.toMatch(/permission|read-only|cannot/);
+    }
+  });
+
+  it.runIf(process.platform === "linux" && typeof process.getuid === "function")(
+    "a read-only target says permission denied (not ENOENT), writing nothing",
+    async () => {
+      const dir = await tempDir();
+      await chmod(dir, 0o755);
+      await writeFile(join(dir, "bundle.json"), JSON.stringify(smallBundle()));
+      await mkdir(join(dir, "locked"), { mode: 0o555 });
+      await chmod(join(dir, "locked"), 0o555);
+      // Root may write anywhere: run the CLI as an unprivileged user then (spawn's uid option).
+      const asUser = process.getuid!() === 0 ? { uid: 65534, gid: 65534 } : {};
+      const result = await runCli(["build", "--bundle", "bundle.json", "--out", "locked/out"], {
+        cwd: dir,
+        ...asUser,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `error OUTPUT_ACCESS_DENIED: permission denied: cannot write ${join(dir, "locked", "out")}`,
+      );
+      expect(await readdir(join(dir, "locked"))).toEqual([]);
+    },
+  );
+
+  it("--out that names a folder for a one-file command says so (., '', /, dir/, an existing folder)", async () => {
+    const dir = await tempDir();
+    for (const out of [".", "/", "sub/", dir, join(dir, "..")]) {
+      const error = await writeFileAtomic(out, "x").catch((e: unknown) => e);
+      expect(
+        (error as AdmxkitError).diagnostics.map((d) => d.code),
+        out,
+      ).toEqual(["OUTPUT_FILE_IS_FOLDER"]);
+    }
+    const empty = await writeFileAtomic("", "x").catch((e: unknown) => e);
+    expect((empty as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_PATH_EMPTY"]);
+    const values = join(REPO_ROOT, "examples", "defender-proxy.values.json");
+    const dot = await runCli(["pol", "--values", values, "--out", "."], { cwd: dir });
+    expect(dot.code).toBe(1);
+    expect(dot.stderr).toContain(". names a folder, but one file is written here");
+    const blank = await runCli(["build", "--out", "", "--lang", "ja-JP"], { cwd: dir });
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toContain("error OUTPUT_PATH_EMPTY: 出力パスが空です");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.runIf(process.platform === "linux")(
+    "--out under /proc ends with the system's errno instead of spinning",
+    async () => {
+      const result = await runCli(["build", "--out", "/proc/admxkit-test"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/error (WRITE_FAILED|OUTPUT_[A-Z_]+): /);
+    },
+  );
+});
+
+describe("bundle file names Windows cannot create (issue 15 items 7 and 12)", () => {
+  const fileNameErrors = (fileName: string) =>
+    checkBundle({ ...smallBundle(), fileName }).diagnostics.filter((d) => d.severity === "error");
+
+  it.each([
+    "CON",
+    "con",
+    "PRN",
+    "AUX",
+    "NUL",
+    "nul",
+    "COM1",
+    "com9",
+    "COM0",
+    "LPT1",
+    "Lpt9",
+    "con.txt",
+    "NUL.tar.gz",
+    "CON.",
+    "aux..x",
+  ])("%s is refused as a Windows device name", (fileName) => {
+    const errors = fileNameErrors(fileName);
+    expect(errors.map((d) => d.code)).toEqual(["FILE_NAME_DEVICE"]);
+    expect(errors[0]!.path).toEqual(["fileName"]);
+    expectTypedDiagnostic(errors[0]!);
+  });
+
+  it.each(["CONTOSO", "Console", "COM10", "LPT", "NULL", "con_x", "xcon", "AUX-1"])(
+    "%s is an ordinary name",
+    (fileName) => {
+      expect(fileNameErrors(fileName)).toEqual([]);
+    },
+  );
+
+  it("a name over 100 characters is told it is too long, with the limit", () => {
+    expect(fileNameErrors("a".repeat(100))).toEqual([]);
+    const errors = fileNameErrors("a".repeat(101));
+    expect(errors).toHaveLength(1);
+    expect(formatDiagnostic(errors[0]!)).toContain("must be at most 100 characters long");
+    expect(formatDiagnostic(errors[0]!)).not.toContain("plain file name");
+  });
+
+  it("admxkit build with fileName CON: exit 1, nothing written", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "bundle.json"), JSON.stringify({ ...smallBundle(), fileName: "con" }));
+    const result = await runCli(["build", "--bundle", "bundle.json", "--out", "out", "--lang", "ja-JP"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "error FILE_NAME_DEVICE: fileName の con は Windows のデバイス名 CON です",
+    );
+    expect(await readdir(dir)).toEqual(["bundle.json"]);
   });
 });

@@ -140,9 +140,8 @@ describe("wrong types, huge numbers, odd strings", () => {
 describe("names that are special on JavaScript objects", () => {
   it.each(PROTOTYPE_NAMES)("%s as a policy name the bundle lacks is reported", (name) => {
     const result = compile(JSON.parse(`{"machine": {${JSON.stringify(name)}: {"state": "enabled"}}}`));
-    // `__proto__` would vanish when the file is copied into objects, so it is refused before lookup.
-    const expected = name === "__proto__" ? "KEY_RESERVED" : "VALUES_UNKNOWN_POLICY";
-    expect(errorCodes(result).some((c) => c.startsWith(expected))).toBe(true);
+    // `__proto__` too: an ordinary name, looked up like any other (zod's records would drop it).
+    expect(errorCodes(result).some((c) => c.startsWith("VALUES_UNKNOWN_POLICY"))).toBe(true);
   });
 
   it.each(PROTOTYPE_NAMES)("%s as an option the policy lacks is reported", (name) => {
@@ -151,8 +150,7 @@ describe("names that are special on JavaScript objects", () => {
         `{"machine": {"Proxy": {"state": "enabled", "options": {"Server": "s", "Mode": 0, ${JSON.stringify(name)}: "x"}}}}`,
       ),
     );
-    const expected = name === "__proto__" ? "KEY_RESERVED" : "OPTION_UNKNOWN";
-    expect(errorCodes(result).some((c) => c.startsWith(expected))).toBe(true);
+    expect(errorCodes(result).some((c) => c.startsWith("OPTION_UNKNOWN"))).toBe(true);
   });
 
   it.each(PROTOTYPE_NAMES)("%s as an element id: its option is found, and only when given", (name) => {

@@ -65,7 +65,10 @@ describe("proxyBypass (semicolon-separated; Microsoft documents no separator)", 
     ["10.0.0.1;*.contoso.com", []],
     ["<local>", []],
     ["<LOCAL>;10.*;*contoso*", []],
-    ["intranet; *.corp.contoso.com", []],
+    // White space around an entry is refused, not trimmed: the value is written exactly as given.
+    ["intranet; *.corp.contoso.com", ["FORMAT_PROXY_BYPASS_WHITESPACE"]],
+    ["intranet\t;a.com", ["FORMAT_PROXY_BYPASS_WHITESPACE"]],
+    [" a.com", ["FORMAT_PROXY_BYPASS_WHITESPACE"]],
     ["https://*.contoso.com:8443;[2001:db8::1]", []],
     ["", ["FORMAT_PROXY_BYPASS_EMPTY"]],
     ["   ", ["FORMAT_PROXY_BYPASS_EMPTY"]],
@@ -73,10 +76,23 @@ describe("proxyBypass (semicolon-separated; Microsoft documents no separator)", 
     ["a.com;", ["FORMAT_PROXY_BYPASS_ENTRY_EMPTY"]],
     [";a.com", ["FORMAT_PROXY_BYPASS_ENTRY_EMPTY"]],
     ["a.com,b.com", ["~FORMAT_PROXY_BYPASS_COMMA"]],
-    ["a.com, b.com;c d", ["~FORMAT_PROXY_BYPASS_COMMA", "FORMAT_PROXY_BYPASS_ENTRY"]],
+    [
+      "a.com, b.com;c d",
+      ["~FORMAT_PROXY_BYPASS_COMMA", "FORMAT_PROXY_BYPASS_WHITESPACE", "FORMAT_PROXY_BYPASS_ENTRY"],
+    ],
     ["a..com", ["FORMAT_PROXY_BYPASS_ENTRY"]],
     ["a.com:99999", ["FORMAT_PROXY_BYPASS_ENTRY"]],
   ]);
+
+  it("shows the white space of an entry it refuses", () => {
+    expect(checkTextFormat("proxyBypass", "a.com;\tb.com")).toEqual([
+      {
+        code: "FORMAT_PROXY_BYPASS_WHITESPACE",
+        severity: "error",
+        params: { example: "10.0.0.1;*.contoso.com", index: 2, entry: '"\\tb.com"' },
+      },
+    ]);
+  });
 
   it("names the entry and its position", () => {
     expect(checkTextFormat("proxyBypass", "ok.com;;bad entry")).toEqual([

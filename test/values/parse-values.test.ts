@@ -23,7 +23,7 @@ describe("parseValuesText", () => {
     const result = parseValuesText('{\n  "machine": {,\n}', "v.json");
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]).toMatchObject({
-      code: "VALUES_JSON_INVALID",
+      code: "JSON_EXPECTED_KEY",
       file: "v.json",
       line: 2,
       column: 15,

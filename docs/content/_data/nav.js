@@ -14,6 +14,7 @@ export default {
   ja: [
     { url: "/ja/getting-started.html", title: "はじめに" },
     { url: "/ja/delivery.html", title: "設定の配布" },
+    { url: "/ja/robustness.html", title: "堅牢性" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
   ],
 };

@@ -100,14 +100,11 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   return runCommand(io, locale, async () => {
-    const { readFile } = await import("node:fs/promises");
+    const { readInputOrThrow } = await import("../../io/read-input.js");
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
     const place = { file: args.file };
-    const bytes = await readFile(args.file).catch((error: NodeJS.ErrnoException) => {
-      const reason = error.code === "ENOENT" ? "no such file" : String(error);
-      throw new AdmxkitError([diag("POL_READ_FAILED", { file: args.file, reason }, place)]);
-    });
+    const bytes = await readInputOrThrow(args.file, "pol");
     const decoded = pol.decodePol(bytes);
     if (!decoded.ok) {
       const detail = pol.describePolDecodeError(decoded.error);
@@ -138,11 +135,10 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
-    const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { basename, dirname } = await import("node:path");
+    const { writeFileAtomic } = await import("../../io/write-files.js");
     // LGPO.exe reads a file without BOM as Latin-1: its encoder adds UTF-16LE + BOM when needed.
     const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
-    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);
     return EXIT.ok;

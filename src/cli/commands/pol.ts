@@ -62,8 +62,15 @@ async function encode(
 ): Promise<Uint8Array | string> {
   const pol = await import("../../pol/index.js");
   switch (format) {
-    case "reg":
+    case "reg": {
+      const problems = pol.checkRegEntries(entries);
+      if (problems.length > 0) {
+        throw new AdmxkitError(
+          problems.map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 })),
+        );
+      }
       return pol.encodeRegFile(entries, hive);
+    }
     case "json":
       return pol.formatJsonLines(entries);
     case "ps1": {
@@ -93,8 +100,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { compileValues } = await import("../../compile/index.js");
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
-    const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { basename, dirname } = await import("node:path");
+    const { writeFileAtomic } = await import("../../io/write-files.js");
     const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
     const values = await readValuesFile(args.values);
     const { index, source, diagnosticsFor } = await loadPolicySource(args, {
@@ -111,7 +117,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
     const content = await encode(args.format, result.entries, args.class);
-    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     return EXIT.ok;
   });

@@ -72,43 +72,36 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
   });
 }
 
-/** The ADMX files of a PolicyDefinitions folder and the ADML files of its locale folders. */
+/**
+ * The ADMX files of a PolicyDefinitions folder and the ADML files of its locale folders, found as every
+ * command finds a store's files (src/read/store-files.ts) and read with the bounded input reader.
+ */
 async function readTemplateFolder(dir: string) {
-  const { readdir, readFile } = await import("node:fs/promises");
-  const { join } = await import("node:path");
+  const { basename } = await import("node:path");
+  const { findTemplateFiles } = await import("../../read/store-files.js");
+  const { readInputOrThrow } = await import("../../io/read-input.js");
   const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
-  const fail = (error: unknown, path: string): never => {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : String(error);
-    throw new AdmxkitError([diag("PREVIEW_READ_FAILED", { path, reason }, { file: path })]);
-  };
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => fail(error, dir));
-  const paths = entries.filter((e) => e.isFile() && /\.admx$/i.test(e.name)).map((e) => e.name);
-  if (paths.length === 0) throw new AdmxkitError([diag("PREVIEW_ADMX_EMPTY", { dir }, { file: dir })]);
-  for (const folder of entries.filter((e) => e.isDirectory())) {
-    const inner = await readdir(join(dir, folder.name)).catch((error: unknown) =>
-      fail(error, join(dir, folder.name)),
-    );
-    paths.push(...inner.filter((name) => /\.adml$/i.test(name)).map((name) => `${folder.name}/${name}`));
+  const found = await findTemplateFiles([dir]);
+  const errors = found.diagnostics.filter((d) => d.severity === "error" && d.code !== "STORE_EMPTY");
+  if (errors.length > 0) throw new AdmxkitError(errors);
+  const templates = found.templates.filter((t) => t.admx !== undefined);
+  if (templates.length === 0) throw new AdmxkitError([diag("PREVIEW_ADMX_EMPTY", { dir }, { file: dir })]);
+  const files: { path: string; content: Uint8Array }[] = [];
+  for (const t of templates) {
+    files.push({ path: basename(t.admx!), content: await readInputOrThrow(t.admx!, "admx") });
+    for (const adml of t.admls) {
+      const path = `${adml.locale}/${basename(adml.path)}`;
+      files.push({ path, content: await readInputOrThrow(adml.path, "adml") });
+    }
   }
-  return Promise.all(
-    paths.map(async (path) => ({
-      path,
-      content: await readFile(join(dir, path)).catch((error: unknown) => fail(error, join(dir, path))),
-    })),
-  );
+  return files;
 }
 
 async function readExamples(file: string) {
-  const { readFile } = await import("node:fs/promises");
-  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+  const { readJsonFile } = await import("../../io/read-json.js");
+  const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
   const { examplesFromValues } = await import("../../preview/index.js");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new AdmxkitError([diag("PREVIEW_VALUES_INVALID", { file, reason }, { file })]);
-  }
-  return examplesFromValues(parsed, file);
+  const read = await readJsonFile(file);
+  if (!read.ok) throw new AdmxkitError(read.diagnostics);
+  return examplesFromValues(read.value, file);
 }

@@ -1,6 +1,6 @@
 import { MAX_VALUE_NAME_LENGTH } from "../../model/limits.js";
 import type { ListElement } from "../../model/types.js";
-import { delvalsEntry, expandSzEntry, szEntry } from "../../pol/index.js";
+import { delvalsEntry, expandSzEntry, findUnsafeNameChar, szEntry, visibleName } from "../../pol/index.js";
 import type { OptionValue } from "../types.js";
 import { isRecord, quoteValue, type ElementContext, type ElementHandler } from "./handler.js";
 
@@ -41,6 +41,12 @@ function checkPairs(pairs: readonly Pair[], context: ElementContext): boolean {
     // `**` names are Registry.pol instructions, not values.
     if (name === "" || name.length > MAX_VALUE_NAME_LENGTH || name.startsWith("**") || name.includes("\0")) {
       context.problem("OPTION_LIST_BAD_NAME", { name: quoteValue(name) });
+      return false;
+    }
+    // A line break in a value name would forge sections of a .reg export; other controls are invisible.
+    const unsafe = findUnsafeNameChar(name);
+    if (unsafe !== undefined) {
+      context.problem("OPTION_LIST_NAME_UNSAFE", { name: visibleName(name), ...unsafe });
       return false;
     }
     if (data.includes("\0")) {

@@ -5,8 +5,14 @@ import { quoteValue, type ElementContext } from "./handler.js";
 /** maxValue when the ADMX omits it: the schema's default, which the editor's spin box enforces. */
 export const DEFAULT_MAX_VALUE = 9999n;
 
-function parseInteger(value: OptionValue, allowDigits: boolean): bigint | undefined {
+/** What an option's number is: a whole number, one too large for any range, or not a whole number. */
+function parseInteger(value: OptionValue, allowDigits: boolean): bigint | "huge" | undefined {
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+  // 1e20 or 1e999 is a whole number beyond every range; say so rather than "not a whole number".
+  // Between 2^53 and 2^64 a JSON number may already have lost digits: a longDecimal asks for a string.
+  if (typeof value === "number" && (Number.isInteger(value) || Math.abs(value) === Infinity)) {
+    return !allowDigits || value < 0 || value >= 2 ** 64 ? "huge" : undefined;
+  }
   // JSON numbers above 2^53 lose precision, so a longDecimal may be written as a string of digits.
   if (allowDigits && typeof value === "string" && /^[0-9]{1,20}$/.test(value)) return BigInt(value);
   return undefined;
@@ -37,9 +43,10 @@ export function numberOption(
   }
   const min = BigInt(element.minValue ?? 0);
   const max = element.maxValue === undefined ? DEFAULT_MAX_VALUE : BigInt(element.maxValue);
-  if (n < min || n > max || n > typeMax) {
+  if (n === "huge" || n < min || n > max || n > typeMax) {
     const code = element.maxValue === undefined ? "OPTION_OUT_OF_DEFAULT_RANGE" : "OPTION_OUT_OF_RANGE";
-    context.problem(code, { value: n.toString(), min: min.toString(), max: max.toString() });
+    const shown = n === "huge" ? quoteValue(given) : n.toString();
+    context.problem(code, { value: shown, min: min.toString(), max: max.toString() });
     return undefined;
   }
   return n;

@@ -1,0 +1,220 @@
+/**
+ * Strict JSON for the files people write by hand (values files, bundles). `JSON.parse` builds the value,
+ * but first one pass over the text checks what `JSON.parse` does not, or says only in English:
+ *
+ * - **Duplicate keys** in one object are refused, with the key's path and both positions. `JSON.parse`
+ *   keeps the last silently and other JSON readers keep the first, so a reviewer (or a diff tool) may
+ *   read another value than the one compiled.
+ * - **Syntax errors** get a code per kind, the line and column, and what was found, shown visibly (a
+ *   control character as `U+0000`), worded in both tool languages.
+ *
+ * The pass keeps its own stack instead of recursing, so a text nested 100,000 levels deep is read like
+ * any other (the schema checks report it afterwards).
+ */
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/** A JSON text read: the value, or every problem found (the first syntax error, or the duplicate keys). */
+export type JsonParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Line and column (1-based; columns in UTF-16 code units) of an offset into `text`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Control characters, spaces other than U+0020 and lone surrogates as U+XXXX; the rest as it is. */
+function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u00a0\ud800-\udfff]/gu,
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/** What stands at `i`, for a message: a word or number as written, one visible character, or U+XXXX. */
+function found(text: string, i: number): string {
+  const word = /[A-Za-z0-9_.+-]{1,24}/y;
+  word.lastIndex = i;
+  const match = word.exec(text);
+  if (match) return `"${match[0]}"`;
+  const point = text.codePointAt(i)!;
+  if (point <= 0x20 || (point >= 0x7f && point <= 0xa0) || (point >= 0xd800 && point <= 0xdfff)) {
+    return `U+${point.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return `"${String.fromCodePoint(point)}"`;
+}
+
+class SyntaxProblem {
+  constructor(
+    readonly code: string,
+    readonly offset: number,
+    readonly params: Record<string, string | number> = {},
+  ) {}
+}
+
+interface Frame {
+  readonly kind: "object" | "array";
+  /** Object keys seen, with the offset of each. */
+  readonly keys: Map<string, number>;
+  /** The key or index this container sits at in its parent (for paths). */
+  readonly at: string | number | undefined;
+  index: number;
+  key: string;
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const NUMBER_LIKE = /[-+0-9A-Za-z.]+/y;
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+
+/** Scans the JSON text; returns the first syntax problem and every duplicate key found before it. */
+function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[] } {
+  const duplicates: Diagnostic[] = [];
+  const frames: Frame[] = [];
+  const n = text.length;
+  let i = 0;
+
+  const skipWhitespace = () => {
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;) {
+      c = text.charCodeAt(++i);
+    }
+  };
+  const fail = (code: string, params: Record<string, string | number> = {}): never => {
+    throw new SyntaxProblem(code, i, params);
+  };
+  const expect = (code: string) =>
+    i >= n ? fail("JSON_UNEXPECTED_END") : fail(code, { found: found(text, i) });
+
+  /** A string from its opening quote; returns its raw source including the quotes. */
+  const string = (): string => {
+    const start = i;
+    for (i++; ; i++) {
+      if (i >= n) {
+        i = start;
+        fail("JSON_STRING_UNTERMINATED");
+      }
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c < 0x20) fail("JSON_STRING_CONTROL", { found: found(text, i) });
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("JSON_STRING_ESCAPE", { escape: visible(text.slice(i, i + 6)) });
+          i += 5;
+        } else if (e !== undefined && ESCAPES.has(e)) i++;
+        else fail("JSON_STRING_ESCAPE", { escape: visible(text.slice(i, i + 2)) });
+      }
+    }
+    i++;
+    return text.slice(start, i);
+  };
+
+  const path = (key: string): string =>
+    [...frames.map((f) => f.at).filter((p) => p !== undefined), key]
+      .map((p, k) => (typeof p === "number" ? `[${p}]` : k === 0 ? p : `.${p}`))
+      .join("");
+
+  const key = (frame: Frame): void => {
+    skipWhitespace();
+    if (text[i] !== '"') expect("JSON_EXPECTED_KEY");
+    const at = i;
+    const raw = string();
+    const name = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    const first = frame.keys.get(name);
+    if (first !== undefined) {
+      const { line, column } = lineColumn(text, first);
+      const params = { key: JSON.stringify(name), path: path(name), line, column };
+      duplicates.push(diag("JSON_DUPLICATE_KEY", params, lineColumn(text, at)));
+    } else frame.keys.set(name, at);
+    frame.key = name;
+    skipWhitespace();
+    if (text[i] !== ":") expect("JSON_EXPECTED_COLON");
+    i++;
+  };
+
+  const open = (kind: Frame["kind"]): boolean => {
+    const parent = frames.at(-1);
+    const at = parent === undefined ? undefined : parent.kind === "array" ? parent.index : parent.key;
+    frames.push({ kind, keys: new Map(), at, index: 0, key: "" });
+    i++;
+    skipWhitespace();
+    if (text[i] === (kind === "object" ? "}" : "]")) {
+      i++;
+      frames.pop();
+      return false;
+    }
+    if (kind === "object") key(frames.at(-1)!);
+    return true;
+  };
+
+  try {
+    // Each turn reads one value, then the commas and closing brackets after it.
+    for (;;) {
+      skipWhitespace();
+      const c = text[i];
+      if (c === "{" || c === "[") {
+        if (open(c === "{" ? "object" : "array")) continue;
+      } else if (c === '"') string();
+      else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) {
+        NUMBER_LIKE.lastIndex = i;
+        const token = NUMBER_LIKE.exec(text)![0];
+        NUMBER.lastIndex = i;
+        if (NUMBER.exec(text)?.[0] !== token)
+          fail("JSON_BAD_NUMBER", { text: JSON.stringify(token.slice(0, 40)) });
+        i += token.length;
+      } else if (text.startsWith("true", i) || text.startsWith("null", i)) i += 4;
+      else if (text.startsWith("false", i)) i += 5;
+      else expect("JSON_EXPECTED_VALUE");
+
+      for (;;) {
+        skipWhitespace();
+        const frame = frames.at(-1);
+        if (frame === undefined) {
+          if (i < n) fail("JSON_TRAILING", { found: found(text, i) });
+          return { duplicates };
+        }
+        const close = frame.kind === "object" ? "}" : "]";
+        if (text[i] === close) {
+          i++;
+          frames.pop();
+          continue;
+        }
+        if (text[i] !== ",")
+          expect(frame.kind === "object" ? "JSON_EXPECTED_COMMA_BRACE" : "JSON_EXPECTED_COMMA_BRACKET");
+        i++;
+        if (frame.kind === "object") key(frame);
+        else frame.index++;
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof SyntaxProblem) return { problem: error, duplicates };
+    throw error;
+  }
+}
+
+/**
+ * Parses JSON text strictly (see the module comment); a leading byte order mark is ignored. `file`
+ * goes into the diagnostics, with the line and column of each problem.
+ */
+export function parseJsonText(input: string, file?: string): JsonParse {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const place = file === undefined ? {} : { file };
+  if (text.trim() === "") return { ok: false, diagnostics: [diag("JSON_EMPTY", {}, place)] };
+  const { problem, duplicates } = scan(text);
+  if (problem) {
+    const where = { ...place, ...lineColumn(text, problem.offset) };
+    return { ok: false, diagnostics: [diag(problem.code, problem.params, where)] };
+  }
+  if (duplicates.length > 0) return { ok: false, diagnostics: duplicates.map((d) => ({ ...d, ...place })) };
+  return { ok: true, value: JSON.parse(text) };
+}

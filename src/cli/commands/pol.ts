@@ -99,7 +99,9 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const values = await readValuesFile(args.values);
     const { index, source, diagnosticsFor } = await loadPolicySource(args);
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
-    if (Object.keys(values[args.class] ?? {}).length === 0) {
+    const configured =
+      Object.keys(values[args.class] ?? {}).length + (values.registry?.[args.class]?.length ?? 0);
+    if (configured === 0) {
       result.diagnostics.push(
         diag("VALUES_NOTHING_CONFIGURED", { section: args.class }, { file: args.values }, "warning"),
       );

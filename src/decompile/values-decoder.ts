@@ -72,6 +72,12 @@ interface Candidate {
   readonly evidence: number[];
 }
 
+/** A policy of the other class that writes entries of the file. */
+interface OtherClassWriter {
+  readonly qualifiedName: string;
+  readonly positions: number[];
+}
+
 /** A candidate with a state that matches the file. */
 interface MatchedCandidate extends Candidate {
   readonly name: string;
@@ -97,9 +103,9 @@ function gatherCandidates(
   table: EntryTable,
   explainer: EntryExplainer,
   side: PolicyClassName,
-): { candidates: Candidate[]; otherClass: Map<Policy, { qualifiedName: string; count: number }> } {
+): { candidates: Candidate[]; otherClass: Map<Policy, OtherClassWriter> } {
   const byPolicy = new Map<Policy, Candidate>();
-  const otherClass = new Map<Policy, { qualifiedName: string; count: number }>();
+  const otherClass = new Map<Policy, OtherClassWriter>();
   table.entries.forEach((entry, position) => {
     const writers = explainer.explain(entry, side);
     const ofSide = writers.filter((w) => appliesTo(w.policy, side));
@@ -119,8 +125,8 @@ function gatherCandidates(
     if (ofSide.length === 0 && writers.length > 0) {
       const w = writers[0]!;
       const seen = otherClass.get(w.policy);
-      if (seen) seen.count++;
-      else otherClass.set(w.policy, { qualifiedName: w.qualifiedName, count: 1 });
+      if (seen) seen.positions.push(position);
+      else otherClass.set(w.policy, { qualifiedName: w.qualifiedName, positions: [position] });
     }
   });
   return { candidates: [...byPolicy.values()], otherClass };
@@ -261,17 +267,20 @@ function rawDiagnostics(
   entries: readonly PolEntry[],
   claimed: ReadonlySet<number>,
   candidates: readonly Candidate[],
-  otherClass: ReadonlyMap<Policy, { qualifiedName: string; count: number }>,
+  otherClass: ReadonlyMap<Policy, OtherClassWriter>,
   side: PolicyClassName,
   source: string,
   where: { file?: string },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [policy, { qualifiedName, count }] of otherClass) {
-    const params = { policy: qualifiedName, admxClass: policy.class, section: side, count };
+  for (const [policy, { qualifiedName, positions }] of otherClass) {
+    const params = { policy: qualifiedName, admxClass: policy.class, section: side, count: positions.length };
     out.push(diag("VALUES_FROM_OTHER_CLASS", params, where, "warning"));
   }
-  const explained = new Set(candidates.flatMap((c) => c.evidence));
+  const explained = new Set([
+    ...candidates.flatMap((c) => c.evidence),
+    ...[...otherClass.values()].flatMap((w) => w.positions),
+  ]);
   const unexplainedByKey = new Map<string, { key: string; count: number }>();
   entries.forEach((entry, position) => {
     if (claimed.has(position) || explained.has(position)) return;

@@ -22,6 +22,7 @@ import { resolveClaims } from "./claims.js";
 import { EntryTable, keyId } from "./entry-table.js";
 import { matchPolicy, type StateMatch, type StateMismatch } from "./policy-match.js";
 import { orderClaimants } from "./policy-order.js";
+import { withoutDeadEntries } from "./dead-entries.js";
 import { describeEntryValue } from "./describe-entry.js";
 
 type PolicySection = import("zod").infer<typeof PolicySectionSchema>;
@@ -160,11 +161,14 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
   const explainer = createEntryExplainer(sources);
   const index = createPolicyIndex(sources);
 
-  function decodeSide(entries: readonly PolEntry[], side: PolicyClassName, options: DecodeValuesOptions) {
+  function decodeSide(all: readonly PolEntry[], side: PolicyClassName, options: DecodeValuesOptions) {
     const file = options.files?.[side];
     const where = file ? { file } : {};
     const source = options.source ?? "the templates given";
     const diagnostics: Diagnostic[] = [];
+    const { live: entries, positions: original, dead } = withoutDeadEntries(all);
+    for (const { key, count } of dead.values())
+      diagnostics.push(diag("VALUES_FROM_UNDONE", { key, count }, where, "warning"));
     const table = new EntryTable(entries);
     for (const [, positions] of table.duplicates()) {
       const entry = entries[positions[0]!]!;
@@ -232,7 +236,7 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       policyClass: side,
       name: m.name,
       policy: m.policy,
-      claimed: m.claimed,
+      claimed: m.claimed.map((position) => original[position]!),
     }));
     return { section, raw, diagnostics, decoded };
   }

@@ -228,6 +228,22 @@ describe("what cannot be attributed stays raw, with the reason", () => {
     ]);
   });
 
+  it("leaves out values a later **delvals. of their key undoes (the editor never writes them)", () => {
+    const list = onePolicy({
+      name: "Sites",
+      elements: [{ kind: "list", id: "L", valuePrefix: "", control: control("listBox") }],
+    });
+    const listed = enabled(list, { L: ["a.example"] });
+    const entries = [szEntry(KEY, "Stale", "x"), ...listed];
+    const result = decodeOne([list], entries);
+    expect(result.values.machine).toEqual({ Sites: { state: "enabled", options: { L: ["a.example"] } } });
+    expect(result.diagnostics.map((d) => [d.code, d.params])).toEqual([
+      ["VALUES_FROM_UNDONE", { key: KEY, count: 1 }],
+    ]);
+    // Positions are those of the file as given.
+    expect(result.policies[0]!.claimed).toEqual([1, 2]);
+  });
+
   it("refuses names a values file cannot carry (control characters)", () => {
     const result = decodeOne([simple], [dwordEntry(KEY, "bad\u001b[2J", 1)]);
     expect(result.diagnostics.find((d) => d.severity === "error")).toMatchObject({

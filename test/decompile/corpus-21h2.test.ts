@@ -1,23 +1,19 @@
-/** The decode → values → compile round trip over the Windows 21h2 in-box store (see corpus-suite.ts). */
+/** The decode → values → compile round trip over the Windows 11 21H2 in-box store (see corpus-suite.ts). */
+import { AMBIGUOUS_IN_BOTH, UNSTORABLE_IN_BOTH } from "./corpus-shared.js";
 import { corpusRoundTripSuite } from "./corpus-suite.js";
 
 corpusRoundTripSuite("windows11-21h2", {
-  // Pairs of policies that write the same registry values with the same data (Windows ships the same
-  // setting in two templates, e.g. SmartScreen in SmartScreen.admx and WindowsExplorer.admx, or in
-  // two namespaces): a file holding those entries cannot say which of the two was set.
   ambiguous: {
+    ...AMBIGUOUS_IN_BOTH,
+    // Newer duplicates: SmartScreen for the legacy Edge in MicrosoftEdge.admx and SmartScreen.admx, the
+    // print driver restriction in Printing.admx and the security baseline's SecGuide.admx, OneDrive's
+    // sign-in traffic switch in SkyDrive.admx and RestrictedTrafficCustomPolicy.admx.
     "MicrosoftEdge.admx:AllowSmartScreen (disabled)": "AllowSmartScreen, EdgeConfigureSmartScreen",
     "MicrosoftEdge.admx:AllowSmartScreen (enabled)": "AllowSmartScreen, EdgeConfigureSmartScreen",
     "MicrosoftEdge.admx:PreventSmartScreenPromptOverride (disabled)":
       "Microsoft.Policies.MicrosoftEdge:PreventSmartScreenPromptOverride, EdgePreventOverrideForNav",
     "MicrosoftEdge.admx:PreventSmartScreenPromptOverride (enabled)":
       "Microsoft.Policies.MicrosoftEdge:PreventSmartScreenPromptOverride, EdgePreventOverrideForNav",
-    "Power.admx:CustomActiveSchemeOverride_2 (disabled)":
-      "CustomActiveSchemeOverride_2, InboxActiveSchemeOverride_2",
-    "Power.admx:InboxActiveSchemeOverride_2 (disabled)":
-      "CustomActiveSchemeOverride_2, InboxActiveSchemeOverride_2",
-    "Power.admx:InboxActiveSchemeOverride_2 (enabled)":
-      "CustomActiveSchemeOverride_2, InboxActiveSchemeOverride_2",
     "Printing.admx:RestrictDriverInstallationToAdministrators (disabled)":
       "RestrictDriverInstallationToAdministrators, Pol_SecGuide_0721_Print_Driver",
     "Printing.admx:RestrictDriverInstallationToAdministrators (enabled)":
@@ -40,22 +36,6 @@ corpusRoundTripSuite("windows11-21h2", {
       "Microsoft.Policies.MicrosoftEdge:PreventSmartScreenPromptOverride, EdgePreventOverrideForNav",
     "SmartScreen.admx:EdgePreventOverrideForNav (enabled)":
       "Microsoft.Policies.MicrosoftEdge:PreventSmartScreenPromptOverride, EdgePreventOverrideForNav",
-    "SmartScreen.admx:ShellConfigureSmartScreen (disabled)": "ShellConfigureSmartScreen, EnableSmartScreen",
-    "SmartScreen.admx:ShellConfigureSmartScreen (enabled)": "ShellConfigureSmartScreen, EnableSmartScreen",
-    "TerminalServer.admx:TS_EnableVirtualGraphics (disabled)":
-      "TS_EnableVirtualGraphics, TS_SERVER_LEGACY_RFX",
-    "TerminalServer.admx:TS_EnableVirtualGraphics (enabled)":
-      "TS_EnableVirtualGraphics, TS_SERVER_LEGACY_RFX",
-    "TerminalServer.admx:TS_SERVER_LEGACY_RFX (disabled)": "TS_EnableVirtualGraphics, TS_SERVER_LEGACY_RFX",
-    "TerminalServer.admx:TS_SERVER_LEGACY_RFX (enabled)": "TS_EnableVirtualGraphics, TS_SERVER_LEGACY_RFX",
-    "WindowsExplorer.admx:EnableSmartScreen (disabled)": "ShellConfigureSmartScreen, EnableSmartScreen",
-    "WindowsExplorer.admx:EnableSmartScreen (enabled)": "ShellConfigureSmartScreen, EnableSmartScreen",
-    "WindowsStore.admx:DisableAutoDownloadWin8 (enabled)": "DisableAutoInstall, DisableAutoDownloadWin8",
-    "WindowsStore.admx:DisableAutoInstall (enabled)": "DisableAutoInstall, DisableAutoDownloadWin8",
   },
-  unstorable: {
-    // Its key ends in a backslash (`…\\Terminal Services\\`): an empty key component, which Registry.pol
-    // cannot store (checkPolEntries refuses it, so `pol --admx` reports COMPILE_UNSTORABLE).
-    "TerminalServer.admx:TS_RemoteDesktopVirtualGraphics": "the template's key ends in a backslash",
-  },
+  unstorable: UNSTORABLE_IN_BOTH,
 });

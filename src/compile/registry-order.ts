@@ -50,6 +50,10 @@ interface KeyNode {
 
 /** Upper-cases per UTF-16 unit (never changing the length), like the registry's case-insensitive compare. */
 export function registryUpcase(text: string): string {
+  // Fast path: no character changes length when upper-cased (upper-casing never shortens one), so the
+  // whole-string result is the per-character one. This runs for every key and value name compared.
+  const whole = text.toUpperCase();
+  if (whole.length === text.length) return whole;
   let out = "";
   for (const char of text) {
     const upper = char.toUpperCase();

@@ -41,16 +41,29 @@ export type PolicyMatch =
   | { readonly matched: true; readonly match: StateMatch }
   | { readonly matched: false; readonly closest: StateMismatch };
 
+const NONE: ReadonlySet<string> = new Set();
+const OWN_VALUES = new WeakMap<Policy, ReadonlySet<string>>();
+
+/** The value ids a policy writes outside its lists (a list does not take them as items); cached per policy. */
+function ownValues(policy: Policy): ReadonlySet<string> {
+  let own = OWN_VALUES.get(policy);
+  if (!own) {
+    own = new Set(
+      registryWrites(policy)
+        .filter((w) => w.scope === "value")
+        .map((w) => valueId(w.key, w.valueName)),
+    );
+    OWN_VALUES.set(policy, own);
+  }
+  return own;
+}
+
 /** The options an Enabled state would have, read element by element (element order). */
 export function readOptions(policy: Policy, table: EntryTable): Record<string, OptionValue> {
-  const own = new Set(
-    registryWrites(policy)
-      .filter((w) => w.scope === "value")
-      .map((w) => valueId(w.key, w.valueName)),
-  );
+  const own = ownValues(policy);
   const options: Record<string, OptionValue> = {};
   for (const element of policy.elements ?? []) {
-    const others = element.kind === "list" ? own : new Set<string>();
+    const others = element.kind === "list" ? own : NONE;
     const value = readElementOption(element, { table, key: elementKey(policy, element), others });
     if (value !== undefined) options[element.id] = value;
   }

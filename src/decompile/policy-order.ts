@@ -72,27 +72,38 @@ export function orderClaimants<T extends Claimant>(
   // The raw entries' keys are spelled before any policy writes (compileValues reserves them).
   const created = new Set(componentSpellings(rawKeys).keys());
   /** True when the claimant creates no component with a spelling other than the file's. */
-  const spellsAsFile = (who: number) =>
-    [...spellings[who]!].every(([path, part]) => created.has(path) || fileSpelling.get(path) === part);
+  const spellsAsFile = (who: number) => {
+    for (const [path, part] of spellings[who]!)
+      if (!created.has(path) && fileSpelling.get(path) !== part) return false;
+    return true;
+  };
+  const byFirst = (a: number, b: number) => first[a]! - first[b]!;
+  // Claimants free to go (no constraint waiting), kept sorted by their first entry.
+  const free = claimants.map((_, who) => who).filter((who) => waiting[who] === 0);
+  free.sort(byFirst);
+  const rest = claimants.map((_, who) => who).sort(byFirst);
   const done = new Set<number>();
   const out: T[] = [];
-  while (out.length < claimants.length) {
-    // The free claimant with the earliest entry; in a cycle none is free, and the earliest goes anyway.
-    let spelled = -1;
-    let free = -1;
-    let any = -1;
-    for (let who = 0; who < claimants.length; who++) {
-      if (done.has(who)) continue;
-      const earlier = (than: number) => than < 0 || first[who]! < first[than]!;
-      if (waiting[who] === 0 && earlier(spelled) && spellsAsFile(who)) spelled = who;
-      if (waiting[who] === 0 && earlier(free)) free = who;
-      if (earlier(any)) any = who;
+  const insertFree = (who: number) => {
+    let lo = 0;
+    let hi = free.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byFirst(free[mid]!, who) <= 0) lo = mid + 1;
+      else hi = mid;
     }
-    const pick = spelled >= 0 ? spelled : free >= 0 ? free : any;
+    free.splice(lo, 0, who);
+  };
+  while (out.length < claimants.length) {
+    // The earliest free claimant that spells as the file does, else the earliest free one; in a cycle
+    // none is free, and the earliest of the rest goes anyway.
+    let at = free.findIndex(spellsAsFile);
+    if (at < 0 && free.length > 0) at = 0;
+    const pick = at >= 0 ? free.splice(at, 1)[0]! : rest.find((who) => !done.has(who))!;
     for (const path of spellings[pick]!.keys()) created.add(path);
     done.add(pick);
     out.push(claimants[pick]!);
-    for (const next of after[pick]!) waiting[next]!--;
+    for (const next of after[pick]!) if (--waiting[next]! === 0 && !done.has(next)) insertFree(next);
   }
   return out;
 }

@@ -13,6 +13,9 @@ interface DiffArgs extends PolicySourceArgs {
   lang?: string;
 }
 
+/** diff(1)'s exit code for "the inputs differ" (the same number as EXIT.invalid, another meaning). */
+const EXIT_DIFFERENT = 1;
+
 export const command = "diff <a> <b>";
 /** The line `--help` shows for the command. */
 export const describe = (locale: LocaleTag): string => cliText("diff.describe", locale);
@@ -53,12 +56,10 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
     const lazy = () => (decoder ??= createValuesDecoder(loaded.sources));
     const a = await readValuesSide(args.a, lazy, args.class, loaded.source);
     const b = await readValuesSide(args.b, lazy, args.class, loaded.source);
-    // What decoding could not attribute shows up in the diff as raw entries; only errors are reported.
-    reportDiagnostics(
-      io,
-      [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error"),
-      locale,
-    );
+    // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);
+    // an entry no values file can hold makes the comparison untrustworthy.
+    const errors = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new AdmxkitError(errors, locale);
     // A single Registry.pol holds one class: the other class of the other side is not compared.
     const only = a.only ?? b.only;
     const diff = diffValues(a.values, b.values, {
@@ -75,7 +76,7 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
     io.stdout(
       args.json ? formatDiffJsonLines(diff.changes, names) : formatDiffText(diff.changes, names, locale),
     );
-    return diff.changes.length === 0 ? EXIT.ok : 1;
+    return diff.changes.length === 0 ? EXIT.ok : EXIT_DIFFERENT;
   } catch (error) {
     if (!(error instanceof AdmxkitError)) throw error;
     reportDiagnostics(io, error.diagnostics, locale);

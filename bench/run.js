@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: builds dist/, runs the four benchmarks on fixed generated workloads, prints a table
+ * `npm run bench`: builds dist/, runs the benchmarks on fixed workloads (generated, and the real 21H2 store for values --from), prints a table
  * (median of several runs, and a ratio to a baseline measured in the same run) and writes
  * bench/results.json so runs can be compared.
  *
- * Options: --only=pol,build,validate,cold  run some of them; --skip-build  use dist/ as it is.
+ * Options: --only=pol,build,validate,cold,values  run some of them; --skip-build  use dist/ as it is.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { benchBuild } from "./cases/build.js";
 import { benchColdStart } from "./cases/cold-start.js";
 import { benchPol } from "./cases/pol.js";
 import { benchValidate } from "./cases/validate.js";
+import { benchValues } from "./cases/values.js";
 import { formatReport } from "./lib/report.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -49,6 +50,7 @@ async function main() {
     ["build", () => benchBuild(DIST)],
     ["validate", () => benchValidate(ROOT)],
     ["cold", () => benchColdStart(ROOT)],
+    ["values", () => benchValues(DIST)],
   ];
   for (const [name, run] of cases) {
     if (!wanted(name)) continue;

@@ -78,6 +78,7 @@ export {
   encodeRegFile,
   encodeValue,
   formatJsonLines,
+  fromDumpRecord,
   formatLgpoText,
   formatPolTable,
   findUnsafeNameChar,
@@ -92,6 +93,7 @@ export {
   type PolAction,
   type PolDecodeError,
   type PolDecodeResult,
+  type DumpRecordInput,
   type PolDumpRecord,
   type PolEntry,
   type PolHive,
@@ -114,8 +116,10 @@ export {
   checkTextFormat,
   parseValues,
   parseValuesText,
+  toRegistryRecords,
   valuesJsonSchema,
   ValuesFileSchema,
+  type RegistryRecord,
   type ValuesFile,
 } from "./values/index.js";
 export { readValuesFile } from "./values/read-values.js";
@@ -169,3 +173,25 @@ export {
   type ExplainedEntry,
   type RegistryWrite,
 } from "./explain/index.js";
+
+// Group Policy as code: Registry.pol and GPO backups back to values files, and diffs in policies.
+export {
+  createValuesDecoder,
+  valuesFromEntries,
+  type DecodedPolicy,
+  type DecodeValuesOptions,
+  type RegistryPolSides,
+  type ValuesDecoder,
+  type ValuesFromEntries,
+} from "./decompile/index.js";
+export {
+  diffValues,
+  formatDiffJsonLines,
+  formatDiffText,
+  type ConfiguredState,
+  type DiffValuesOptions,
+  type DisplayNames,
+  type ValuesChange,
+  type ValuesDiff,
+} from "./diff/index.js";
+export { readGpoInput, readPolFile, type GpoInput, type ReadGpoInputOptions } from "./io/read-gpo-input.js";

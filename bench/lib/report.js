@@ -61,6 +61,19 @@ function coldRows(cold) {
   ];
 }
 
+function valuesRows(values) {
+  const work = `${num(values.workload.entries)} entries, ${num(values.workload.policies)} policies`;
+  const base = `decodePol ${ms(values.baseline.ms)}`;
+  return values.parts.map((part, i) => [
+    i === 0 ? `values --from: ${part.name}` : `  ${part.name}`,
+    i === 0 ? work : "",
+    ms(part.ms),
+    "",
+    i === 0 ? base : "",
+    ratio(part.ratio),
+  ]);
+}
+
 /** The whole report as text, from the results of the benchmarks that ran without error. */
 export function formatReport(results) {
   const ok = (r) => r && !r.error;
@@ -69,6 +82,7 @@ export function formatReport(results) {
     ...(ok(results.build) ? buildRows(results.build) : []),
     ...(ok(results.validate) ? validateRows(results.validate) : []),
     ...(ok(results.cold) ? coldRows(results.cold) : []),
+    ...(ok(results.values) ? valuesRows(results.values) : []),
   ];
   const header = ["Benchmark", "Workload", "Median", "Rate / memory", "Baseline (same run)", "Ratio"];
   let text = `${formatTable(header, rows)}\n`;

@@ -2,12 +2,14 @@ import yargs, { type Argv } from "yargs";
 import { cliText, type LocaleTag } from "../i18n/messages.js";
 import { EXIT, messageLocale, processIo, type CliIo } from "./context.js";
 import * as build from "./commands/build.js";
+import * as diff from "./commands/diff.js";
 import * as dump from "./commands/dump.js";
 import * as gpo from "./commands/gpo.js";
 import * as pol from "./commands/pol.js";
 import * as preview from "./commands/preview.js";
 import * as schema from "./commands/schema.js";
 import * as validate from "./commands/validate.js";
+import * as values from "./commands/values.js";
 
 /**
  * A command module: yargs' shape, with a handler that returns the exit code. Its help texts come from
@@ -21,7 +23,17 @@ interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. Handlers import their heavy parts lazily. */
-export const COMMANDS: readonly CommandModule[] = [build, validate, preview, pol, dump, gpo, schema];
+export const COMMANDS: readonly CommandModule[] = [
+  build,
+  validate,
+  preview,
+  pol,
+  dump,
+  gpo,
+  values,
+  diff,
+  schema,
+];
 
 class UsageError extends Error {}
 

@@ -10,6 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { cliText, type LocaleTag } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
+import type { DisplayNameLookup } from "./display-names.js";
 
 /** The options of {@link policySourceOptions}. */
 export interface PolicySourceArgs {
@@ -43,6 +44,8 @@ export interface LoadedPolicies {
    * src/cli/store-diagnostics.ts); always empty for a bundle, which `loadBundle` has checked already.
    */
   diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
+  /** The display names of policies in a locale (else en-US), for `admxkit diff`. */
+  readonly displayNames: DisplayNameLookup;
 }
 
 /**
@@ -60,11 +63,19 @@ export async function loadPolicySource(
     const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE);
     const { namespace, prefix } = bundle.target;
     const sources = [{ namespace, prefix, policies: bundle.policies }];
-    return { source: bundle.id, sources, index: createPolicyIndex(sources), diagnosticsFor: () => [] };
+    const { bundleDisplayNames } = await import("./display-names.js");
+    return {
+      source: bundle.id,
+      sources,
+      index: createPolicyIndex(sources),
+      diagnosticsFor: () => [],
+      displayNames: bundleDisplayNames(bundle),
+    };
   }
   const { readStore } = await import("../read/read-store.js");
   const { AdmxkitError, diag } = await import("../diagnostics/diagnostic.js");
   const { storeDiagnostics } = await import("./store-diagnostics.js");
+  const { storeDisplayNames } = await import("./display-names.js");
   const dir = args.admx;
   // With the values file's keys, only the templates defining them are read in full (read-store.ts).
   const wanted = needs.policies && needs.policies.length > 0 ? { policies: needs.policies } : {};
@@ -81,6 +92,7 @@ export async function loadPolicySource(
     sources: store.templates,
     index: createPolicyIndex(store.templates),
     diagnosticsFor: (used) => storeDiagnostics(store, new Set(used), dir),
+    displayNames: storeDisplayNames(store.templates),
   };
 }
 

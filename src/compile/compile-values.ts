@@ -7,6 +7,7 @@ import type { Policy } from "../model/types.js";
 import { checkPolEntries } from "../pol/index.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
+import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { writePolicyState } from "./compile-policy.js";
 import { createPolicyIndex, isPolicyIndex, type PolicyIndex } from "./policy-index.js";
@@ -45,11 +46,18 @@ function unknownPolicy(
     : diag("VALUES_UNKNOWN_POLICY_LIST", { policy: name, source, valid: listNames(names) }, where);
 }
 
+/** Who writes the entries of the `registry` section, in messages about overwritten values. */
+export const REGISTRY_SECTION_SOURCE = "(registry section)";
+
 /**
  * Compiles the `policyClass` section of a values file into the entries of that class's Registry.pol.
- * Both sections are checked (names, classes, option values), so one run reports every problem of the
- * file; only the requested section produces entries. Policies are processed in the file's order, and
- * where two of them write the same registry value the later one wins (with a warning).
+ * Both sections are checked (names, classes, option values, raw entries), so one run reports every
+ * problem of the file; only the requested section produces entries. Policies are processed in the
+ * file's order, and where two of them write the same registry value the later one wins (with a
+ * warning). The raw entries of `registry.<class>` come after the policies (see
+ * {@link EntryCollector.addRaw}), but their keys fix the spelling of the components they name before
+ * any policy writes (see {@link EntryCollector.reserveSpelling}); every entry then takes its place in
+ * the editor's key order.
  *
  * `policies` is a bundle's policy list, or a {@link PolicyIndex} over several sources (for example a
  * PolicyDefinitions store), where a key may be written `namespace:name`.
@@ -64,6 +72,14 @@ export function compileValues(
   const file = options.file ? { file: options.file } : {};
   const diagnostics: Diagnostic[] = [];
   const collector = new EntryCollector();
+  const raw: RegistrySectionEntry[] = [];
+  for (const section of VALUES_SECTIONS) {
+    const checked = registrySectionEntries(values.registry?.[section] ?? [], section, options.file);
+    diagnostics.push(...checked.diagnostics);
+    if (section === policyClass) raw.push(...checked.entries);
+  }
+  // The raw entries' keys are spelled first, their values written last (see EntryCollector.addRaw).
+  for (const { entry } of raw) collector.reserveSpelling(entry.key);
   for (const section of VALUES_SECTIONS) {
     for (const [name, input] of Object.entries(values[section] ?? {})) {
       const path = [section, name];
@@ -106,6 +122,8 @@ export function compileValues(
       writePolicyState(policy, toState(input), { path, ...file }, emit, diagnostics);
     }
   }
+  for (const { entry, path } of raw)
+    collector.addRaw(entry, { policy: REGISTRY_SECTION_SOURCE, path, ...file });
   const entries = collector.entries();
   for (const issue of checkPolEntries(entries)) {
     const entry = entries[issue.index]!;

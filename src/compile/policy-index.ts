@@ -71,3 +71,14 @@ export function createPolicyIndex(sources: readonly PolicySource[]): PolicyIndex
 export function isPolicyIndex(value: readonly Policy[] | PolicyIndex): value is PolicyIndex {
   return !Array.isArray(value);
 }
+
+/** The sources of a bundle's plain policy list (one source without a namespace), or the sources given. */
+export function asPolicySources(
+  policies: readonly Policy[] | readonly PolicySource[],
+): readonly PolicySource[] {
+  const first = policies[0];
+  if (first === undefined) return [];
+  return "policies" in first
+    ? (policies as readonly PolicySource[])
+    : [{ policies: policies as readonly Policy[] }];
+}

@@ -10,7 +10,12 @@
  * - Keys and value names compare case-insensitively, as in the registry. `X`, `**del.X` and
  *   `**soft.X` all target the value X.
  * - Last write wins, and the survivor keeps the position of the first write to that value (the registry
- *   updates an existing value in place). The key is spelled as its first writer spelled it.
+ *   updates an existing value in place).
+ * - One spelling per key component for the whole file: the first entry that creates a component (walking
+ *   `SOFTWARE`, then `SOFTWARE\Policies`, …) fixes how it is spelled, for values and `**del.` /
+ *   `**delvals.` markers alike. Templates spell one key differently (`SOFTWARE\Policies`,
+ *   `Software\policies`); the editor keeps a registry tree whose nodes exist once, so real GPMC files
+ *   never spell a component two ways (FIELD-NOTES, "What the Group Policy editor does with real files").
  * - `**delvals.` drops every value written to its key before it, as the editor clears the key when a
  *   list is enabled or disabled.
  *
@@ -32,6 +37,8 @@ export interface EntrySource {
 interface Written {
   readonly entry: PolEntry;
   readonly source: EntrySource;
+  /** From a values file's `registry` section (see {@link EntryCollector.addRaw}). */
+  readonly raw: boolean;
 }
 
 interface KeyNode {
@@ -43,6 +50,10 @@ interface KeyNode {
 
 /** Upper-cases per UTF-16 unit (never changing the length), like the registry's case-insensitive compare. */
 export function registryUpcase(text: string): string {
+  // Fast path: no character changes length when upper-cased (upper-casing never shortens one), so the
+  // whole-string result is the per-character one. This runs for every key and value name compared.
+  const whole = text.toUpperCase();
+  if (whole.length === text.length) return whole;
   let out = "";
   for (const char of text) {
     const upper = char.toUpperCase();
@@ -68,17 +79,47 @@ function targetName(entry: PolEntry): string | undefined {
 /** Collects entries from one or many policies and returns them in the editor's order. */
 export class EntryCollector {
   private readonly keys = new Map<string, KeyNode>();
+  /** Upper-cased path of every component created so far → the component as its creator spelled it. */
+  private readonly components = new Map<string, string>();
   /** Warnings about writes that replaced or dropped another policy's entries. */
   readonly diagnostics: Diagnostic[] = [];
 
   /** Adds one entry written by `source`. */
   add(entry: PolEntry, source: EntrySource): void {
+    this.write(entry, source, false);
+  }
+
+  /**
+   * Adds a raw entry of a values file's `registry` section. It acts like {@link add}, except that a raw
+   * `**delvals.` only drops raw values written before it: raw entries are written after the policies,
+   * but a `**delvals.` kept from a decoded Registry.pol stood before the policies' values of its key
+   * (it is always first in its key), so it must not clear them now.
+   */
+  addRaw(entry: PolEntry, source: EntrySource): void {
+    this.write(entry, source, true);
+  }
+
+  /**
+   * Fixes the spelling of the components of `key` that no entry has created yet, as if an entry had
+   * created them. Used for the `registry` section, whose keys stand for what the GPO holds beyond its
+   * policies: in a decoded GPMC file they already carry the file's one spelling.
+   */
+  reserveSpelling(key: string): void {
+    this.spell(key.split("\\"), key.split("\\").map(registryUpcase));
+  }
+
+  private write(entry: PolEntry, source: EntrySource, raw: boolean): void {
     const node = this.node(entry.key);
     const where = {
       ...(source.path ? { path: [...source.path] } : {}),
       ...(source.file ? { file: source.file } : {}),
     };
     const name = targetName(entry);
+    if (name === undefined && raw) {
+      for (const [id, old] of node.values) if (old.raw) node.values.delete(id);
+      node.delvals ??= { entry, source, raw };
+      return;
+    }
     if (name === undefined) {
       const dropped = new Set<string>();
       for (const old of [node.delvals, ...node.values.values()]) {
@@ -95,7 +136,7 @@ export class EntryCollector {
         );
       }
       node.values.clear();
-      node.delvals = { entry, source };
+      node.delvals = { entry, source, raw };
       return;
     }
     const id = registryUpcase(name);
@@ -112,10 +153,10 @@ export class EntryCollector {
       );
     }
     // Map.set on an existing id keeps its position: the survivor sits where the first write was.
-    node.values.set(id, { entry, source });
+    node.values.set(id, { entry, source, raw });
   }
 
-  /** Every surviving entry in tree order, each spelled with its key's first spelling. */
+  /** Every surviving entry in tree order, each key spelled with its components' first spellings. */
   entries(): PolEntry[] {
     const nodes = [...this.keys.values()].sort((a, b) => compareComponents(a.components, b.components));
     const out: PolEntry[] = [];
@@ -132,9 +173,25 @@ export class EntryCollector {
     const id = components.join("\\");
     let node = this.keys.get(id);
     if (!node) {
-      node = { spelling: key, components, values: new Map() };
+      node = { spelling: this.spell(key.split("\\"), components), components, values: new Map() };
       this.keys.set(id, node);
     }
     return node;
+  }
+
+  /** The key with each component spelled as the first entry that created it spelled it. */
+  private spell(spelled: readonly string[], upper: readonly string[]): string {
+    const out: string[] = [];
+    let path = "";
+    for (let i = 0; i < upper.length; i++) {
+      path = i === 0 ? upper[0]! : `${path}\\${upper[i]}`;
+      let spelling = this.components.get(path);
+      if (spelling === undefined) {
+        spelling = spelled[i]!;
+        this.components.set(path, spelling);
+      }
+      out.push(spelling);
+    }
+    return out.join("\\");
   }
 }

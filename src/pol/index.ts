@@ -44,3 +44,5 @@ export { checkLgpoEntries, encodeLgpoText, formatLgpoText, LgpoFormatError } fro
 export type { LgpoIssue } from "./lgpo.js";
 export { decodeLgpoBytes, parseLgpoText } from "./lgpo-parse.js";
 export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";
+export { fromDumpRecord } from "./dump-record.js";
+export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";

@@ -4,11 +4,15 @@ export {
   POLICY_STATES,
   PolicySectionSchema,
   PolicyStateInputSchema,
+  RegistryRecordSchema,
+  RegistrySectionSchema,
   VALUES_SECTIONS,
   ValuesFileSchema,
   type PolicyStateInput,
+  type RegistryRecord,
   type ValuesFile,
 } from "./schema.js";
+export { registrySectionEntries, toRegistryRecords, type RegistrySectionEntry } from "./registry-section.js";
 export { parseValues, parseValuesText, type ValuesParse } from "./parse-values.js";
 export {
   checkTextFormat,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Bundle, Policy } from "../model/types.js";
 import { optionIsRequired, optionJsonSchema, type JsonSchema } from "./option-schemas.js";
-import { ValuesFileSchema, VALUES_SECTIONS } from "./schema.js";
+import { RegistrySectionSchema, ValuesFileSchema, VALUES_SECTIONS } from "./schema.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -54,10 +54,20 @@ function sectionSchema(bundle: Bundle, section: (typeof VALUES_SECTIONS)[number]
   };
 }
 
+/** The raw entries of the `registry` section (the same for every bundle), without a `$schema` of its own. */
+function registrySchema(): JsonSchema {
+  const { $schema: _draft, ...schema } = z.toJSONSchema(RegistrySectionSchema, { io: "input" });
+  return {
+    ...schema,
+    description: "Raw Registry.pol entries no policy explains, in the form of dump --json",
+  };
+}
+
 /**
  * The JSON Schema of values files. With a bundle: its Machine (and Both) policies under `machine`, its
  * User (and Both) policies under `user`, each with `state` and, when enabled, its options typed from
- * the ADMX (enum item ids or indexes, number ranges, string lengths, arrays). Without one: the shape.
+ * the ADMX (enum item ids or indexes, number ranges, string lengths, arrays), and the raw `registry`
+ * section. Without one: the shape.
  */
 export function valuesJsonSchema(bundle?: Bundle): JsonSchema {
   if (!bundle) {
@@ -75,6 +85,7 @@ export function valuesJsonSchema(bundle?: Bundle): JsonSchema {
       $schema: { type: "string" },
       machine: sectionSchema(bundle, "machine"),
       user: sectionSchema(bundle, "user"),
+      registry: registrySchema(),
     },
   };
 }

@@ -4,7 +4,7 @@ import { parseJsonText } from "../io/json-text.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
 import { restoreValuesProtoKeys } from "./proto-keys.js";
-import { ValuesFileSchema, VALUES_SECTIONS, type ValuesFile } from "./schema.js";
+import { ValuesFileSchema, VALUES_FILE_KEYS, type ValuesFile } from "./schema.js";
 import { nearestName } from "./suggest.js";
 
 /** A values file read from text: the file when it is well-formed, else every problem found. */
@@ -18,7 +18,7 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys" && path.length === 0) {
       return issue.keys.map((key) => {
-        const suggestion = nearestName(key, VALUES_SECTIONS) ?? "machine";
+        const suggestion = nearestName(key, VALUES_FILE_KEYS) ?? "machine";
         return diag("VALUES_UNKNOWN_SECTION", { key, suggestion }, place([key]));
       });
     }
@@ -29,6 +29,11 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
     }
     const found = valueAt(input, path);
     const value = found === undefined ? "(missing)" : quoteValue(found);
+    if (path[0] === "registry") {
+      const detail =
+        issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message;
+      return [diag("VALUES_RAW_SHAPE", { detail, value }, place(path))];
+    }
     if (path.length === 3 && path[2] === "state") {
       return [diag("VALUES_BAD_STATE", { policy: String(path[1]), value }, place(path))];
     }

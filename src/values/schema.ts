@@ -7,7 +7,8 @@
  * ```
  *
  * Keys of `machine` and `user` are policy names (the ADMX `name`, optionally `namespace:name`); a policy
- * not listed is Not Configured. `options` keys are element ids. This schema checks only the shape;
+ * not listed is Not Configured. `registry.machine` and `registry.user` hold raw Registry.pol entries no
+ * policy explains (see registry-section.ts), in the record form of `admxkit dump --json`. `options` keys are element ids. This schema checks only the shape;
  * names and option values are checked against the policies by the compiler, and
  * `admxkit schema values --bundle X` prints a JSON Schema with the names and types of one bundle.
  */
@@ -34,16 +35,40 @@ export const PolicyStateInputSchema = z.strictObject({
 /** The policies of one class: policy name → state. */
 export const PolicySectionSchema = z.record(z.string(), PolicyStateInputSchema);
 
+/**
+ * One raw entry: the fields of `admxkit dump --json`. `type` is a name (`REG_DWORD`) or a number; `data`
+ * is a number (DWORD), a string of digits (QWORD), text (SZ, EXPAND_SZ), an array (MULTI_SZ) or hex
+ * for other types and for data not well-formed for its type. `size` may be left out of typed data.
+ */
+export const RegistryRecordSchema = z.strictObject({
+  key: z.string(),
+  valueName: z.string(),
+  type: z.union([z.string(), z.number()]),
+  size: z.number().int().min(0).optional(),
+  data: z.union([z.number(), z.string(), z.array(z.string())]),
+});
+
+/** Raw entries per class, in the order they are written (after the policies' entries of their key). */
+export const RegistrySectionSchema = z.strictObject({
+  machine: z.array(RegistryRecordSchema).optional(),
+  user: z.array(RegistryRecordSchema).optional(),
+});
+
 /** The whole values file. */
 export const ValuesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   machine: PolicySectionSchema.optional(),
   user: PolicySectionSchema.optional(),
+  registry: RegistrySectionSchema.optional(),
 });
 
 /** A parsed values file. */
 export type ValuesFile = z.infer<typeof ValuesFileSchema>;
 /** One policy's entry in a values file. */
 export type PolicyStateInput = z.infer<typeof PolicyStateInputSchema>;
+/** One raw entry of the `registry` section. */
+export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 /** The sections of a values file, named as the policy classes they feed. */
 export const VALUES_SECTIONS = ["machine", "user"] as const;
+/** Every top-level key a values file may have, for "did you mean" suggestions. */
+export const VALUES_FILE_KEYS = ["machine", "user", "registry", "$schema"] as const;

@@ -21,6 +21,8 @@ const JAPANESE_PHRASE: Record<string, string> = {
   pol: "Registry.pol にコンパイルします",
   dump: "表形式または JSON Lines 形式で表示します",
   gpo: "GPO のバックアップ フォルダー",
+  values: "値ファイルに戻します",
+  diff: "ポリシー単位で比較します",
   schema: "JSON スキーマを出力します",
 };
 

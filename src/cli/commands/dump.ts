@@ -100,16 +100,11 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   return runCommand(io, locale, async () => {
-    const { readInputOrThrow } = await import("../../io/read-input.js");
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
+    const { readPolFile } = await import("../../io/read-gpo-input.js");
     const place = { file: args.file };
-    const bytes = await readInputOrThrow(args.file, "pol");
-    const decoded = pol.decodePol(bytes);
-    if (!decoded.ok) {
-      const detail = pol.describePolDecodeError(decoded.error);
-      throw new AdmxkitError([diag("POL_FILE_INVALID", { file: args.file, detail }, place)]);
-    }
+    const decoded = { entries: await readPolFile(args.file) };
     const format = args.json ? "json" : args.format;
     let text: string;
     let notes: Diagnostic[] = [];

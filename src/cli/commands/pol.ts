@@ -107,7 +107,9 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
       policies: policyKeysOf(values),
     });
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
-    if (Object.keys(values[args.class] ?? {}).length === 0) {
+    const configured =
+      Object.keys(values[args.class] ?? {}).length + (values.registry?.[args.class]?.length ?? 0);
+    if (configured === 0) {
       result.diagnostics.push(
         diag("VALUES_NOTHING_CONFIGURED", { section: args.class }, { file: args.values }, "warning"),
       );

@@ -1,0 +1,85 @@
+import type { Argv } from "yargs";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CliIo } from "../context.js";
+import { EXIT, messageLocale, reportDiagnostics } from "../context.js";
+import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
+import { langOption } from "./shared-options.js";
+
+interface DiffArgs extends PolicySourceArgs {
+  a: string;
+  b: string;
+  class?: "machine" | "user";
+  json: boolean;
+  lang?: string;
+}
+
+/** diff(1)'s exit code for "the inputs differ" (the same number as EXIT.invalid, another meaning). */
+const EXIT_DIFFERENT = 1;
+
+export const command = "diff <a> <b>";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("diff.describe", locale);
+
+export function builder(yargs: Argv, locale: LocaleTag): Argv<DiffArgs> {
+  return policySourceOptions(langOption(yargs, locale), locale)
+    .positional("a", { type: "string", demandOption: true, describe: cliText("diff.positional.a", locale) })
+    .positional("b", { type: "string", demandOption: true, describe: cliText("diff.positional.b", locale) })
+    .option("class", {
+      choices: ["machine", "user"] as const,
+      describe: cliText("diff.option.class", locale),
+    })
+    .option("json", { type: "boolean", default: false, describe: cliText("diff.option.json", locale) })
+    .example(
+      "$0 diff gpo.values.json gpo-backups --admx C:\\Windows\\PolicyDefinitions",
+      cliText("diff.example.1", locale),
+    )
+    .example(
+      "$0 diff old.pol new.pol --admx PolicyDefinitions --json",
+      cliText("diff.example.2", locale),
+    ) as unknown as Argv<DiffArgs>;
+}
+
+/**
+ * Exit codes as `diff` has them: 0 when the sides are equal, 1 when they differ, 2 for trouble —
+ * usage errors, and also unreadable or invalid inputs (a verdict of "different" would be a lie).
+ */
+export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
+  const locale = messageLocale(args.lang);
+  const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
+  try {
+    const { loadPolicySource } = await import("../policy-source.js");
+    const { createValuesDecoder } = await import("../../decompile/index.js");
+    const { readValuesSide } = await import("../values-input.js");
+    const { diffValues, formatDiffJsonLines, formatDiffText } = await import("../../diff/index.js");
+    const loaded = await loadPolicySource(args);
+    let decoder: ReturnType<typeof createValuesDecoder> | undefined;
+    const lazy = () => (decoder ??= createValuesDecoder(loaded.sources));
+    const a = await readValuesSide(args.a, lazy, args.class, loaded.source);
+    const b = await readValuesSide(args.b, lazy, args.class, loaded.source);
+    // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);
+    // an entry no values file can hold makes the comparison untrustworthy.
+    const errors = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error");
+    if (errors.length > 0) throw new AdmxkitError(errors, locale);
+    // A single Registry.pol holds one class: the other class of the other side is not compared.
+    const only = a.only ?? b.only;
+    const diff = diffValues(a.values, b.values, {
+      policies: loaded.sources,
+      ...(only ? { classes: [only] } : {}),
+    });
+    const byPolicy = await loaded.displayNames(diff.policies.values(), locale);
+    const names = new Map(
+      [...diff.policies].flatMap(([id, policy]) => {
+        const name = byPolicy.get(policy);
+        return name === undefined ? [] : [[id, name] as const];
+      }),
+    );
+    io.stdout(
+      args.json ? formatDiffJsonLines(diff.changes, names) : formatDiffText(diff.changes, names, locale),
+    );
+    return diff.changes.length === 0 ? EXIT.ok : EXIT_DIFFERENT;
+  } catch (error) {
+    if (!(error instanceof AdmxkitError)) throw error;
+    reportDiagnostics(io, error.diagnostics, locale);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,72 @@
+import type { Argv } from "yargs";
+import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CliIo } from "../context.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
+import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
+import { langOption } from "./shared-options.js";
+
+interface ValuesArgs extends PolicySourceArgs {
+  from: string;
+  class?: "machine" | "user";
+  out: string;
+  lang?: string;
+}
+
+export const command = "values";
+/** The line `--help` shows for the command. */
+export const describe = (locale: LocaleTag): string => cliText("values.describe", locale);
+
+export function builder(yargs: Argv, locale: LocaleTag): Argv<ValuesArgs> {
+  return policySourceOptions(langOption(yargs, locale), locale)
+    .option("from", { type: "string", demandOption: true, describe: cliText("values.option.from", locale) })
+    .option("class", {
+      choices: ["machine", "user"] as const,
+      describe: cliText("values.option.class", locale),
+    })
+    .option("out", { type: "string", demandOption: true, describe: cliText("values.option.out", locale) })
+    .example(
+      "$0 values --from gpo-backups --admx C:\\Windows\\PolicyDefinitions --out gpo.values.json",
+      cliText("values.example.1", locale),
+    )
+    .example(
+      "$0 values --from Registry.pol --class user --admx PolicyDefinitions --out user.values.json",
+      cliText("values.example.2", locale),
+    ) as unknown as Argv<ValuesArgs>;
+}
+
+export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
+  const locale = messageLocale(args.lang);
+  return runCommand(io, locale, async () => {
+    const { AdmxkitError, diag, hasErrors } = await import("../../diagnostics/diagnostic.js");
+    const { readGpoInput } = await import("../../io/read-gpo-input.js");
+    const { createValuesDecoder } = await import("../../decompile/index.js");
+    const { writeFilesAtomic } = await import("../../io/write-files.js");
+    const { basename, dirname } = await import("node:path");
+    const { loadPolicySource } = await import("../policy-source.js");
+    const input = await readGpoInput(args.from, args.class ? { policyClass: args.class } : {});
+    const loaded = await loadPolicySource(args);
+    const result = createValuesDecoder(loaded.sources).decode(input.sides, {
+      files: input.files,
+      source: loaded.source,
+    });
+    const count = (side: "machine" | "user") => result.policies.filter((p) => p.policyClass === side).length;
+    const raw = (result.values.registry?.machine?.length ?? 0) + (result.values.registry?.user?.length ?? 0);
+    const summary = diag(
+      "VALUES_FROM_SUMMARY",
+      { machine: count("machine"), user: count("user"), raw },
+      { file: args.from },
+      "info",
+    );
+    const diagnostics = [
+      ...loaded.diagnosticsFor(result.policies.map((p) => p.policy)),
+      ...result.diagnostics,
+      summary,
+    ];
+    if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
+    reportDiagnostics(io, diagnostics, locale);
+    const content = `${JSON.stringify(result.values, null, 2)}\n`;
+    const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
+    io.stdout(`${written}\n`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,18 @@
+/** Registry.pol entries → policy states: the inverse of the compiler, for `admxkit values --from` and `diff`. */
+export {
+  createValuesDecoder,
+  valuesFromEntries,
+  type DecodedPolicy,
+  type DecodeValuesOptions,
+  type RegistryPolSides,
+  type ValuesDecoder,
+  type ValuesFromEntries,
+} from "./values-decoder.js";
+export {
+  matchPolicy,
+  readOptions,
+  type PolicyMatch,
+  type StateMatch,
+  type StateMismatch,
+} from "./policy-match.js";
+export { EntryTable } from "./entry-table.js";

@@ -1,0 +1,109 @@
+/**
+ * Which state of one policy a Registry.pol holds. The evidence is read as the Group Policy editor reads
+ * it (its policy value or lists, its elements' values, their `**del.` markers, a list's `**delvals.`;
+ * MS-GPREG §3.3), giving two candidate states: Enabled with the options found, and Disabled. Each
+ * candidate is then compiled with admxkit's own compiler and kept only when every entry it writes is in
+ * the file with the same bytes. So a decoded state compiles back to exactly the entries it claims —
+ * the round trip holds by construction, never by a second, divergent model of the editor.
+ */
+import { compilePolicy } from "../compile/compile-policy.js";
+import type { OptionValue, PolicyState } from "../compile/types.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { registryWrites } from "../explain/registry-writes.js";
+import type { Policy } from "../model/types.js";
+import type { PolEntry } from "../pol/index.js";
+import { elementKey, readElementOption } from "./element-options.js";
+import { valueId, type EntryTable } from "./entry-table.js";
+
+/** A state that compiles to entries all present in the file: `claimed` are their positions. */
+export interface StateMatch {
+  readonly state: PolicyState;
+  readonly claimed: readonly number[];
+  /** The keys the state writes, spelled as the template spells them, in the compiler's order. */
+  readonly keys: readonly string[];
+}
+
+/** Why a state does not match: the first entry it would write that the file lacks or holds otherwise. */
+export interface StateMismatch {
+  readonly state: PolicyState["state"];
+  /** The compiled entry that is missing or different, when the compiler wrote one. */
+  readonly expected?: PolEntry;
+  /** The file's entry for the same value, when it has one with other bytes. */
+  readonly found?: PolEntry;
+  /** A compiler error code when the options read from the file are not valid for the policy. */
+  readonly refused?: string;
+  /** How many of the state's entries the file does hold. */
+  readonly present: number;
+}
+
+/** What one policy's entries in the file amount to. */
+export type PolicyMatch =
+  | { readonly matched: true; readonly match: StateMatch }
+  | { readonly matched: false; readonly closest: StateMismatch };
+
+const NONE: ReadonlySet<string> = new Set();
+const OWN_VALUES = new WeakMap<Policy, ReadonlySet<string>>();
+
+/** The value ids a policy writes outside its lists (a list does not take them as items); cached per policy. */
+function ownValues(policy: Policy): ReadonlySet<string> {
+  let own = OWN_VALUES.get(policy);
+  if (!own) {
+    own = new Set(
+      registryWrites(policy)
+        .filter((w) => w.scope === "value")
+        .map((w) => valueId(w.key, w.valueName)),
+    );
+    OWN_VALUES.set(policy, own);
+  }
+  return own;
+}
+
+/** The options an Enabled state would have, read element by element (element order). */
+export function readOptions(policy: Policy, table: EntryTable): Record<string, OptionValue> {
+  const own = ownValues(policy);
+  const options: Record<string, OptionValue> = {};
+  for (const element of policy.elements ?? []) {
+    const others = element.kind === "list" ? own : NONE;
+    const value = readElementOption(element, { table, key: elementKey(policy, element), others });
+    if (value !== undefined) options[element.id] = value;
+  }
+  return options;
+}
+
+function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateMatch | StateMismatch {
+  const result = compilePolicy(policy, state);
+  const refused = result.diagnostics.find((d) => d.severity === "error");
+  if (hasErrors(result.diagnostics)) return { state: state.state, refused: refused!.code, present: 0 };
+  const claimed: number[] = [];
+  let mismatch: Pick<StateMismatch, "expected" | "found"> | undefined;
+  for (const entry of result.entries) {
+    const index = table.match(entry);
+    if (index !== undefined) claimed.push(index);
+    else
+      mismatch ??= {
+        expected: entry,
+        ...(table.get(entry.key, entry.valueName) ? { found: table.get(entry.key, entry.valueName)! } : {}),
+      };
+  }
+  if (mismatch || claimed.length === 0) return { state: state.state, ...mismatch, present: claimed.length };
+  return { state, claimed, keys: result.entries.map((entry) => entry.key) };
+}
+
+const isMatch = (x: StateMatch | StateMismatch): x is StateMatch => "claimed" in x;
+
+/**
+ * Decides the state of `policy` from the file. Of two matching states the one claiming more entries
+ * wins (it explains more of the file); on a tie — a policy whose Enabled and Disabled states write the
+ * same entries, such as one made only of unchecked check boxes — Disabled, the plainer reading.
+ */
+export function matchPolicy(policy: Policy, table: EntryTable): PolicyMatch {
+  const enabled = tryState(policy, { state: "enabled", options: readOptions(policy, table) }, table);
+  const disabled = tryState(policy, { state: "disabled" }, table);
+  const matches = [disabled, enabled].filter(isMatch);
+  if (matches.length > 0) {
+    const best = matches.reduce((a, b) => (b.claimed.length > a.claimed.length ? b : a));
+    return { matched: true, match: best };
+  }
+  const [a, b] = [enabled as StateMismatch, disabled as StateMismatch];
+  return { matched: false, closest: b.present > a.present ? b : a };
+}

@@ -1,0 +1,111 @@
+/**
+ * The way back from a {@link PolDumpRecord} (what `dump --json` prints, and what the `registry` section
+ * of a values file holds) to the entry it describes. Every record `toDumpRecord` makes reads back to
+ * the same bytes: the typed form is tried first, and a hex string is the stored bytes whenever the typed
+ * form does not give the record's `size` (that is how the dump shows data not well-formed for its type,
+ * e.g. a 3-byte REG_DWORD or a string without its NUL).
+ */
+import { Buffer } from "node:buffer";
+import { PolEncodeError } from "./errors.js";
+import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
+import { encodeValue } from "./value-codec.js";
+
+/** A record as written by hand or by `dump --json`; `size` may be left out for the typed forms. */
+export interface DumpRecordInput {
+  readonly key: string;
+  readonly valueName: string;
+  readonly type: string | number;
+  readonly size?: number;
+  readonly data: number | string | readonly string[];
+}
+
+/** Why a record names no entry. */
+export type DumpRecordProblem =
+  | { readonly code: "RECORD_BAD_TYPE"; readonly type: string }
+  | { readonly code: "RECORD_BAD_DATA"; readonly expected: string }
+  | { readonly code: "RECORD_SIZE_MISMATCH"; readonly size: number; readonly actual: number };
+
+/** The entry of a record, or why there is none. */
+export type DumpRecordResult =
+  | { readonly ok: true; readonly entry: PolEntry }
+  | { readonly ok: false; readonly problem: DumpRecordProblem };
+
+function typeNumber(type: string | number): number | undefined {
+  if (typeof type === "number")
+    return Number.isInteger(type) && type >= 0 && type <= 0xffffffff ? type : undefined;
+  return Object.hasOwn(REG_TYPES, type) ? REG_TYPES[type as RegTypeName] : undefined;
+}
+
+/** What the typed form of each type is, for messages. */
+const EXPECTED: Partial<Record<RegTypeName, string>> = {
+  REG_SZ: "a string",
+  REG_EXPAND_SZ: "a string",
+  REG_MULTI_SZ: "an array of strings",
+  REG_DWORD: "a number from 0 to 4294967295",
+  REG_DWORD_BIG_ENDIAN: "a number from 0 to 4294967295",
+  REG_QWORD: "a string of decimal digits up to 18446744073709551615",
+};
+const HEX_FORM = "hex digits (two per byte)";
+
+/** The typed value the record's data gives for its type, or undefined when it is not in that form. */
+function typedValue(name: RegTypeName | undefined, data: DumpRecordInput["data"]): PolValue | undefined {
+  switch (name) {
+    case "REG_SZ":
+    case "REG_EXPAND_SZ":
+      return typeof data === "string" && !data.includes("\0") ? { type: name, value: data } : undefined;
+    case "REG_MULTI_SZ":
+      return Array.isArray(data) && data.every((s) => typeof s === "string" && !s.includes("\0"))
+        ? { type: name, value: data }
+        : undefined;
+    case "REG_DWORD":
+    case "REG_DWORD_BIG_ENDIAN":
+      return typeof data === "number" && Number.isInteger(data) && data >= 0 && data <= 0xffffffff
+        ? { type: name, value: data }
+        : undefined;
+    case "REG_QWORD": {
+      // The dump writes QWORDs as strings (beyond 2^53 a JSON number loses precision); a small number
+      // written by hand is accepted too.
+      const digits =
+        typeof data === "number" && Number.isSafeInteger(data) && data >= 0 ? String(data) : data;
+      if (typeof digits !== "string" || !/^[0-9]{1,20}$/.test(digits)) return undefined;
+      const value = BigInt(digits);
+      return value <= 0xffffffffffffffffn ? { type: name, value } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function hexBytes(data: DumpRecordInput["data"]): Uint8Array | undefined {
+  if (typeof data !== "string" || data.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(data)) return undefined;
+  return new Uint8Array(Buffer.from(data, "hex"));
+}
+
+/** The entry a record describes (the inverse of `toDumpRecord`). */
+export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
+  const type = typeNumber(record.type);
+  if (type === undefined)
+    return { ok: false, problem: { code: "RECORD_BAD_TYPE", type: String(record.type) } };
+  const { key, valueName, size } = record;
+  const name = regTypeName(type);
+  const typed = typedValue(name, record.data);
+  let typedData: Uint8Array | undefined;
+  if (typed) {
+    try {
+      typedData = encodeValue(typed).data;
+    } catch (error) {
+      if (!(error instanceof PolEncodeError)) throw error;
+    }
+  }
+  if (typedData && (size === undefined || size === typedData.length))
+    return { ok: true, entry: { key, valueName, type, data: typedData } };
+  const hex = hexBytes(record.data);
+  if (hex && (size === undefined || size === hex.length))
+    return { ok: true, entry: { key, valueName, type, data: hex } };
+  const actual = typedData?.length ?? hex?.length;
+  if (size !== undefined && actual !== undefined)
+    return { ok: false, problem: { code: "RECORD_SIZE_MISMATCH", size, actual } };
+  const typedForm = name === undefined ? undefined : EXPECTED[name];
+  const expected = typedForm ? `${typedForm}, or ${HEX_FORM} with their size` : HEX_FORM;
+  return { ok: false, problem: { code: "RECORD_BAD_DATA", expected } };
+}

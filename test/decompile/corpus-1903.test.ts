@@ -1,0 +1,5 @@
+/** The decode → values → compile round trip over the Windows 10 1903 in-box store (see corpus-suite.ts). */
+import { AMBIGUOUS_IN_BOTH, UNSTORABLE_IN_BOTH } from "./corpus-shared.js";
+import { corpusRoundTripSuite } from "./corpus-suite.js";
+
+corpusRoundTripSuite("windows10-1903", { ambiguous: AMBIGUOUS_IN_BOTH, unstorable: UNSTORABLE_IN_BOTH });

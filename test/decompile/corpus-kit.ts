@@ -1,0 +1,178 @@
+/**
+ * Helpers of the round-trip tests over the real central stores in shared/corpus: read a store once,
+ * options that satisfy a policy's required elements, random valid options per element kind, and the
+ * round trip itself (entries → values file → entries) with the comparison the issue asks for.
+ */
+import { join } from "node:path";
+import fc from "fast-check";
+import { expect } from "vitest";
+import {
+  compilePolicy,
+  compileValues,
+  createPolicyIndex,
+  type OptionValue,
+  type PolicyIndex,
+} from "../../src/compile/index.js";
+import {
+  createValuesDecoder,
+  type ValuesDecoder,
+  type ValuesFromEntries,
+} from "../../src/decompile/index.js";
+import { hasErrors } from "../../src/diagnostics/diagnostic.js";
+import type { Element, Policy } from "../../src/model/types.js";
+import { checkPolEntries, encodePol, toDumpRecord, type PolEntry } from "../../src/pol/index.js";
+import { readStore, type StoreContents, type StoreTemplate } from "../../src/read/read-store.js";
+import { optionIsRequired } from "../../src/values/option-schemas.js";
+import { SHARED } from "../helpers/cli.js";
+
+/** A store read once, with the index and decoder every test of the file shares. */
+export interface Corpus {
+  readonly store: StoreContents;
+  readonly index: PolicyIndex;
+  readonly decoder: ValuesDecoder;
+}
+
+/** Reads `shared/corpus/<name>/PolicyDefinitions`. */
+export async function loadCorpus(name: "windows11-21h2" | "windows10-1903"): Promise<Corpus> {
+  const store = await readStore(join(SHARED, "corpus", name, "PolicyDefinitions"));
+  return { store, index: createPolicyIndex(store.templates), decoder: createValuesDecoder(store.templates) };
+}
+
+/** `File.admx:PolicyName`, how the tests list policies. */
+export function policyLabel(template: StoreTemplate, policy: Policy): string {
+  return `${template.file.split(/[\\/]/).pop()}:${policy.name}`;
+}
+
+/** The sides a policy of this class is set on. */
+export function sidesOf(policy: Policy): ("machine" | "user")[] {
+  return policy.class === "Both" ? ["machine", "user"] : [policy.class === "User" ? "user" : "machine"];
+}
+
+/**
+ * The smallest options an Enabled state needs: a value for each element the editor would not let the
+ * admin leave empty (required, without a default), at the low end of its range.
+ */
+export function requiredOptions(policy: Policy): Record<string, OptionValue> {
+  const options: Record<string, OptionValue> = {};
+  for (const element of policy.elements ?? []) {
+    // In-box templates pre-fill some required boxes with an empty default (nca.admx, Search.admx).
+    const emptyDefault =
+      element.kind === "text" && element.required === true && element.control.defaultValue === "";
+    if (!optionIsRequired(element) && !emptyDefault) continue;
+    if (element.kind === "decimal" || element.kind === "longDecimal")
+      options[element.id] = Number(element.minValue ?? 0);
+    else if (element.kind === "text") options[element.id] = "x";
+    else if (element.kind === "multiText") options[element.id] = ["x"];
+    else if (element.kind === "enum") options[element.id] = 0;
+  }
+  return options;
+}
+
+const noNul = (s: string) => !s.includes("\0");
+const text = (min: number, max: number) =>
+  fc.string({ unit: "binary", minLength: min, maxLength: max }).filter((s) => noNul(s) && s.length <= max);
+/** A value name a list may use: not empty, not a `**` instruction. */
+const listName = text(1, 12).filter((s) => !s.startsWith("**"));
+
+function range(min: number | string | undefined, max: number | string | undefined, typeMax: bigint) {
+  const lo = BigInt(min ?? 0);
+  const hi = [BigInt(max ?? 9999), typeMax].reduce((a, b) => (a < b ? a : b));
+  return { lo, hi };
+}
+
+/** A valid random option value for one element, or undefined when no value is valid (an empty range). */
+export function optionArbitrary(element: Element): fc.Arbitrary<OptionValue> | undefined {
+  switch (element.kind) {
+    case "boolean":
+      return fc.boolean();
+    case "decimal":
+    case "longDecimal": {
+      const { lo, hi } = range(
+        element.minValue,
+        element.maxValue,
+        element.kind === "decimal" ? 0xffffffffn : 0xffffffffffffffffn,
+      );
+      if (lo > hi) return undefined;
+      return fc
+        .bigInt({ min: lo, max: hi })
+        .map((n) => (n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString()));
+    }
+    case "text":
+      return text(element.required ? 1 : 0, Math.min(element.maxLength ?? 1023, 16));
+    case "multiText": {
+      const max = Math.min(element.maxStrings || 4, 4);
+      return fc.array(text(1, Math.min(element.maxLength ?? 1023, 12)), {
+        minLength: element.required ? 1 : 0,
+        maxLength: max,
+      });
+    }
+    case "enum":
+      return fc.nat(element.items.length - 1);
+    case "list":
+      if (element.explicitValue)
+        return fc
+          .uniqueArray(fc.tuple(listName, text(0, 12)), { selector: ([n]) => n.toUpperCase(), maxLength: 4 })
+          .map((pairs) => Object.fromEntries(pairs));
+      if (element.valuePrefix !== undefined) return fc.array(text(1, 12), { maxLength: 4 });
+      return fc.uniqueArray(listName, { selector: (n) => n.toUpperCase(), maxLength: 4 });
+  }
+}
+
+/** Random options for an Enabled state: required elements always, the others sometimes. */
+export function optionsArbitrary(policy: Policy): fc.Arbitrary<Record<string, OptionValue>> | undefined {
+  const parts: Record<string, fc.Arbitrary<OptionValue>> = {};
+  const required: string[] = [];
+  for (const element of policy.elements ?? []) {
+    const arbitrary = optionArbitrary(element);
+    if (!arbitrary) return undefined;
+    parts[element.id] = arbitrary;
+    if (optionIsRequired(element)) required.push(element.id);
+  }
+  return fc.record(parts, { requiredKeys: required });
+}
+
+/** Compiles one policy state alone; undefined when the compiler refuses it or Registry.pol cannot store it. */
+export function compileAlone(
+  policy: Policy,
+  options: Record<string, OptionValue> | "disabled",
+): PolEntry[] | undefined {
+  const state =
+    options === "disabled" ? { state: "disabled" as const } : { state: "enabled" as const, options };
+  const result = compilePolicy(policy, state);
+  if (hasErrors(result.diagnostics) || checkPolEntries(result.entries).length > 0) return undefined;
+  return result.entries;
+}
+
+/** Decodes `entries` as one side, compiles the values file back and returns both steps. */
+export function roundTrip(
+  corpus: Corpus,
+  side: "machine" | "user",
+  entries: readonly PolEntry[],
+): { decoded: ValuesFromEntries; back: PolEntry[] } {
+  const decoded = corpus.decoder.decode({ [side]: entries });
+  const back = compileValues(corpus.index, decoded.values, side);
+  expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return { decoded, back: back.entries };
+}
+
+/**
+ * The issue's promise: the same entries in the same key order, byte-identical whenever the decoded
+ * policies explain every entry. With raw entries left, the values of one key may come in another
+ * order (raw entries are written after the policies' values of their key).
+ */
+export function expectRoundTrip(
+  original: readonly PolEntry[],
+  back: readonly PolEntry[],
+  raw: number,
+  label: string,
+): void {
+  if (raw === 0) {
+    expect(Buffer.from(encodePol(back)).equals(Buffer.from(encodePol(original))), label).toBe(true);
+    return;
+  }
+  const keys = (list: readonly PolEntry[]) =>
+    list.map((e) => e.key).filter((k, i, all) => i === 0 || all[i - 1] !== k);
+  expect(keys(back), label).toEqual(keys(original));
+  const sorted = (list: readonly PolEntry[]) => list.map((e) => JSON.stringify(toDumpRecord(e))).sort();
+  expect(sorted(back), label).toEqual(sorted(original));
+}

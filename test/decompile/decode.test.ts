@@ -1,0 +1,306 @@
+/**
+ * The decoder on small bundles: each element kind read back, the choice between states, and what it
+ * reports when entries cannot be attributed (partial, ambiguous, other class, unexplained, written twice).
+ */
+import { describe, expect, it } from "vitest";
+import { compilePolicy, compileValues, type OptionValue } from "../../src/compile/index.js";
+import { createValuesDecoder, valuesFromEntries } from "../../src/decompile/index.js";
+import type { Element, Policy } from "../../src/model/types.js";
+import { value } from "../../src/model/values.js";
+import { dwordEntry, encodePol, szEntry, type PolEntry } from "../../src/pol/index.js";
+import { KEY, onePolicy, testBundle } from "../compile/kit.js";
+
+const control = (type: string) => ({ type, label: "L" }) as never;
+
+const ELEMENTS: Element[] = [
+  {
+    kind: "boolean",
+    id: "Check",
+    valueName: "Check",
+    trueValue: value.string("yes"),
+    falseValue: value.string("no"),
+    trueList: { items: [{ valueName: "CheckList", value: value.decimal(7) }] },
+    control: control("checkBox"),
+  },
+  { kind: "boolean", id: "Plain", valueName: "Plain", control: control("checkBox") },
+  { kind: "decimal", id: "Num", valueName: "Num", maxValue: 100_000, control: control("decimalTextBox") },
+  {
+    kind: "decimal",
+    id: "Digits",
+    valueName: "Digits",
+    storeAsText: true,
+    control: control("decimalTextBox"),
+  },
+  {
+    kind: "longDecimal",
+    id: "Big",
+    valueName: "Big",
+    maxValue: "18446744073709551615",
+    control: control("longDecimalTextBox"),
+  },
+  { kind: "text", id: "Text", valueName: "Text", control: control("textBox") },
+  { kind: "text", id: "Path", valueName: "Path", expandable: true, soft: true, control: control("textBox") },
+  { kind: "multiText", id: "Lines", valueName: "Lines", control: control("multiTextBox") },
+  {
+    kind: "enum",
+    id: "Mode",
+    valueName: "Mode",
+    items: [
+      { displayName: "Mode_Off", value: value.decimal(0) },
+      {
+        displayName: "Mode_On",
+        value: value.decimal(1),
+        valueList: { items: [{ valueName: "ModeOn", value: value.decimal(1) }] },
+      },
+      { displayName: "Mode_Gone", value: value.delete() },
+    ],
+    control: control("dropdownList"),
+  },
+  { kind: "list", id: "Named", key: `${KEY}\\Named`, explicitValue: true, control: control("listBox") },
+  { kind: "list", id: "Numbered", key: `${KEY}\\Numbered`, valuePrefix: "Site", control: control("listBox") },
+  { kind: "list", id: "Same", key: `${KEY}\\Same`, expandable: true, control: control("listBox") },
+];
+
+const big = onePolicy({ name: "Big", valueName: "On", elements: ELEMENTS });
+
+function decodeOne(policies: readonly Policy[], entries: readonly PolEntry[]) {
+  return valuesFromEntries(policies, { machine: entries });
+}
+
+function enabled(policy: Policy, options: Record<string, OptionValue>): PolEntry[] {
+  const result = compilePolicy(policy, { state: "enabled", options });
+  expect(result.diagnostics).toEqual([]);
+  return result.entries;
+}
+
+describe("decoding one policy", () => {
+  it.each([
+    [
+      "every option set",
+      {
+        Check: true,
+        Plain: true,
+        Num: 70_000,
+        Digits: 12,
+        Big: "18446744073709551615",
+        Text: "hello",
+        Path: "%ProgramFiles%\\x",
+        Lines: ["a", "b"],
+        Mode: "Mode_On",
+        Named: { Alpha: "1", beta: "2" },
+        Numbered: ["x.example", "y.example"],
+        Same: ["%TEMP%", "c:\\"],
+      },
+    ],
+    [
+      "unchecked boxes, the delete item, empty lists",
+      { Check: false, Plain: false, Mode: "Mode_Gone", Named: {}, Numbered: [], Same: [] },
+    ],
+  ])("reads back an Enabled state with %s", (_, options) => {
+    const entries = enabled(big, options);
+    const { values, diagnostics } = decodeOne([big], entries);
+    expect(diagnostics).toEqual([]);
+    const decoded = values.machine!.Big!;
+    expect(decoded.state).toBe("enabled");
+    // Options left out come back as the values the compiler wrote for them (their defaults).
+    expect(decoded.options).toMatchObject(options);
+    expect(encodePol(compileValues([big], values, "machine").entries)).toEqual(encodePol(entries));
+  });
+
+  it("reads Disabled, and names an enum item by index when two items share its id", () => {
+    const policy = onePolicy({
+      name: "Twins",
+      elements: [
+        {
+          kind: "enum",
+          id: "E",
+          valueName: "E",
+          items: [
+            { displayName: "Same", value: value.decimal(1) },
+            { displayName: "Same", value: value.decimal(2) },
+          ],
+          control: control("dropdownList"),
+        },
+      ],
+    });
+    expect(decodeOne([policy], enabled(policy, { E: 1 })).values.machine).toEqual({
+      Twins: { state: "enabled", options: { E: 1 } },
+    });
+    const disabled = compilePolicy(policy, { state: "disabled" }).entries;
+    expect(decodeOne([policy], disabled).values.machine).toEqual({ Twins: { state: "disabled" } });
+  });
+
+  it("reads Disabled where Enabled and Disabled write the same entries (an unchecked box with falseValue)", () => {
+    const policy = onePolicy({
+      name: "Box",
+      elements: [
+        {
+          kind: "boolean",
+          id: "B",
+          valueName: "B",
+          falseValue: value.decimal(0),
+          control: control("checkBox"),
+        },
+      ],
+    });
+    const entries = enabled(policy, { B: false });
+    expect(entries).toEqual(compilePolicy(policy, { state: "disabled" }).entries);
+    expect(decodeOne([policy], entries).values.machine).toEqual({ Box: { state: "disabled" } });
+  });
+});
+
+describe("what cannot be attributed stays raw, with the reason", () => {
+  const simple = onePolicy({
+    name: "Proxy",
+    valueName: "On",
+    elements: [
+      { kind: "text", id: "Server", valueName: "Server", control: control("textBox") },
+      { kind: "decimal", id: "Port", valueName: "Port", control: control("decimalTextBox") },
+    ],
+  });
+
+  it("partial: a value of the state is missing", () => {
+    const entries = enabled(simple, { Server: "proxy", Port: 8080 }).filter((e) => e.valueName !== "Server");
+    const result = decodeOne([simple], entries);
+    expect(result.values.machine).toEqual({});
+    expect(result.values.registry?.machine).toHaveLength(2);
+    expect(result.diagnostics.map((d) => [d.code, d.params])).toEqual([
+      [
+        "VALUES_FROM_PARTIAL_MISSING",
+        { policy: "Proxy", state: "enabled", count: 2, value: `${KEY}\\Server`, expected: 'REG_SZ ""' },
+      ],
+    ]);
+    expect(encodePol(compileValues([simple], result.values, "machine").entries)).toEqual(encodePol(entries));
+  });
+
+  it("partial: a value holds other data than any state writes", () => {
+    const entries = [dwordEntry(KEY, "On", 2)];
+    const result = decodeOne([simple], entries);
+    expect(result.diagnostics[0]).toMatchObject({
+      code: "VALUES_FROM_PARTIAL_DIFFERENT",
+      params: { value: `${KEY}\\On`, expected: "REG_DWORD 1", found: "REG_DWORD 2" },
+    });
+  });
+
+  it("ambiguous: two policies write the same entries; subsumed: one explains a part of another's", () => {
+    const [a, b, c] = testBundle(
+      { name: "A", valueName: "On" },
+      { name: "B", valueName: "On" },
+      { name: "C", valueName: "Other" },
+    ).policies;
+    const same = decodeOne([a!, b!], [dwordEntry(KEY, "On", 1)]);
+    expect(same.values.machine).toEqual({});
+    expect(same.diagnostics.map((d) => [d.code, d.params.policies])).toEqual([
+      ["VALUES_FROM_AMBIGUOUS", "A, B"],
+    ]);
+    const wide = onePolicy({
+      name: "Wide",
+      valueName: "Other",
+      enabledList: { items: [{ valueName: "More", value: value.decimal(1) }] },
+    });
+    const sub = decodeOne([c!, wide], [dwordEntry(KEY, "Other", 1), dwordEntry(KEY, "More", 1)]);
+    expect(sub.values.machine).toEqual({ Wide: { state: "enabled" } });
+    expect(sub.diagnostics.map((d) => [d.code, d.severity, d.params])).toEqual([
+      ["VALUES_FROM_SUBSUMED", "info", { policy: "C", by: "Wide" }],
+    ]);
+  });
+
+  it("another class, no policy at all, a value written twice", () => {
+    const user = onePolicy({ name: "U", class: "User", valueName: "UserOn" });
+    const entries = [
+      dwordEntry(KEY, "UserOn", 1),
+      szEntry(`${KEY}\\Else`, "x", "1"),
+      szEntry(`${KEY}\\Else`, "y", "1"),
+      dwordEntry(KEY, "Twice", 1),
+      dwordEntry(KEY, "TWICE", 2),
+    ];
+    const result = decodeOne([user], entries);
+    expect(result.values.registry?.machine).toHaveLength(5);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.params])).toEqual([
+      ["VALUES_FROM_DUPLICATE", "warning", { key: KEY, valueName: "Twice", count: 2 }],
+      [
+        "VALUES_FROM_OTHER_CLASS",
+        "warning",
+        { policy: "U", admxClass: "User", section: "machine", count: 1 },
+      ],
+      ["VALUES_FROM_UNEXPLAINED", "info", { key: `${KEY}\\Else`, count: 2, source: "the templates given" }],
+      ["VALUES_FROM_UNEXPLAINED", "info", { key: KEY, count: 2, source: "the templates given" }],
+    ]);
+  });
+
+  it("leaves out values a later **delvals. of their key undoes (the editor never writes them)", () => {
+    const list = onePolicy({
+      name: "Sites",
+      elements: [{ kind: "list", id: "L", valuePrefix: "", control: control("listBox") }],
+    });
+    const listed = enabled(list, { L: ["a.example"] });
+    const entries = [szEntry(KEY, "Stale", "x"), ...listed];
+    const result = decodeOne([list], entries);
+    expect(result.values.machine).toEqual({ Sites: { state: "enabled", options: { L: ["a.example"] } } });
+    expect(result.diagnostics.map((d) => [d.code, d.params])).toEqual([
+      ["VALUES_FROM_UNDONE", { key: KEY, count: 1 }],
+    ]);
+    // Positions are those of the file as given.
+    expect(result.policies[0]!.claimed).toEqual([1, 2]);
+  });
+
+  it("refuses names a values file cannot carry (control characters)", () => {
+    const result = decodeOne([simple], [dwordEntry(KEY, "bad\u001b[2J", 1)]);
+    expect(result.diagnostics.find((d) => d.severity === "error")).toMatchObject({
+      code: "VALUES_FROM_CONTROL_CHARACTER",
+      params: { field: "valueName", character: "U+001B (ESC)" },
+    });
+  });
+});
+
+describe("the values file it writes", () => {
+  it("orders policies so that every key gets its values back in the file's order", () => {
+    const [a, b] = testBundle(
+      {
+        name: "A",
+        valueName: "a1",
+        elements: [
+          {
+            kind: "decimal",
+            id: "D",
+            key: `${KEY}\\Sub`,
+            valueName: "a2",
+            control: control("decimalTextBox"),
+          },
+        ],
+      },
+      { name: "B", key: `${KEY}\\Sub`, valueName: "b" },
+    ).policies;
+    // B set first: in Sub its value comes before A's, although A's first entry (in KEY) is earlier.
+    const original = compileValues(
+      [a!, b!],
+      { machine: { B: { state: "enabled" }, A: { state: "enabled", options: { D: 5 } } } },
+      "machine",
+    ).entries;
+    expect(original.map((e) => e.valueName)).toEqual(["a1", "b", "a2"]);
+    const { values } = decodeOne([a!, b!], original);
+    expect(Object.keys(values.machine!)).toEqual(["B", "A"]);
+    expect(encodePol(compileValues([a!, b!], values, "machine").entries)).toEqual(encodePol(original));
+  });
+
+  it("qualifies a name two namespaces share, and gives both classes from one decoder", () => {
+    const one = { namespace: "Contoso.One", policies: [onePolicy({ name: "Same", valueName: "One" })] };
+    const two = {
+      namespace: "Contoso.Two",
+      policies: [onePolicy({ name: "Same", class: "Both", valueName: "Two" })],
+    };
+    const decoder = createValuesDecoder([one, two]);
+    const result = decoder.decode({
+      machine: [dwordEntry(KEY, "One", 1)],
+      user: [dwordEntry(KEY, "Two", 1)],
+    });
+    expect(result.values).toEqual({
+      machine: { "Contoso.One:Same": { state: "enabled" } },
+      user: { "Contoso.Two:Same": { state: "enabled" } },
+    });
+    expect(result.policies.map((p) => [p.policyClass, p.name])).toEqual([
+      ["machine", "Contoso.One:Same"],
+      ["user", "Contoso.Two:Same"],
+    ]);
+  });
+});

@@ -45,7 +45,7 @@ export {
   type GenerateOptions,
   type OutputFile,
   type TemplateSet,
-} from "./build/generate.js";
+} from "./generate/generate.js";
 export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
 
 // Built-in bundles.

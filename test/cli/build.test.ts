@@ -1,11 +1,11 @@
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/build/generate.js";
+import { generateTemplates } from "../../src/generate/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { listFiles } from "../helpers/golden.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 
 describe("admxkit build", () => {
   it("writes ./out/PolicyDefinitions for defender-proxy by default, equal to the generator", async () => {

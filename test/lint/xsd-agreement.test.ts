@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateXML, type XMLFileInfo } from "xmllint-wasm";
-import { generateTemplates } from "../../src/build/generate.js";
+import { generateTemplates } from "../../src/generate/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";

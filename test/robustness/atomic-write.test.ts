@@ -8,8 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/build/generate.js";
-import { smallBundle } from "../build/fixtures.js";
+import { generateTemplates } from "../../src/generate/generate.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { distUrl } from "./bounded-child.js";
 

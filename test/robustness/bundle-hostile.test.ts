@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/build/generate.js";
+import { generateTemplates } from "../../src/generate/generate.js";
 import { formatPath } from "../../src/diagnostics/diagnostic.js";
 import { checkBundle, type BundleCheck } from "../../src/model/check-bundle.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { validateXml } from "../helpers/xsd.js";
 import {
   deepArray,

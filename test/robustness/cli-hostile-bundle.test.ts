@@ -5,7 +5,7 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { deepJson } from "./kit.js";
 

@@ -11,7 +11,7 @@ import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic
 import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
 

@@ -25,7 +25,7 @@ import {
 } from "../../src/pol/index.js";
 import { readAdmx } from "../../src/read/read-file.js";
 import { checkRegistryName } from "../../src/values/registry-names.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../pol/pol-arbitraries.js";
 import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";

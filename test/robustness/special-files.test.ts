@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { INPUT_SIZE_LIMITS, readInput, readInputSync, type InputFormat } from "../../src/io/read-input.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
 

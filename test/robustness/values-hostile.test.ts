@@ -14,7 +14,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Policy } from "../../src/model/types.js";
 import { decodeValue } from "../../src/pol/index.js";
 import { parseValues, parseValuesText, type ValuesParse } from "../../src/values/index.js";
-import { smallBundle } from "../build/fixtures.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import {
   deepArray,

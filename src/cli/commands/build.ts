@@ -39,7 +39,7 @@ export async function handler(args: BuildArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { loadBundle } = await import("../load-bundle.js");
-    const { generateTemplates } = await import("../../build/generate.js");
+    const { generateTemplates } = await import("../../generate/generate.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);
     const result = generateTemplates(bundle, args.locale ? { locales: args.locale } : {});

@@ -34,6 +34,14 @@ export function resolveLocale(tag: string | undefined): LocaleTag {
   return "en-US";
 }
 
+/**
+ * Whether `tag` names a language admxkit speaks (en, ja, with any region or encoding): any other
+ * `--lang` falls back to English, which the CLI says once.
+ */
+export function isToolLocale(tag: string): boolean {
+  return /^(en|ja)([-_][a-z0-9]+)*(\.[\w-]+)?$/i.test(tag);
+}
+
 /** The locale the environment asks for (LC_ALL, LC_MESSAGES, LANG), as POSIX tools read it. */
 export function environmentLocale(
   env: Readonly<Record<string, string | undefined>> = process.env,

@@ -1,10 +1,10 @@
-import type { Argv } from "yargs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { cliText, formatMessage, type LocaleTag } from "../../i18n/messages.js";
+import { formatMessage } from "../../i18n/messages.js";
 import type { PolEntry } from "../../pol/index.js";
 import type { CliIo } from "../context.js";
-import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { langOption } from "./shared-options.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
+import { CLASSES } from "./shared-options.js";
+import type { CommandSpec } from "../args.js";
 
 const FORMATS = ["table", "json", "lgpo"] as const;
 
@@ -18,47 +18,24 @@ interface DumpArgs {
   lang?: string;
 }
 
-export const command = "dump <file>";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("dump.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<DumpArgs> {
-  return langOption(yargs, locale)
-    .positional("file", {
-      type: "string",
-      demandOption: true,
-      describe: cliText("dump.positional.file", locale),
-    })
-    .option("json", {
-      type: "boolean",
-      default: false,
-      describe: cliText("dump.option.json", locale),
-    })
-    .option("format", {
-      choices: FORMATS,
-      default: "table" as const,
-      describe: cliText("dump.option.format", locale),
-    })
-    .option("class", {
-      choices: ["machine", "user"] as const,
-      default: "machine" as const,
-      describe: cliText("dump.option.class", locale),
-    })
-    .option("admx", {
-      type: "string",
-      describe: cliText("dump.option.admx", locale),
-    })
-    .option("out", {
-      type: "string",
-      describe: cliText("dump.option.out", locale),
-    })
-    .example("$0 dump Registry.pol --format lgpo --out settings.txt", cliText("dump.example.1", locale))
-    .example("$0 dump Registry.pol --json", cliText("dump.example.2", locale))
-    .example(
-      "$0 dump Registry.pol --admx C:\\Windows\\PolicyDefinitions",
-      cliText("dump.example.3", locale),
-    ) as unknown as Argv<DumpArgs>;
-}
+/** `admxkit dump`: a Registry.pol shown as a table, JSON lines or LGPO text. */
+export const spec: CommandSpec = {
+  name: "dump",
+  text: "dump.describe",
+  positionals: [{ name: "file", required: true, text: "dump.positional.file" }],
+  options: [
+    { name: "json", type: "boolean", default: false, text: "dump.option.json" },
+    { name: "format", type: "string", choices: FORMATS, default: "table", text: "dump.option.format" },
+    { name: "class", type: "string", choices: CLASSES, default: "machine", text: "dump.option.class" },
+    { name: "admx", type: "string", text: "dump.option.admx", placeholder: "<folder>" },
+    { name: "out", type: "string", text: "dump.option.out", placeholder: "<file>" },
+  ],
+  examples: [
+    { command: "admxkit dump Registry.pol --format lgpo --out settings.txt", text: "dump.example.1" },
+    { command: "admxkit dump Registry.pol --json", text: "dump.example.2" },
+    { command: "admxkit dump Registry.pol --admx C:\\Windows\\PolicyDefinitions", text: "dump.example.3" },
+  ],
+};
 
 /**
  * The table or JSON lines of `--admx`: each entry with the policy and element that write it. Returns
@@ -92,12 +69,8 @@ async function explainedDump(
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   if (args.admx !== undefined && args.format === "lgpo" && !args.json) {
-    // LGPO text has no place for the policy: the explanation would be dropped without a word. A usage
-    // error like yargs' own (main.ts), reported here because a yargs check() error would not be one.
-    io.stderr(
-      `admxkit: ${formatMessage("DUMP_ADMX_FORMAT", {}, locale)}\n${cliText("program.usageHint", locale)}\n`,
-    );
-    return EXIT.usage;
+    // LGPO text has no place for the policy: the explanation would be dropped without a word.
+    return usageError(io, locale, formatMessage("DUMP_ADMX_FORMAT", {}, locale), "dump");
   }
   return runCommand(io, locale, async () => {
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");

@@ -17,12 +17,30 @@ function fail(code: string, params: Record<string, string>, file?: string): neve
   throw new AdmxkitError([diag(code, params, file ? { file } : {})]);
 }
 
+/** TypeScript bundles: Node 20 cannot strip types itself, so these go through jiti. */
+const TYPESCRIPT = /\.(ts|mts|cts)$/i;
+
+/**
+ * Imports a TypeScript module with jiti (chosen over tsx: 1.8 MB without dependencies or a native
+ * binary, against 12 MB with esbuild's platform binary; see the README). Loaded only for a .ts bundle,
+ * so no other command pays for it. jiti keeps its transpiled files in the OS temporary folder, keyed
+ * on the source's content, so the cache cannot go stale and is safe to delete.
+ */
+async function importTypeScript(file: string): Promise<Record<string, unknown>> {
+  const { createJiti } = await import("jiti");
+  // Resolved from the bundle's own folder, so that its `import … from "admxkit"` finds the project's copy.
+  const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
+  return (await jiti.import(file)) as Record<string, unknown>;
+}
+
 async function importModule(file: string): Promise<unknown> {
   // Node's loader reads the file itself: check first that it is a regular file of a sane size.
   const unusable = await checkInputFile(file, "js");
   if (unusable) throw new AdmxkitError([unusable]);
   try {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const module = TYPESCRIPT.test(file)
+      ? await importTypeScript(file)
+      : ((await import(pathToFileURL(file).href)) as Record<string, unknown>);
     const exported = module.default ?? module.bundle;
     if (exported === undefined) fail("BUNDLE_EXPORT_MISSING", { file }, file);
     return typeof exported === "function" ? await (exported as () => unknown)() : exported;
@@ -43,7 +61,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /**
- * Resolves `--bundle`: a built-in id, a JSON bundle file, or a JavaScript module exporting a bundle
+ * Resolves `--bundle`: a built-in id, a JSON bundle file, or a JavaScript or TypeScript module exporting a bundle
  * (default export, or `bundle`; a function is called). The result is checked for the requested locales;
  * every problem is reported with the file it came from.
  */
@@ -53,7 +71,7 @@ export async function loadBundle(spec: string, locales?: readonly string[]): Pro
   let source = spec;
   if (builtin) {
     input = await builtin();
-  } else if (/\.(json|js|mjs|cjs)$/i.test(spec)) {
+  } else if (/\.(json|js|mjs|cjs|ts|mts|cts)$/i.test(spec)) {
     source = resolve(spec);
     input = extname(spec).toLowerCase() === ".json" ? await readJson(spec) : await importModule(source);
   } else {

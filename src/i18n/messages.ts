@@ -59,6 +59,15 @@ export function formatMessage(
   return fill(template, params);
 }
 
+/**
+ * A count in words with the plural form the locale's rules pick: the catalog has `<code>_ONE` and
+ * `<code>_OTHER` (Japanese has one form, written twice), filled with `{count}`.
+ */
+export function formatCount(code: string, count: number, locale: LocaleTag = "en-US"): string {
+  const form = new Intl.PluralRules(locale).select(count) === "one" ? "ONE" : "OTHER";
+  return formatMessage(`${code}_${form}`, { count }, locale);
+}
+
 /** Replaces each `{name}` that `params` has; other braces (e.g. `{BackupId}` in a path) stay as they are. */
 function fill(template: string, params: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

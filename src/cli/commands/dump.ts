@@ -15,6 +15,7 @@ interface DumpArgs {
   class: "machine" | "user";
   out?: string;
   admx?: string;
+  bundle?: string;
   lang?: string;
 }
 
@@ -27,6 +28,13 @@ export const spec: CommandSpec = {
     { name: "json", type: "boolean", default: false, text: "dump.option.json" },
     { name: "format", type: "string", choices: FORMATS, default: "table", text: "dump.option.format" },
     { name: "class", type: "string", choices: CLASSES, default: "machine", text: "dump.option.class" },
+    {
+      name: "bundle",
+      type: "string",
+      text: "dump.option.bundle",
+      conflicts: "admx",
+      placeholder: "<id|file>",
+    },
     { name: "admx", type: "string", text: "dump.option.admx", placeholder: "<folder>" },
     { name: "out", type: "string", text: "dump.option.out", placeholder: "<file>" },
   ],
@@ -46,13 +54,15 @@ export const spec: CommandSpec = {
  */
 async function explainedDump(
   entries: readonly PolEntry[],
-  args: DumpArgs & { admx: string },
+  args: DumpArgs,
   json: boolean,
 ): Promise<{ text: string; notes: Diagnostic[] }> {
   const { loadPolicySource } = await import("../policy-source.js");
   const explain = await import("../../explain/index.js");
   const { diag } = await import("../../diagnostics/diagnostic.js");
-  const loaded = await loadPolicySource({ admx: args.admx });
+  const loaded = await loadPolicySource(
+    args.admx !== undefined ? { admx: args.admx } : { bundle: args.bundle! },
+  );
   const explainer = explain.createEntryExplainer(loaded.sources);
   const explained = explain.explainEntries(entries, explainer, args.class);
   const notes = loaded.diagnosticsFor(explained.flatMap((e) => e.writers.map((w) => w.policy)));
@@ -60,17 +70,27 @@ async function explainedDump(
   explained.forEach(({ entry, writers }, i) => {
     if (writers.length > 0) return;
     // Counted from 1, as the rows of the table.
-    const params = { index: i + 1, key: entry.key, valueName: entry.valueName, dir: args.admx };
-    notes.push(diag("DUMP_ENTRY_UNEXPLAINED", params, { file: args.file }, "warning"));
+    const base = { index: i + 1, key: entry.key, valueName: entry.valueName };
+    notes.push(
+      args.admx !== undefined
+        ? diag("DUMP_ENTRY_UNEXPLAINED", { ...base, dir: args.admx }, { file: args.file }, "warning")
+        : diag(
+            "DUMP_ENTRY_UNEXPLAINED_BUNDLE",
+            { ...base, bundle: loaded.source },
+            { file: args.file },
+            "warning",
+          ),
+    );
   });
   return { text: explain.formatExplainedTable(explained), notes };
 }
 
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  if (args.admx !== undefined && args.format === "lgpo" && !args.json) {
+  const explainWith = args.admx !== undefined ? "--admx" : args.bundle !== undefined ? "--bundle" : undefined;
+  if (explainWith !== undefined && args.format === "lgpo" && !args.json) {
     // LGPO text has no place for the policy: the explanation would be dropped without a word.
-    return usageError(io, locale, formatMessage("DUMP_ADMX_FORMAT", {}, locale), "dump");
+    return usageError(io, locale, formatMessage("DUMP_ADMX_FORMAT", { option: explainWith }, locale), "dump");
   }
   return runCommand(io, locale, async () => {
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
@@ -89,12 +109,8 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
         );
       }
       text = pol.formatLgpoText(decoded.entries, args.class);
-    } else if (args.admx !== undefined) {
-      ({ text, notes } = await explainedDump(
-        decoded.entries,
-        { ...args, admx: args.admx },
-        format === "json",
-      ));
+    } else if (explainWith !== undefined) {
+      ({ text, notes } = await explainedDump(decoded.entries, args, format === "json"));
     } else {
       text = format === "json" ? pol.formatJsonLines(decoded.entries) : pol.formatPolTable(decoded.entries);
     }

@@ -30,13 +30,33 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
     // Only a JavaScript bundle gets here: a getter that throws, a proxy, a cycle zod cannot follow.
     return { ok: false, diagnostics: [diag("MODEL_UNREADABLE", { reason: describeError(error) })] };
   }
-  if (!parsed.success) return { ok: false, diagnostics: parsed.diagnostics };
+  if (!parsed.success) {
+    // Ids GPMC would reject are the one shape problem that leaves the structure whole (the schema has
+    // no defaults or transforms, so the input is what parsing would return): run the other rules too,
+    // so that every problem is listed at once rather than after the ids are fixed (issue 13.7).
+    if (!parsed.diagnostics.every((d) => d.code === "ID_INVALID")) {
+      return { ok: false, diagnostics: parsed.diagnostics };
+    }
+    let rest: Diagnostic[] = [];
+    try {
+      rest = ruleDiagnostics(input as Bundle, options);
+    } catch {
+      // A rule tripping over what the schema refused: the shape findings alone are the answer.
+    }
+    return { ok: false, diagnostics: [...parsed.diagnostics, ...rest] };
+  }
   const bundle = parsed.data;
+  const diagnostics = ruleDiagnostics(bundle, options);
+  return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
+}
+
+/** The rules beyond the shape: names, references, registry names, catalogs, XML-safe strings. */
+function ruleDiagnostics(bundle: Bundle, options: CheckOptions): Diagnostic[] {
   const locales = options.locales ?? Object.keys(bundle.locales);
   const names = checkRegistryNames(bundle);
   // A NUL in a registry name is both; the registry-name error says more (the policy, the character).
   const namePaths = new Set(names.map((d) => formatPath(d.path)));
-  const diagnostics = [
+  return [
     ...(locales.length === 0
       ? [diag("LOCALE_MISSING", { locale: "(none)", available: "" }, { path: ["locales"] })]
       : []),
@@ -48,7 +68,6 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
       (d) => !namePaths.has(formatPath(d.path)),
     ),
   ];
-  return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
 }
 
 function describeError(error: unknown): string {

@@ -1,9 +1,5 @@
-import { diag, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkCatalogs } from "./check-catalogs.js";
-import { checkNames } from "./check-names.js";
-import { xmlStringDiagnostics } from "./check-strings.js";
-import { checkPolicies } from "./check-policies.js";
-import { checkRegistryNames } from "./registry-names.js";
+import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkBundleRules as ruleDiagnostics } from "./check-rules.js";
 import type { Bundle } from "./types.js";
 import { parseBundleShape, type BundleShape } from "./parse-bundle.js";
 
@@ -48,26 +44,6 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
   const bundle = parsed.data;
   const diagnostics = ruleDiagnostics(bundle, options);
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
-}
-
-/** The rules beyond the shape: names, references, registry names, catalogs, XML-safe strings. */
-function ruleDiagnostics(bundle: Bundle, options: CheckOptions): Diagnostic[] {
-  const locales = options.locales ?? Object.keys(bundle.locales);
-  const names = checkRegistryNames(bundle);
-  // A NUL in a registry name is both; the registry-name error says more (the policy, the character).
-  const namePaths = new Set(names.map((d) => formatPath(d.path)));
-  return [
-    ...(locales.length === 0
-      ? [diag("LOCALE_MISSING", { locale: "(none)", available: "" }, { path: ["locales"] })]
-      : []),
-    ...checkNames(bundle),
-    ...checkPolicies(bundle),
-    ...names,
-    ...checkCatalogs(bundle, locales),
-    ...xmlStringDiagnostics(bundle, (key) => key === "locales").filter(
-      (d) => !namePaths.has(formatPath(d.path)),
-    ),
-  ];
 }
 
 function describeError(error: unknown): string {

@@ -4,6 +4,7 @@ import { formatMessage } from "../../src/i18n/messages.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { defineBundle } from "../../src/model/define.js";
 import type { BundleInput } from "../../src/model/types.js";
+import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { smallBundle } from "../generate/fixtures.js";
 
 /** The small bundle with two ids GPMC rejects, an unknown category and a string no catalog has. */
@@ -56,5 +57,13 @@ describe("defineBundle and checkBundle list every problem at once (issue 13.7)",
     const result = checkBundle(bundle);
     expect(result.diagnostics.map((d) => d.code)).not.toContain("REFERENCE_UNRESOLVED");
     expect(result.diagnostics.map((d) => d.code)).toContain("MODEL_INVALID");
+  });
+});
+
+describe("the built-in bundle", () => {
+  it("passes checkBundle without a finding (the CLI checks only its rules, without zod)", () => {
+    const result = checkBundle(defenderProxyBundle());
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toEqual([]);
   });
 });

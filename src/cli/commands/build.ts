@@ -31,12 +31,12 @@ export async function handler(args: BuildArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { loadBundle } = await import("../load-bundle.js");
-    const { generateTemplates } = await import("../../generate/generate.js");
+    const { templateFiles } = await import("../../generate/template-files.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);
-    const result = generateTemplates(bundle, args.locale ? { locales: args.locale } : {});
-    reportDiagnostics(io, result.diagnostics, locale);
-    const written = await writeFilesAtomic(args.out, result.files);
+    // Checked once, by loadBundle: the files are written from the bundle as checked.
+    const { bundle, diagnostics } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);
+    reportDiagnostics(io, diagnostics, locale);
+    const written = await writeFilesAtomic(args.out, templateFiles(bundle, args.locale));
     for (const path of written) io.stdout(`${path}\n`);
     return EXIT.ok;
   });

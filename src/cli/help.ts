@@ -25,6 +25,9 @@ export function textWidth(text: string): number {
   return width;
 }
 
+const CLOSING = /^[、。，．）)」』】〕！？!?:：,.]$/u;
+const OPENING = /^[（(「『【〔]$/u;
+
 /**
  * Breaks `text` into lines of at most `width` columns: at spaces, and between wide characters (Japanese
  * has no spaces between words). A word longer than the line stays whole rather than being cut.
@@ -44,9 +47,12 @@ export function wrapText(text: string, width: number): string[] {
       if (line !== "") [line, lineWidth] = [line + " ", lineWidth + 1];
       continue;
     }
-    if (lineWidth + w > width && line.trim() !== "") {
-      lines.push(line.trimEnd());
-      [line, lineWidth] = ["", 0];
+    // Japanese line-breaking rules (kinsoku): closing punctuation never starts a line, so it may
+    // overhang by one character; an opening bracket never ends one, so it moves down.
+    if (lineWidth + w > width && line.trim() !== "" && !CLOSING.test(token)) {
+      const carried = OPENING.test(line.at(-1) ?? "") ? line.at(-1)! : "";
+      lines.push(line.slice(0, line.length - carried.length).trimEnd());
+      [line, lineWidth] = [carried, textWidth(carried)];
     }
     [line, lineWidth] = [line + token, lineWidth + w];
   }

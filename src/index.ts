@@ -60,6 +60,7 @@ export {
   type Diagnostic,
   type Severity,
 } from "./diagnostics/diagnostic.js";
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
 export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js";
 
 // Registry.pol: codec, typed values, special names, text formats.
@@ -73,6 +74,7 @@ export {
   delEntry,
   delvalsEntry,
   describePolDecodeError,
+  describePolEncodeIssue,
   encodeLgpoText,
   encodePol,
   encodeRegFile,

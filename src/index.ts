@@ -38,7 +38,8 @@ export type {
 } from "./model/types.js";
 
 // Writers and the build.
-export { writeAdmx, POLICY_DEFINITIONS_NS } from "./admx/write-admx.js";
+export { writeAdmx } from "./admx/write-admx.js";
+export { POLICY_DEFINITIONS_NS } from "./xml/policy-definitions.js";
 export { writeAdml } from "./adml/write-adml.js";
 export {
   generateTemplates,

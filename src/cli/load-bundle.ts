@@ -1,7 +1,7 @@
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUILTIN_BUNDLES } from "../bundles/index.js";
-import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { AdmxkitError, diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 import { checkInputFile } from "../io/read-input.js";
 import { readJsonFile } from "../io/read-json.js";
 import { checkBundle } from "../model/check-bundle.js";
@@ -13,7 +13,7 @@ export interface LoadedBundle {
   readonly source: string;
 }
 
-function fail(code: string, params: Record<string, string>, file?: string): never {
+function fail(code: DiagnosticCode, params: Record<string, string>, file?: string): never {
   throw new AdmxkitError([diag(code, params, file ? { file } : {})]);
 }
 

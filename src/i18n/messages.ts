@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { DiagnosticCode } from "./codes.js";
 
 /** The locales admxkit itself speaks (diagnostics, CLI, preview UI). */
 export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
@@ -43,7 +44,7 @@ export function environmentLocale(
 
 /** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
 export function formatMessage(
-  code: string,
+  code: DiagnosticCode,
   params: Readonly<Record<string, string | number>>,
   locale: LocaleTag = "en-US",
 ): string {

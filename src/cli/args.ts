@@ -5,6 +5,7 @@
  * The rules are the usual GNU ones: `--name value`, `--name=value`, `--flag`, `--no-flag`, `--` ends
  * the options; an option not declared `repeatable` may be given once.
  */
+import type { DiagnosticCode } from "../i18n/codes.js";
 import { nearestName } from "../values/suggest.js";
 
 /** The kind of value an option takes. */
@@ -50,7 +51,7 @@ export interface CommandSpec {
 
 /** A usage problem: a code of the "messages" catalog section and its parameters. */
 export interface UsageProblem {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -68,7 +69,7 @@ export type ParsedArgs = Record<string, unknown>;
 export type ParseResult =
   { readonly ok: true; readonly args: ParsedArgs } | { readonly ok: false; readonly problem: UsageProblem };
 
-const problem = (code: string, params: Record<string, string | number>): ParseResult => ({
+const problem = (code: DiagnosticCode, params: Record<string, string | number>): ParseResult => ({
   ok: false,
   problem: { code, params },
 });

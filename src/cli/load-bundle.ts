@@ -1,7 +1,13 @@
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUILTIN_BUNDLES } from "../bundles/index.js";
-import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  AdmxkitError,
+  diag,
+  hasErrors,
+  type Diagnostic,
+  type DiagnosticCode,
+} from "../diagnostics/diagnostic.js";
 import { checkInputFile } from "../io/read-input.js";
 import { readJsonFile } from "../io/read-json.js";
 import { checkBundleRules } from "../model/check-rules.js";
@@ -15,7 +21,7 @@ export interface LoadedBundle {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function fail(code: string, params: Record<string, string>, file?: string): never {
+function fail(code: DiagnosticCode, params: Record<string, string>, file?: string): never {
   throw new AdmxkitError([diag(code, params, file ? { file } : {})]);
 }
 

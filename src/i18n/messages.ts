@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { DiagnosticCode } from "./codes.js";
 
 /** The locales admxkit itself speaks (diagnostics, CLI, preview UI). */
 export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
@@ -51,7 +52,7 @@ export function environmentLocale(
 
 /** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
 export function formatMessage(
-  code: string,
+  code: DiagnosticCode,
   params: Readonly<Record<string, string | number>>,
   locale: LocaleTag = "en-US",
 ): string {
@@ -59,11 +60,14 @@ export function formatMessage(
   return fill(template, params);
 }
 
+/** The stems of the counted codes: `VALIDATE_COUNT_ERROR` for `VALIDATE_COUNT_ERROR_ONE` and `_OTHER`. */
+export type CountCode = DiagnosticCode extends infer C ? (C extends `${infer S}_ONE` ? S : never) : never;
+
 /**
  * A count in words with the plural form the locale's rules pick: the catalog has `<code>_ONE` and
  * `<code>_OTHER` (Japanese has one form, written twice), filled with `{count}`.
  */
-export function formatCount(code: string, count: number, locale: LocaleTag = "en-US"): string {
+export function formatCount(code: CountCode, count: number, locale: LocaleTag = "en-US"): string {
   const form = new Intl.PluralRules(locale).select(count) === "one" ? "ONE" : "OTHER";
   return formatMessage(`${code}_${form}`, { count }, locale);
 }

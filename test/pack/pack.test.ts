@@ -21,7 +21,9 @@ describe("the packed package", () => {
     { timeout: 240_000 },
     async () => {
       const packDir = await tempDir("admxkit-pack-");
-      await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
+      await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], {
+        cwd: REPO_ROOT,
+      });
       const [tarball] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
       expect(tarball).toBeDefined();
 
@@ -39,7 +41,14 @@ describe("the packed package", () => {
       );
       const install = await exec(
         "npm",
-        ["install", "--no-audit", "--no-fund", "--loglevel=warn", join(packDir, tarball!)],
+        [
+          "install",
+          "--no-audit",
+          "--no-fund",
+          "--prefer-offline",
+          "--loglevel=warn",
+          join(packDir, tarball!),
+        ],
         { cwd: project },
       );
       // No install script to approve: the package is built when packed (`prepack`), not when installed.

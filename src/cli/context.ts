@@ -1,5 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { AdmxkitError } from "../diagnostics/diagnostic.js";
+import { visibleText } from "../i18n/visible-text.js";
 import { cliText, environmentLocale, resolveLocale, type LocaleTag } from "../i18n/messages.js";
 
 /** Exit codes every command uses: success, invalid input, usage error. */
@@ -24,7 +25,8 @@ export function messageLocale(lang: string | undefined): LocaleTag {
 
 /** Prints diagnostics to stderr, one per line, in the chosen language. */
 export function reportDiagnostics(io: CliIo, list: readonly Diagnostic[], locale: LocaleTag): void {
-  for (const d of list) io.stderr(`${formatDiagnostic(d, locale)}\n`);
+  // Keys of a values file or names in a Registry.pol may hold ESC, NUL, CR…: shown, never obeyed.
+  for (const d of list) io.stderr(`${visibleText(formatDiagnostic(d, locale))}\n`);
 }
 
 /**
@@ -53,6 +55,6 @@ export function usageError(io: CliIo, locale: LocaleTag, message: string, comman
     command === undefined
       ? cliText("program.helpHint", locale)
       : cliText("command.helpHint", locale, { command });
-  io.stderr(`admxkit: ${message}\n${hint}\n`);
+  io.stderr(`admxkit: ${visibleText(message)}\n${hint}\n`);
   return EXIT.usage;
 }

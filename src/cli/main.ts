@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { cliText, formatMessage, isToolLocale, type LocaleTag } from "../i18n/messages.js";
+import { visibleText } from "../i18n/visible-text.js";
 import { parseArgs, suggest, type CommandSpec, type ParsedArgs } from "./args.js";
 import { EXIT, messageLocale, processIo, usageError, type CliIo } from "./context.js";
 import { commandHelp, programHelp } from "./help.js";
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const locale = messageLocale(lang);
   if (lang !== undefined && !isToolLocale(lang)) {
     // Said once, on stderr, so that the fallback is never silent (issue 13.6).
-    io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang }, locale)}\n`);
+    io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);
   }
   const first = argv.findIndex((arg) => !arg.startsWith("-"));
   // `admxkit --lang ja-JP build`: the value of a leading --lang is not the command.

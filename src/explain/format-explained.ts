@@ -3,6 +3,7 @@
  * with `policy`, `policyClass` and `element` fields. The labels use ADMX vocabulary (enabledList,
  * trueList…), which is the same in every language, so the output needs no translation.
  */
+import { visibleText } from "../i18n/visible-text.js";
 import type { PolicyClassName } from "../compile/types.js";
 import { formatPolTable, toDumpRecord, type PolEntry } from "../pol/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
@@ -55,7 +56,7 @@ export function describeWriter(writer: EntryWriter): string {
  * shows them escaped so that every entry stays one line.
  */
 function oneLine(text: string): string {
-  return text.replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+  return visibleText(text);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { visibleText } from "../i18n/visible-text.js";
 import { formatCount, formatMessage, type LocaleTag } from "../i18n/messages.js";
 
 /** A path as the user would type it: relative to `cwd` when it lies below it. */
@@ -47,9 +48,10 @@ export function humanReport(
     const lines = items.map((d) => {
       // A finding about a whole path (a missing file) has no position: "-" rather than a made-up 0:0.
       const place = (d.line === undefined ? "-" : `${d.line}:${d.column ?? 0}`).padEnd(9);
-      return `  ${place} ${d.severity.padEnd(7)} ${d.code}  ${formatMessage(d.code, d.params, locale)}`;
+      const message = visibleText(formatMessage(d.code, d.params, locale));
+      return `  ${place} ${d.severity.padEnd(7)} ${d.code}  ${message}`;
     });
-    return `${file}\n${lines.join("\n")}\n`;
+    return `${visibleText(file)}\n${lines.join("\n")}\n`;
   });
   const count = (severity: Diagnostic["severity"]) => list.filter((d) => d.severity === severity).length;
   const summary = formatMessage(

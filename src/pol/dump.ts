@@ -1,6 +1,7 @@
 /**
  * Entries as JSON-lines records (for tools and golden files) and as a fixed-width table (for people).
  */
+import { visibleText } from "../i18n/visible-text.js";
 import { classifyEntry } from "./actions.js";
 import { bytesToHex } from "./hex.js";
 import { regTypeName } from "./types.js";
@@ -89,9 +90,10 @@ export function formatPolTable(entries: readonly PolEntry[], options: PolTableOp
   const rows: string[][] = [["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"]];
   for (const entry of entries) {
     const record = toDumpRecord(entry);
+    // Names from a hostile file must not drive the terminal or forge rows (issue 15.8).
     const cells = [
-      entry.key,
-      entry.valueName,
+      visibleText(entry.key),
+      visibleText(entry.valueName),
       String(record.type),
       String(record.size),
       describeData(entry, record),

@@ -1,3 +1,4 @@
+import { visibleText } from "../../i18n/visible-text.js";
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
@@ -41,7 +42,7 @@ function progress(io: CliIo, enabled: boolean) {
     update(done: number, total: number, file: string) {
       if (!enabled) return;
       shown = true;
-      io.stderr(`\r\x1b[K[${done}/${total}] ${file}`);
+      io.stderr(`\r\x1b[K[${done}/${total}] ${visibleText(file)}`);
     },
     clear() {
       if (shown) io.stderr("\r\x1b[K");

@@ -50,14 +50,43 @@ export function environmentLocale(
   return resolveLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-/** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
+/**
+ * Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself.
+ *
+ * A placeholder `{name}` without a `name` parameter but with a `nameCode` parameter naming another
+ * message is filled with that message, in the same locale and from the same parameters. Details built
+ * of several messages (a Registry.pol decoding error inside "not a valid Registry.pol file: …") are
+ * thus worded in the reader's language when shown, not fixed in English when the diagnostic is made.
+ */
 export function formatMessage(
   code: DiagnosticCode,
   params: Readonly<Record<string, string | number>>,
   locale: LocaleTag = "en-US",
 ): string {
-  const template = loadToolCatalog(locale).messages[code] ?? loadToolCatalog("en-US").messages[code] ?? code;
-  return fill(template, params);
+  return formatNested(code, params, locale, 0);
+}
+
+function formatNested(
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+  locale: LocaleTag,
+  depth: number,
+): string {
+  const messages = loadToolCatalog(locale).messages;
+  const english = loadToolCatalog("en-US").messages;
+  const template =
+    (Object.hasOwn(messages, code) ? messages[code] : undefined) ??
+    (Object.hasOwn(english, code) ? english[code] : undefined) ??
+    code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (Object.hasOwn(params, name)) return String(params[name]);
+    const ref = params[`${name}Code`];
+    // Bounded: a message naming itself must not recurse without end.
+    if (typeof ref === "string" && depth < 4 && Object.hasOwn(english, ref)) {
+      return formatNested(ref, params, locale, depth + 1);
+    }
+    return whole;
+  });
 }
 
 /** The stems of the counted codes: `VALIDATE_COUNT_ERROR` for `VALIDATE_COUNT_ERROR_ONE` and `_OTHER`. */

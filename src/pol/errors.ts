@@ -91,13 +91,25 @@ export class PolEncodeError extends Error {
  * decoder's data (bytes, delimiters, sizes, and a few short phrases it writes in English).
  */
 export function describePolDecodeError(error: PolDecodeError, locale: LocaleTag = "en-US"): string {
-  const entry =
-    error.entry === undefined ? "" : formatMessage("POL_DECODE_PLACE_ENTRY", { entry: error.entry }, locale);
-  const found =
-    error.found === undefined ? "" : formatMessage("POL_DECODE_PLACE_FOUND", { found: error.found }, locale);
-  const problem = formatMessage(error.code, {}, locale);
-  const params = { problem, offset: error.offset, entry, expected: error.expected, found };
-  return formatMessage("POL_DECODE_PLACE", params, locale);
+  return formatMessage("POL_DECODE_PLACE", polDecodeErrorParams(error), locale);
+}
+
+/**
+ * The parameters of `POL_DECODE_PLACE` for a decoding error, as message references (see
+ * formatMessage), so that a diagnostic carrying them is worded in the locale it is shown in.
+ */
+export function polDecodeErrorParams(error: PolDecodeError): Record<string, string | number> {
+  return {
+    problemCode: error.code,
+    offset: error.offset,
+    expected: error.expected,
+    ...(error.entry === undefined
+      ? { entry: "" }
+      : { entryCode: "POL_DECODE_PLACE_ENTRY", entryIndex: error.entry }),
+    ...(error.found === undefined
+      ? { found: "" }
+      : { foundCode: "POL_DECODE_PLACE_FOUND", foundBytes: error.found }),
+  };
 }
 
 /** The throwing form of a {@link PolDecodeError} (used by `decodePolOrThrow`). */

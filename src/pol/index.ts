@@ -26,6 +26,7 @@ export type { PolAction, PolActionKind } from "./actions.js";
 export {
   describePolDecodeError,
   describePolEncodeIssue,
+  polDecodeErrorParams,
   POL_DECODE_ERROR_CODES,
   POL_ENCODE_ERROR_CODES,
   PolDecodeFailure,

@@ -198,3 +198,5 @@ export {
   type ValuesDiff,
 } from "./diff/index.js";
 export { readGpoInput, readPolFile, type GpoInput, type ReadGpoInputOptions } from "./io/read-gpo-input.js";
+export { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "./formats/index.js";
+export type { EntriesPlace, EntryFormat } from "./formats/index.js";

@@ -102,13 +102,8 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     let text: string;
     let notes: Diagnostic[] = [];
     if (format === "lgpo") {
-      const problems = pol.checkLgpoEntries(decoded.entries);
-      if (problems.length > 0) {
-        throw new AdmxkitError(
-          problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive: args.class }, place)),
-        );
-      }
-      text = pol.formatLgpoText(decoded.entries, args.class);
+      const { formatEntries } = await import("../../formats/index.js");
+      text = formatEntries("lgpo", decoded.entries, args.class, place);
     } else if (explainWith !== undefined) {
       ({ text, notes } = await explainedDump(decoded.entries, args, format === "json"));
     } else {

@@ -1,13 +1,15 @@
 import type { CompileResult } from "../../compile/index.js";
-import type { PolEntry } from "../../pol/index.js";
 import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
+import type { EntryFormat } from "../../formats/index.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 import type { PolicySourceArgs } from "../policy-source.js";
 import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
-const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
+// The list of src/formats (ENTRY_FORMATS), typed against it; not imported, so that loading the command
+// modules stays cheap for every other command.
+const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const satisfies readonly EntryFormat[];
 
 interface PolArgs extends PolicySourceArgs {
   values: string;
@@ -42,45 +44,6 @@ export const spec: CommandSpec = {
   ],
 };
 
-async function encode(
-  format: PolArgs["format"],
-  entries: PolEntry[],
-  hive: PolArgs["class"],
-): Promise<Uint8Array | string> {
-  const pol = await import("../../pol/index.js");
-  switch (format) {
-    case "reg": {
-      const problems = pol.checkRegEntries(entries);
-      if (problems.length > 0) {
-        throw new AdmxkitError(
-          problems.map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 })),
-        );
-      }
-      return pol.encodeRegFile(entries, hive);
-    }
-    case "json":
-      return pol.formatJsonLines(entries);
-    case "ps1": {
-      const ps1 = await import("../../ps1/index.js");
-      const sections = [{ hive, entries }];
-      const problems = ps1.checkPowerShellEntries(sections);
-      if (problems.length > 0) throw new AdmxkitError(problems);
-      return ps1.encodePowerShellScript(ps1.formatPowerShellScript(sections));
-    }
-    case "lgpo": {
-      const problems = pol.checkLgpoEntries(entries);
-      if (problems.length > 0) {
-        throw new AdmxkitError(
-          problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, {})),
-        );
-      }
-      return pol.encodeLgpoText(pol.formatLgpoText(entries, hive));
-    }
-    case "pol":
-      return pol.encodePol(entries);
-  }
-}
-
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
@@ -105,7 +68,8 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
-    const content = await encode(args.format, result.entries, args.class);
+    const { encodeEntries } = await import("../../formats/index.js");
+    const content = encodeEntries(args.format, result.entries, args.class);
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     return EXIT.ok;

@@ -1,0 +1,94 @@
+/**
+ * Registry entries in each output format `pol` and `dump` write: one dispatch for both commands (and
+ * for library users), each format refusing, with every entry named, what it cannot represent.
+ */
+import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import * as pol from "../pol/index.js";
+import type { PolEntry, PolHive } from "../pol/index.js";
+import * as ps1 from "../ps1/index.js";
+
+/** The file formats of `admxkit pol --format`. */
+export const ENTRY_FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
+export type EntryFormat = (typeof ENTRY_FORMATS)[number];
+
+/** Where the entries came from, for the diagnostics (the Registry.pol or values file). */
+export interface EntriesPlace {
+  readonly file?: string;
+}
+
+/** Every entry `format` cannot represent, as diagnostics; empty when all can be written. */
+export function checkEntriesFor(
+  format: EntryFormat,
+  entries: readonly PolEntry[],
+  hive: PolHive,
+  place: EntriesPlace = {},
+): Diagnostic[] {
+  const where = place.file === undefined ? {} : { file: place.file };
+  switch (format) {
+    case "reg":
+      // Counted from 1, as a reader counts the sections of a .reg file.
+      return pol
+        .checkRegEntries(entries)
+        .map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 }, where));
+    case "lgpo":
+      return pol
+        .checkLgpoEntries(entries)
+        .map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, where));
+    case "ps1":
+      return ps1.checkPowerShellEntries([{ hive, entries }]).map((d) => ({ ...d, ...where }));
+    case "pol":
+    case "json":
+      // Entries come decoded or compiled: the codec's own checks ran when they were made.
+      return [];
+  }
+}
+
+/**
+ * The entries as the text of a text format (JSON lines, LGPO text, .reg or PowerShell source), for a
+ * terminal. Throws an {@link AdmxkitError} listing every entry the format cannot represent.
+ */
+export function formatEntries(
+  format: Exclude<EntryFormat, "pol">,
+  entries: readonly PolEntry[],
+  hive: PolHive,
+  place: EntriesPlace = {},
+): string {
+  const problems = checkEntriesFor(format, entries, hive, place);
+  if (problems.length > 0) throw new AdmxkitError(problems);
+  switch (format) {
+    case "json":
+      return pol.formatJsonLines(entries);
+    case "lgpo":
+      return pol.formatLgpoText(entries, hive);
+    case "reg":
+      return pol.formatRegText(entries, hive);
+    case "ps1":
+      return ps1.formatPowerShellScript([{ hive, entries }]);
+  }
+}
+
+/**
+ * The bytes (or UTF-8 text) of an output file in `format`, encoded as its readers expect: Registry.pol
+ * binary, .reg as UTF-16LE with BOM (regedit), LGPO text with a BOM when it needs one (LGPO.exe reads a
+ * file without BOM as Latin-1), PowerShell with the encoding Windows PowerShell 5.1 reads. Throws an
+ * {@link AdmxkitError} listing every entry the format cannot represent.
+ */
+export function encodeEntries(
+  format: EntryFormat,
+  entries: readonly PolEntry[],
+  hive: PolHive,
+  place: EntriesPlace = {},
+): Uint8Array | string {
+  if (format === "pol") return pol.encodePol(entries);
+  const text = formatEntries(format, entries, hive, place);
+  switch (format) {
+    case "json":
+      return text;
+    case "lgpo":
+      return pol.encodeLgpoText(text);
+    case "reg":
+      return pol.encodeRegFile(entries, hive);
+    case "ps1":
+      return ps1.encodePowerShellScript(text);
+  }
+}

@@ -106,8 +106,6 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     const place = { file: args.file };
     const decoded = { entries: await readPolFile(args.file) };
     const format = args.json ? "json" : args.format;
-    let text: string;
-    let notes: Diagnostic[] = [];
     if (format === "lgpo") {
       const problems = pol.checkLgpoEntries(decoded.entries);
       if (problems.length > 0) {
@@ -115,24 +113,25 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
           problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive: args.class }, place)),
         );
       }
-      text = pol.formatLgpoText(decoded.entries, args.class);
-    } else if (args.admx !== undefined) {
-      ({ text, notes } = await explainedDump(
-        decoded.entries,
-        { ...args, admx: args.admx },
-        format === "json",
-      ));
+    }
+    let text: Iterable<string>;
+    let notes: Diagnostic[] = [];
+    if (args.admx !== undefined) {
+      const explained = await explainedDump(decoded.entries, { ...args, admx: args.admx }, format === "json");
+      ({ notes } = explained);
+      text = [explained.text];
     } else {
-      text = format === "json" ? pol.formatJsonLines(decoded.entries) : pol.formatPolTable(decoded.entries);
+      // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
+      text = pol.dumpTextChunks(decoded.entries, format, args.class);
     }
     if (args.out === undefined) {
-      io.stdout(text);
+      for (const chunk of text) io.stdout(chunk);
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    // LGPO.exe reads a file without BOM as Latin-1: its encoder adds UTF-16LE + BOM when needed.
-    const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
+    const content =
+      args.admx === undefined ? pol.dumpFileChunks(decoded.entries, format, args.class) : [...text].join("");
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

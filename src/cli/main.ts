@@ -65,7 +65,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .help()
     .alias("h", "help")
     .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    // A terminal's width, else COLUMNS (as shells export it; the docs build sets it to fit its code boxes).
+    .wrap(Math.min(110, process.stdout.columns ?? (Number(process.env.COLUMNS) || 110)))
     .fail((message, error) => {
       if (error) throw error;
       throw new UsageError(message);

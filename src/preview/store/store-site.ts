@@ -12,7 +12,7 @@
  * `search-index.js` and `<File>/<Policy>.html` (one page per policy; policy names are unique only
  * within a namespace, file names within the folder).
  */
-import { AdmxkitError, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { resolveLocale, uiText } from "../../i18n/messages.js";
 import type { OutputFile } from "../../io/output-file.js";
 import { own } from "../../model/own.js";
@@ -201,6 +201,14 @@ export async function writeStorePreview(
     const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
     const admls = readAdmls(files.admls, new Set(locales), false);
     if (!admx.document) continue;
+    // A template without an ADML in a locale has no texts to show there: its pages are left out of
+    // that locale (the tree already leaves it out), and the gap is said once per locale.
+    const count = summaries.filter((s) => s.file === template.base).length;
+    for (const locale of locales.filter((l) => !admls.documents.has(l))) {
+      const params = { file: files.admx.path, locale, count };
+      diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
+    }
+    if (admls.documents.size === 0) continue;
     const read = toBundle(admx.document, Object.fromEntries(admls.documents));
     diagnostics.push(...read.diagnostics);
     // Keep reading the other templates after an error, so that one run reports every problem.

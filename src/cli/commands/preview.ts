@@ -113,7 +113,8 @@ async function findStoreTemplates(dir: string) {
   const templates = found.templates.filter((t) => t.admx !== undefined);
   if (templates.length === 0) throw new AdmxkitError([diag("PREVIEW_ADMX_EMPTY", { dir }, { file: dir })]);
   return templates.map((t) => ({
-    base: t.base,
+    // The ADMX's own name: the store groups files case-insensitively (inetres.admx, InetRes.adml).
+    base: basename(t.admx!).replace(/\.admx$/i, ""),
     read: async () => ({
       admx: { path: basename(t.admx!), content: await readInputOrThrow(t.admx!, "admx") },
       admls: await Promise.all(

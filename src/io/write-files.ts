@@ -132,6 +132,9 @@ export interface OutputWriter {
   abort(): Promise<void>;
 }
 
+/** How many temporary files an {@link OutputWriter} writes, or renames, at the same time. */
+const PARALLEL_WRITES = 16;
+
 /** Opens `outDir` for writing files one at a time (see {@link OutputWriter}). */
 export function openOutputFolder(outDir: string): OutputWriter {
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
@@ -141,9 +144,14 @@ export function openOutputFolder(outDir: string): OutputWriter {
   const created: string[] = [];
   const checked = new Set<string>();
   let state: "open" | "done" = "open";
+  // A few writes run at once: a store preview writes thousands of small files, and one at a time the
+  // process mostly waits on the disk. The bound keeps at most that many pages in memory.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
 
   const cleanUp = async () => {
     state = "done";
+    await Promise.all(inFlight);
     await Promise.all(targets.map((target) => rm(target + suffix, { force: true })));
     for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
     release();
@@ -172,8 +180,16 @@ export function openOutputFolder(outDir: string): OutputWriter {
         targets.push(target);
         pending.temps.add(temp);
         // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
-        await writeFile(temp, file.content, { flag: "wx" });
-        if (targets.length === 1) await pauseForTests();
+        const write: Promise<void> = writeFile(temp, file.content, { flag: "wx" })
+          .catch((error: unknown) => void (failure ??= { error }))
+          .finally(() => inFlight.delete(write));
+        inFlight.add(write);
+        if (targets.length === 1) {
+          await write;
+          await pauseForTests();
+        }
+        if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
+        if (failure) throw failure.error;
       } catch (error) {
         await fail(error);
       }
@@ -181,9 +197,15 @@ export function openOutputFolder(outDir: string): OutputWriter {
     async commit() {
       if (state !== "open") throw new Error("the output folder is already committed or aborted");
       try {
-        for (const target of targets) {
-          await rename(target + suffix, target);
-          pending.temps.delete(target + suffix);
+        await Promise.all(inFlight);
+        if (failure) throw failure.error;
+        for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+          await Promise.all(
+            targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {
+              await rename(target + suffix, target);
+              pending.temps.delete(target + suffix);
+            }),
+          );
         }
       } catch (error) {
         await fail(error);

@@ -115,5 +115,6 @@ export function renderStoreIndex(parts: StoreIndexParts): string {
     languageLabel: t("preview.language"),
     body,
     scripts: ["search-index.js", "../search.js"],
+    stylesheet: "../preview.css",
   });
 }

@@ -8,7 +8,7 @@
  * 2. **Pages**: each template is read again and converted into the model, and its pages are rendered
  *    with the store's texts and handed to `write` one by one, then dropped.
  *
- * Layout: `index.html` (start page), `search.js`, and per locale `index.html` (tree and search box),
+ * Layout: `index.html` (start page), `search.js`, `preview.css` (shared by the policy pages), and per locale `index.html` (tree and search box),
  * `search-index.js` and `<File>/<Policy>.html` (one page per policy; policy names are unique only
  * within a namespace, file names within the folder).
  */
@@ -22,6 +22,7 @@ import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
 import { renderPage } from "../page.js";
+import { PREVIEW_CSS } from "../styles.js";
 import { previewContext, type StoreTexts } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyWithContext } from "../render-policy.js";
@@ -140,6 +141,7 @@ export async function writeStorePreview(
   );
 
   await write({ path: "search.js", content: SEARCH_SCRIPT });
+  await write({ path: "preview.css", content: PREVIEW_CSS });
   await write({
     path: "index.html",
     content: renderLanding({
@@ -252,6 +254,7 @@ export async function writeStorePreview(
               .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
             languageLabel: ctx.ui("preview.language"),
             body,
+            stylesheet: "../../preview.css",
           }),
         });
         pages++;

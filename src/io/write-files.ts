@@ -135,7 +135,7 @@ async function pauseForTests(): Promise<void> {
  */
 export interface OutputWriter {
   /** Writes one file to its temporary name. A refused path or failed write aborts and throws. */
-  add(file: OutputFile): Promise<void>;
+  add(file: OutputFile | StreamedOutputFile): Promise<void>;
   /** Renames every added file into place; returns their paths in the order they were added. */
   commit(): Promise<string[]>;
   /** Removes the temporary files and the folders this writer created. */

@@ -9,6 +9,7 @@ interface ValidateArgs {
   locale?: string[];
   json?: boolean;
   intune?: boolean;
+  strict?: boolean;
   jobs?: number;
   lang?: string;
 }
@@ -18,7 +19,7 @@ export const command = "validate <paths..>";
 /** The line `--help` shows for the command. */
 export const describe = (locale: LocaleTag): string => cliText("validate.describe", locale);
 
-/** Options: --locale (repeatable), --json, --intune, --lang. */
+/** Options: --locale (repeatable), --json, --intune, --strict, --jobs, --lang. */
 export function builder(yargs: Argv, locale: LocaleTag): Argv<ValidateArgs> {
   return langOption(yargs, locale)
     .positional("paths", {
@@ -36,6 +37,11 @@ export function builder(yargs: Argv, locale: LocaleTag): Argv<ValidateArgs> {
       type: "boolean",
       default: false,
       describe: cliText("validate.option.intune", locale),
+    })
+    .option("strict", {
+      type: "boolean",
+      default: false,
+      describe: cliText("validate.option.strict", locale),
     })
     .option("jobs", {
       type: "number",
@@ -77,6 +83,7 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
     const result = await validateTemplates(args.paths, {
       ...(args.locale && { locales: args.locale }),
       intune: args.intune ?? false,
+      strict: args.strict ?? false,
       // One worker per CPU: the templates of a store are checked in parallel, taken in store order.
       jobs: args.jobs ?? availableParallelism(),
       onProgress: (done, total, file) => bar.update(done, total, displayPath(file)),

@@ -17,38 +17,9 @@ import { decodePolOrThrow } from "../../src/pol/index.js";
 import { readStore, type StoreContents } from "../../src/read/read-store.js";
 import type { ValuesFile } from "../../src/values/schema.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { enabledState } from "../helpers/enabled-state.js";
 
 const STORE = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
-
-/** A value each element kind accepts, for elements Enabled cannot do without. */
-function sample(element: Element): OptionValue {
-  switch (element.kind) {
-    case "boolean":
-      return true;
-    case "decimal":
-    case "longDecimal":
-      return element.minValue ?? 1;
-    case "enum":
-      return 0;
-    case "list":
-      return element.explicitValue ? { admxkit: "1" } : ["admxkit"];
-    case "multiText":
-      return ["admxkit"];
-    case "text":
-      return "admxkit";
-  }
-}
-
-/** Enabled with defaults, plus a sample value for each option the policy requires. */
-function enabledState(policy: Policy): { state: "enabled"; options?: Record<string, OptionValue> } {
-  const first = compilePolicy(policy, { state: "enabled", options: {} });
-  const required = first.diagnostics.filter((d) => d.code === "OPTION_REQUIRED").map((d) => d.params.option);
-  if (required.length === 0) return { state: "enabled" };
-  const options: Record<string, OptionValue> = {};
-  for (const element of policy.elements ?? [])
-    if (required.includes(element.id)) options[element.id] = sample(element);
-  return { state: "enabled", options };
-}
 
 let store: StoreContents;
 let values: ValuesFile;

@@ -54,8 +54,7 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
  * Converts an ADMX and its ADMLs (locale → document) into the model the writers use. Texts go to the
  * per-locale catalogs: string-table ids keep their names, inline texts get keys from
  * {@link CatalogKeys}; only the strings the bundle uses are kept. Definitions the model has no place
- * for (supportedOn products and `<or>`/`<and>` conditions, `clientExtension`, `supersededAdm`,
- * `fallbackCulture`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
+ * for (supportedOn products and `<or>`/`<and>` conditions, `supersededAdm`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
  * model would refuse from an author (see {@link readNotAuthored}) is kept, with a `READ_NOT_AUTHORED`
  * warning: the bundle writes back and compiles, but is not one to edit and build as it is. Anything
  * else the model refuses is an error and gives no bundle.
@@ -76,10 +75,8 @@ export function toBundle(
   if (admx.products.length > 0) dropped("supportedOn products", admx.products[0]!.at);
   for (const s of admx.supportedOn) if (s.combine) dropped(`<${s.combine}> of ${s.name}`, s.at);
   if (admx.supersededAdm.length > 0) dropped("supersededAdm", admx.at);
-  if (admx.fallbackCulture !== undefined) dropped("fallbackCulture", admx.at);
 
   const policies: Policy[] = admx.policies.map((read) => {
-    if (read.clientExtension !== undefined) dropped(`clientExtension of ${read.name}`, read.at);
     const presentation =
       read.presentation === undefined ? undefined : reference?.presentations.get(read.presentation);
     const { policy, withoutControl } = toModelPolicy(read, presentation, keys);
@@ -104,6 +101,7 @@ export function toBundle(
         : undefined,
     revision: admx.revision,
     minRequiredRevision: admx.minRequiredRevision,
+    fallbackCulture: admx.fallbackCulture,
     displayName: keys.displayName(),
     description: keys.description(),
     supportedOn:

@@ -52,6 +52,7 @@ describe.each(STORES)(
       const { templates } = await findTemplateFiles([store]);
       let policies = 0;
       let enabledEntries = 0;
+      let withExtension = 0;
       const refused: string[] = [];
       const differing: string[] = [];
       for (const template of templates) {
@@ -75,6 +76,12 @@ describe.each(STORES)(
         );
         const original = policiesOf(admxBytes, admlBytes, base);
         expect(rewritten.map((p) => p.name)).toEqual(original.map((p) => p.name));
+        // What GPMC acts on beyond the registry: the client-side extension and the fallback culture.
+        expect(rewritten.map((p) => p.clientExtension)).toEqual(original.map((p) => p.clientExtension));
+        withExtension += original.filter((p) => p.clientExtension !== undefined).length;
+        expect(readAdmx(writeAdmx(read.bundle), base).document?.fallbackCulture).toBe(
+          admx.document!.fallbackCulture,
+        );
         original.forEach((policy, i) => {
           policies++;
           for (const state of [enabledState(policy), { state: "disabled" } as const]) {
@@ -93,6 +100,7 @@ describe.each(STORES)(
       expect(differing).toEqual([]);
       expect(policies).toBeGreaterThan(3000);
       expect(enabledEntries).toBeGreaterThan(policies);
+      expect(withExtension).toBeGreaterThan(50);
     }, 60_000);
   },
 );

@@ -89,14 +89,20 @@ function formatNested(
   });
 }
 
-/** The stems of the counted codes: `VALIDATE_COUNT_ERROR` for `VALIDATE_COUNT_ERROR_ONE` and `_OTHER`. */
-export type CountCode = DiagnosticCode extends infer C ? (C extends `${infer S}_ONE` ? S : never) : never;
+/** The codes that come in plural forms: `X` where both `X_ONE` and `X_OTHER` are codes. */
+export type CountedCode = {
+  [K in DiagnosticCode]: K extends `${infer Base}_ONE`
+    ? `${Base}_OTHER` extends DiagnosticCode
+      ? Base
+      : never
+    : never;
+}[DiagnosticCode];
 
 /**
  * A count in words with the plural form the locale's rules pick: the catalog has `<code>_ONE` and
  * `<code>_OTHER` (Japanese has one form, written twice), filled with `{count}`.
  */
-export function formatCount(code: CountCode, count: number, locale: LocaleTag = "en-US"): string {
+export function formatCount(code: CountedCode, count: number, locale: LocaleTag = "en-US"): string {
   const form = new Intl.PluralRules(locale).select(count) === "one" ? "ONE" : "OTHER";
   return formatMessage(`${code}_${form}`, { count }, locale);
 }

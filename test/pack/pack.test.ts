@@ -21,9 +21,7 @@ describe("the packed package", () => {
     { timeout: 240_000 },
     async () => {
       const packDir = await tempDir("admxkit-pack-");
-      await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], {
-        cwd: REPO_ROOT,
-      });
+      await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
       const [tarball] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
       expect(tarball).toBeDefined();
 

@@ -93,30 +93,38 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     return usageError(io, locale, formatMessage("DUMP_ADMX_FORMAT", { option: explainWith }, locale), "dump");
   }
   return runCommand(io, locale, async () => {
-    const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+    const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
     const { readPolFile } = await import("../../io/read-gpo-input.js");
     const place = { file: args.file };
     const decoded = { entries: await readPolFile(args.file) };
     const format = args.json ? "json" : args.format;
-    let text: string;
-    let notes: Diagnostic[] = [];
     if (format === "lgpo") {
-      const { formatEntries } = await import("../../formats/index.js");
-      text = formatEntries("lgpo", decoded.entries, args.class, place);
-    } else if (explainWith !== undefined) {
-      ({ text, notes } = await explainedDump(decoded.entries, args, format === "json"));
+      // The one check of src/formats (what pol --format lgpo refuses, dump refuses alike).
+      const { checkEntriesFor } = await import("../../formats/index.js");
+      const problems = checkEntriesFor("lgpo", decoded.entries, args.class, place);
+      if (problems.length > 0) throw new AdmxkitError(problems);
+    }
+    let text: Iterable<string>;
+    let notes: Diagnostic[] = [];
+    if (explainWith !== undefined) {
+      const explained = await explainedDump(decoded.entries, args, format === "json");
+      ({ notes } = explained);
+      text = [explained.text];
     } else {
-      text = format === "json" ? pol.formatJsonLines(decoded.entries) : pol.formatPolTable(decoded.entries);
+      // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
+      text = pol.dumpTextChunks(decoded.entries, format, args.class);
     }
     if (args.out === undefined) {
-      io.stdout(text);
+      for (const chunk of text) io.stdout(chunk);
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    // LGPO.exe reads a file without BOM as Latin-1: its encoder adds UTF-16LE + BOM when needed.
-    const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
+    const content =
+      explainWith === undefined
+        ? pol.dumpFileChunks(decoded.entries, format, args.class)
+        : [...text].join("");
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

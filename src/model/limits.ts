@@ -6,6 +6,7 @@
  * `string.length`), which is what Windows means by "characters". Sources and measurements are listed in
  * docs/research/limits-and-inbox.md.
  */
+import { MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "../pol/limits.js";
 
 // ---------------------------------------------------------------------------------------------------
 // Registry
@@ -17,7 +18,8 @@
  * Documented: "Registry element size limits" (Win32 docs) gives 255 characters for a key name, and
  * "Structure of the Registry" says a key name cannot contain a backslash.
  */
-export const REGISTRY_KEY_NAME_MAX_LENGTH = 255;
+// The registry's own limits are defined once, by the Registry.pol codec that enforces them.
+export const REGISTRY_KEY_NAME_MAX_LENGTH = MAX_KEY_COMPONENT;
 
 /**
  * Hard upper bound for a whole key path such as `Software\Policies\Contoso\App`.
@@ -52,7 +54,7 @@ export const REGISTRY_TREE_MAX_DEPTH = 512;
  *
  * Documented: "Registry element size limits" gives 16,383 characters.
  */
-export const REGISTRY_VALUE_NAME_MAX_LENGTH = 16_383;
+export const REGISTRY_VALUE_NAME_MAX_LENGTH = MAX_VALUE_NAME;
 
 // ---------------------------------------------------------------------------------------------------
 // ADMX

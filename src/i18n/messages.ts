@@ -79,6 +79,9 @@ function formatNested(
     (Object.hasOwn(english, code) ? english[code] : undefined) ??
     code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    // A parameter may come worded per locale (`detail@ja-JP`, e.g. zod's own Japanese description).
+    const localized = `${name}@${locale}`;
+    if (Object.hasOwn(params, localized)) return String(params[localized]);
     if (Object.hasOwn(params, name)) return String(params[name]);
     const ref = params[`${name}Code`];
     // Bounded: a message naming itself must not recurse without end.

@@ -1,10 +1,39 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoteValue } from "../diagnostics/quote-value.js";
 import { CONTROLS_BY_KIND } from "./elements.js";
 import { valueAt } from "./walk.js";
 
 type Path = (string | number)[];
+
+const ZOD_EN = z.locales.en();
+const ZOD_JA = z.locales.ja();
+
+/**
+ * zod's description of an issue as `detail`, and, when it is zod's own wording rather than a message
+ * of our schemas, its Japanese wording as `detail@ja-JP` (formatMessage takes a `name@locale` variant
+ * of a parameter), so that Japanese messages carry no English detail (issue 13.6). zod drops the
+ * offending input from its issues; it is put back for the translation.
+ */
+export function zodDetailParams(issue: z.core.$ZodIssue, input: unknown): Record<string, string> {
+  const withInput = { ...issue, input: valueAt(input, issue.path) } as Parameters<
+    typeof ZOD_EN.localeError
+  >[0];
+  let japanese: string | undefined;
+  try {
+    const english = ZOD_EN.localeError(withInput);
+    const text = typeof english === "string" ? english : english?.message;
+    if (text === issue.message) {
+      const ja = ZOD_JA.localeError(withInput);
+      japanese = typeof ja === "string" ? ja : ja?.message;
+    }
+  } catch {
+    // A translation that fails leaves the English detail, which is still right.
+  }
+  return japanese === undefined
+    ? { detail: issue.message }
+    : { detail: issue.message, "detail@ja-JP": japanese };
+}
 
 /**
  * Turns zod's issues into diagnostics. Two kinds get codes of their own because users hit them most and
@@ -32,6 +61,6 @@ export function diagnosticsFromZod(error: z.ZodError, input: unknown): Diagnosti
         { path },
       );
     }
-    return diag("MODEL_INVALID", { detail: issue.message, value: quoteValue(value) }, { path });
+    return diag("MODEL_INVALID", { ...zodDetailParams(issue, input), value: quoteValue(value) }, { path });
   });
 }

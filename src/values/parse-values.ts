@@ -1,3 +1,4 @@
+import { zodDetailParams } from "../model/zod-issues.js";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseJsonText } from "../io/json-text.js";
@@ -46,7 +47,7 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
         ),
       ];
     }
-    return [diag("VALUES_SHAPE", { detail: issue.message, value }, place(path))];
+    return [diag("VALUES_SHAPE", { ...zodDetailParams(issue, input), value }, place(path))];
   });
 }
 

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readPolFile } from "../../src/io/read-gpo-input.js";
+import { checkBundle } from "../../src/model/check-bundle.js";
+import { smallBundle } from "../generate/fixtures.js";
 import { tempDir } from "../helpers/cli.js";
 
 async function polError(bytes: Uint8Array) {
@@ -37,5 +39,18 @@ describe("details worded in the reader's language (issues 13.6, 15.12)", () => {
     expect(d.message).toMatch(/ in entry 1\b|in entry 0\b/);
     expect(formatDiagnostic(d, "ja-JP")).toMatch(/、エントリ \d/);
     expect(formatDiagnostic(d, "ja-JP")).not.toContain("entry");
+  });
+
+  it("zod's own description of a shape error reads in Japanese with ja-JP, ours stay as written", () => {
+    const bundle = structuredClone(smallBundle()) as any;
+    bundle.policies[0].class = "Computer";
+    const d = checkBundle(bundle).diagnostics.find((x) => x.path?.join(".") === "policies.0.class")!;
+    expect(d.code).toBe("MODEL_INVALID");
+    expect(d.message).toContain('Invalid option: expected one of "Machine"|"User"|"Both"');
+    const ja = formatDiagnostic(d, "ja-JP");
+    expect(ja).toContain(
+      '無効な選択: "Machine"、"User"、"Both"のいずれかである必要があります。値: "Computer"',
+    );
+    expect(ja).not.toMatch(/Invalid|expected/);
   });
 });

@@ -21,4 +21,13 @@ export default function setup(): void {
       `warning: tsc reported errors while building dist/ for the tests:\n${result.stdout}${result.stderr}`,
     );
   }
+  // The editor's page script, which `admxkit preview` writes next to the pages (vite.editor.config.ts).
+  const editor = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "vite.editor.config.ts"],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (editor.status !== 0) {
+    throw new Error(`building the editor's page script failed:\n${editor.stdout}${editor.stderr}`);
+  }
 }

@@ -17,6 +17,11 @@ export interface PageParts {
   /** Label of the language switch ("Language" in the page's language). */
   readonly languageLabel: string;
   readonly body: SafeHtml;
+  /**
+   * Script files the page loads (relative hrefs to files of the site, e.g. the editor's, src/editor).
+   * Without any, the page runs no script at all and its CSP forbids every script.
+   */
+  readonly scripts?: readonly string[];
 }
 
 /**
@@ -25,6 +30,12 @@ export interface PageParts {
  */
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * With page scripts: files of the site only ('self'; from file:// Chromium counts the file scheme),
+ * never inline code nor anything remote; downloads the script offers are blob: URLs.
+ */
+const CSP_WITH_SCRIPTS = `${CSP}; script-src 'self'`;
 
 /** A language's name in that language ("日本語"), with the region only when two tags share a language. */
 export function languageName(locale: string, all: readonly string[]): string {
@@ -55,6 +66,9 @@ export function renderPage(parts: PageParts): string {
   const alternates = parts.languages
     .filter((l) => l.href !== undefined)
     .map((l) => markup`<link rel="alternate" hreflang="${l.locale}" href="${l.href}" />`);
-  return markup`<!DOCTYPE html><html lang="${parts.locale}"><head><meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="${CSP}" /><meta name="viewport" content="width=device-width, initial-scale=1" /><meta name="generator" content="admxkit" /><title>${parts.title}</title>${alternates}<style>${trusted(PREVIEW_CSS)}</style></head><body><header class="site-header"><nav aria-label="breadcrumbs"><ol class="breadcrumbs">${crumbs}</ol></nav>${languageSwitch(parts)}</header><main>${parts.body}</main></body></html> `
+  const scripts = parts.scripts ?? [];
+  const csp = scripts.length > 0 ? CSP_WITH_SCRIPTS : CSP;
+  const tags = scripts.map((src) => markup`<script src="${src}" defer></script>`);
+  return markup`<!DOCTYPE html><html lang="${parts.locale}"><head><meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="${csp}" /><meta name="viewport" content="width=device-width, initial-scale=1" /><meta name="generator" content="admxkit" /><title>${parts.title}</title>${alternates}<style>${trusted(PREVIEW_CSS)}</style>${tags}</head><body><header class="site-header"><nav aria-label="breadcrumbs"><ol class="breadcrumbs">${crumbs}</ol></nav>${languageSwitch(parts)}</header><main>${parts.body}</main></body></html> `
     .value;
 }

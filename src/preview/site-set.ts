@@ -5,11 +5,34 @@ import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
 import { generatePreviewSite } from "./site.js";
+// The editor (issue 14) is layered on the pages through the site's PageScripts hook.
+import { editorPageScripts, editorScriptFile } from "../editor/page-scripts.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
   readonly locales?: readonly string[];
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /**
+   * The editor's bundled page script (dist/browser/editor.js): given, every page becomes the live
+   * editor of src/editor, and the script is written once at the top of the output.
+   */
+  readonly editorScript?: string | Uint8Array;
+  /** How messages name where the policies come from (the CLI's `--bundle` id or `--admx` folder). */
+  readonly source?: string;
+}
+
+/** Names several templates define: a values file must qualify them (src/compile/policy-index.ts). */
+function sharedNames(models: readonly PreviewModel[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const model of models) {
+    for (const name of new Set(model.bundle.policies.map((p) => p.name.toLowerCase())))
+      count.set(name, (count.get(name) ?? 0) + 1);
+  }
+  return new Set(
+    models
+      .flatMap((m) => m.bundle.policies.map((p) => p.name))
+      .filter((n) => count.get(n.toLowerCase())! > 1),
+  );
 }
 
 /**
@@ -20,11 +43,27 @@ export function generatePreviewSites(
   models: readonly PreviewModel[],
   options: PreviewSitesOptions = {},
 ): OutputFile[] {
+  const qualified = options.editorScript === undefined ? new Set<string>() : sharedNames(models);
+  const depth = models.length === 1 ? 0 : 1;
   const sites = models.map((model) => ({
     model,
-    files: generatePreviewSite(model.bundle, previewSiteOptions(model, options)),
+    files: generatePreviewSite(model.bundle, {
+      ...previewSiteOptions(model, options),
+      ...(options.editorScript === undefined
+        ? {}
+        : {
+            pageScripts: editorPageScripts({
+              bundle: model.bundle,
+              policies: model.source?.policies ?? model.bundle.policies,
+              source: options.source ?? model.source?.id ?? model.bundle.id,
+              depth,
+              qualified,
+            }),
+          }),
+    }),
   }));
-  if (sites.length === 1) return sites[0]!.files;
+  const script = options.editorScript === undefined ? [] : [editorScriptFile(options.editorScript)];
+  if (sites.length === 1) return [...sites[0]!.files, ...script];
   const items = sites.map(
     ({ model }) =>
       markup`<li><a href="${model.bundle.fileName}/index.html">${model.bundle.fileName}.admx</a></li>`,
@@ -42,6 +81,7 @@ export function generatePreviewSites(
   };
   return [
     start,
+    ...script,
     ...sites.flatMap(({ model, files }) =>
       files.map((file) => ({ ...file, path: `${model.bundle.fileName}/${file.path}` })),
     ),

@@ -10,6 +10,7 @@ interface PreviewArgs {
   admx?: string;
   locale?: string[];
   values?: string;
+  editor: boolean;
   out: string;
   lang?: string;
 }
@@ -34,6 +35,11 @@ export function builder(yargs: Argv, locale: LocaleTag): Argv<PreviewArgs> {
     .option("values", {
       type: "string",
       describe: cliText("preview.option.values", locale),
+    })
+    .option("editor", {
+      type: "boolean",
+      default: true,
+      describe: cliText("preview.option.editor", locale),
     })
     .option("out", { type: "string", demandOption: true, describe: cliText("preview.option.out", locale) })
     .example("$0 preview --out preview", cliText("preview.example.1", locale))
@@ -62,9 +68,13 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
           ];
     for (const model of models) reportDiagnostics(io, model.diagnostics, locale);
     const examples = args.values === undefined ? {} : await readExamples(args.values);
+    const editorScript = args.editor ? await readEditorScript() : undefined;
     const files = generatePreviewSites(models, {
       ...(args.locale ? { locales: args.locale } : {}),
       examples,
+      ...(editorScript === undefined
+        ? {}
+        : { editorScript, source: args.admx ?? models[0]?.source?.id ?? models[0]!.bundle.id }),
     });
     const written = await writeFilesAtomic(args.out, files);
     for (const path of written) io.stdout(`${path}\n`);
@@ -95,6 +105,25 @@ async function readTemplateFolder(dir: string) {
     }
   }
   return files;
+}
+
+/**
+ * The editor's page script, built by `npm run build` into dist/browser/editor.js (vite.editor.config.ts)
+ * and shipped in the package. A missing build is the installer's problem, not the user's input: an
+ * error that says how to make it.
+ */
+async function readEditorScript(): Promise<Uint8Array> {
+  const { readFile } = await import("node:fs/promises");
+  const { fileURLToPath } = await import("node:url");
+  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+  // dist/cli/commands/preview.js → dist/browser/editor.js
+  const file = fileURLToPath(new URL("../../browser/editor.js", import.meta.url));
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AdmxkitError([diag("PREVIEW_EDITOR_MISSING", { file, reason }, { file })]);
+  }
 }
 
 async function readExamples(file: string) {

@@ -91,7 +91,7 @@ export function valuesFileText(values: ValuesFile): string {
 /**
  * Compiles `values` for each class that has something configured and encodes every format. Any error
  * (a bad option value, an entry a format cannot hold) means no files at all, as the CLI writes nothing
- * then; warnings come back with the files.
+ * then; warnings come back with the files. A values file with nothing configured gives no files either.
  */
 export function exportFiles(index: PolicyIndex, values: ValuesFile, source: string): ExportResult {
   const diagnostics: Diagnostic[] = [];
@@ -117,7 +117,8 @@ export function exportFiles(index: PolicyIndex, values: ValuesFile, source: stri
       else files.push({ name: NAMES[format](label), format, policyClass, mediaType: MEDIA[format], bytes });
     }
   }
-  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  // Nothing configured: nothing to download (`admxkit pol` only warns, but an empty file helps nobody).
+  if (hasErrors(diagnostics) || files.length === 0) return { files: [], diagnostics };
   const text = new TextEncoder().encode(valuesFileText(values));
   files.unshift({ name: "values.json", format: "values", mediaType: "application/json", bytes: text });
   return { files, diagnostics };

@@ -207,8 +207,8 @@ describe("the editor on templates of the 21H2 store", () => {
     await rows.nth(1).locator("input").nth(0).fill("https://apps.contoso.com");
     await rows.nth(1).locator("input").nth(1).fill("1,1,0,0");
     await page.locator(".ctl-list .list-add").click();
-    await rows.nth(3).locator("input").nth(0).fill("https://remove.me");
-    await rows.nth(3).locator(".list-remove").click();
+    await rows.nth(2).locator("input").nth(0).fill("https://remove.me");
+    await rows.nth(2).locator(".list-remove").click();
     await page.locator(".ctl-list .list-ok").click();
     await page.locator(".editor-ok").click();
     await page.locator(".editor-panel").waitFor();
@@ -234,7 +234,12 @@ describe("the editor on templates of the 21H2 store", () => {
         },
       },
     });
-    expect(Object.keys(values.machine!.AxISURLZonePolicies!.options!)).toHaveLength(count);
+    // Each dropdown's choice is its item's position in the ADMX (the check boxes keep their defaults).
+    const ids = await selects.evaluateAll((list) =>
+      list.map((x) => x.id.replace(/^AxISURLZonePolicies-/, "")),
+    );
+    const options = values.machine!.AxISURLZonePolicies!.options!;
+    ids.forEach((id, i) => expect(options[id], id).toBe(i % 2 === 0 ? 1 : 2));
     const valuesFile = join(work, "store-values.json");
     await writeFile(valuesFile, valuesBytes);
     let pol: Buffer | undefined;
@@ -250,9 +255,19 @@ describe("the editor on templates of the 21H2 store", () => {
     await writeFile(polFile, pol!);
     await page.locator(".editor-import input[type=file]").setInputFiles(polFile);
     await page.locator(".editor-import-notes p").first().waitFor();
-    expect((JSON.parse(await page.locator(".editor-values").innerText()) as Values).machine).toEqual(
-      values.machine,
+    // The decoder names dropdown items by their ids where values files write positions: the same
+    // states, so the same Registry.pol, and the dialogs show the same choices.
+    const imported = JSON.parse(await page.locator(".editor-values").innerText()) as Values;
+    expect(Object.keys(imported.machine!).sort()).toEqual(Object.keys(values.machine!).sort());
+    expect(imported.machine!.ApprovedActiveXInstallSites).toEqual(
+      values.machine!.ApprovedActiveXInstallSites,
     );
+    expect((await download(page, "Machine-Registry.pol")).equals(pol!)).toBe(true);
+    await page.goto(url(storeSite, `${base}/AxISURLZonePolicies.html`));
+    await page.locator(".admxkit-editor").waitFor();
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    for (let i = 0; i < count; i++)
+      expect(await selects.nth(i).inputValue()).toBe(String(i % 2 === 0 ? 1 : 2));
     await page.reload();
     await page.goto(url(storeSite, `${base}/ApprovedActiveXInstallSites.html`));
     await page.locator(".admxkit-editor").waitFor();

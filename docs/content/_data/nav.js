@@ -16,5 +16,6 @@ export default {
     { url: "/ja/delivery.html", title: "設定の配布" },
     { url: "/ja/robustness.html", title: "堅牢性" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
+    { url: "/ja/editor.html", title: "ブラウザーでの設定" },
   ],
 };

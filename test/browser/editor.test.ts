@@ -276,7 +276,7 @@ describe("the editor on templates of the 21H2 store", () => {
     expect(
       await page
         .locator(".ctl-list tbody tr input")
-        .evaluateAll((i) => i.map((x) => (x as HTMLInputElement).value)),
+        .evaluateAll((i) => i.map((x) => (x as unknown as { value: string }).value)),
     ).toEqual(["https://intranet.contoso.com", "2,1,0,0", "https://apps.contoso.com", "1,1,0,0", "", ""]);
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();

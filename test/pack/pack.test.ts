@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -40,6 +40,10 @@ describe("the packed package", () => {
         "PolicyDefinitions/en-US/AdmxkitDefenderProxy.adml",
         "PolicyDefinitions/ja-JP/AdmxkitDefenderProxy.adml",
       ]);
+      // The editor's bundled page script ships in the package, and the installed CLI writes it out.
+      await exec("npx", ["--no-install", "admxkit", "preview", "--out", "site"], { cwd: project });
+      const shipped = await readFile(join(REPO_ROOT, "dist", "browser", "editor.js"));
+      expect((await readFile(join(project, "site", "editor.js"))).equals(shipped)).toBe(true);
 
       await writeFile(
         join(project, "consumer.ts"),

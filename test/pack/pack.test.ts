@@ -20,7 +20,9 @@ describe("the packed package", () => {
     { timeout: 240_000 },
     async () => {
       const packDir = await tempDir("admxkit-pack-");
-      await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], { cwd: REPO_ROOT });
+      await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], {
+        cwd: REPO_ROOT,
+      });
       const [tarball] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
       expect(tarball).toBeDefined();
 
@@ -29,9 +31,13 @@ describe("the packed package", () => {
         join(project, "package.json"),
         JSON.stringify({ name: "consumer", private: true, type: "module" }),
       );
-      await exec("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent", join(packDir, tarball!)], {
-        cwd: project,
-      });
+      await exec(
+        "npm",
+        ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent", join(packDir, tarball!)],
+        {
+          cwd: project,
+        },
+      );
 
       const build = await exec("npx", ["--no-install", "admxkit", "build"], { cwd: project });
       expect(build.stdout).toContain("AdmxkitDefenderProxy.admx");

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
 import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { HOSTILE_BUNDLE_PATH } from "../preview/fixtures.js";
 import { launch, type Browser } from "./browser.js";
 
 type Values = {
@@ -32,6 +34,8 @@ let work: string;
 let site: string;
 let storeDir: string;
 let storeSite: string;
+let controlsSite: string;
+const HOSTILE = fileURLToPath(HOSTILE_BUNDLE_PATH);
 let browser: Browser;
 
 beforeAll(async () => {
@@ -48,6 +52,9 @@ beforeAll(async () => {
     await cp(join(STORE, `${name}.admx`), join(storeDir, `${name}.admx`));
     await cp(join(STORE, "en-US", `${name}.adml`), join(storeDir, "en-US", `${name}.adml`));
   }
+  controlsSite = join(work, "controls-site");
+  const controls = await runCli(["preview", "--bundle", HOSTILE, "--locale", "en-US", "--out", controlsSite]);
+  expect(controls.code).toBe(0);
   storeSite = join(work, "store-site");
   const store = await runCli(["preview", "--admx", storeDir, "--out", storeSite]);
   expect(store.code).toBe(0);
@@ -278,6 +285,71 @@ describe("the editor on templates of the 21H2 store", () => {
         .locator(".ctl-list tbody tr input")
         .evaluateAll((i) => i.map((x) => (x as unknown as { value: string }).value)),
     ).toEqual(["https://intranet.contoso.com", "2,1,0,0", "https://apps.contoso.com", "1,1,0,0", "", ""]);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("every option control, for a policy of both classes", () => {
+  it("sets each control in the User section and exports what admxkit pol --class user writes", async () => {
+    await clearAll(controlsSite, "en-US");
+    const page = await open(url(controlsSite, "en-US/EveryControl.html"));
+    await page.locator(".editor-class select").selectOption("user");
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#EveryControl-Server").fill("srv01.contoso.com");
+    // The combo box's own list puts a suggestion into the box.
+    await page.locator(".ctl-combo summary").click();
+    await page.locator(".ctl-combo li", { hasText: "alpha.example" }).click();
+    // The spin box steps with the arrow keys and stops at maxValue (10).
+    await page.locator("#EveryControl-Retries").focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowUp");
+    expect(await page.locator("#EveryControl-Retries").inputValue()).toBe("10");
+    await page.keyboard.press("ArrowDown");
+    await page.locator(".ctl-number .spin-down").first().click();
+    expect(await page.locator("#EveryControl-Retries").inputValue()).toBe("8");
+    await page.locator("#EveryControl-Quota").fill("5000");
+    await page.locator("#EveryControl-Verbose").uncheck();
+    await page.locator("#EveryControl-Mode").selectOption("1");
+    await page.locator(".ctl-list summary").click();
+    await page.locator(".ctl-list tbody tr input").first().fill("\\\\srv\\a");
+    await page.locator(".ctl-list .list-add").click();
+    await page.locator(".ctl-list tbody tr").nth(1).locator("input").fill("\\\\srv\\b");
+    await page.locator(".ctl-list .list-ok").click();
+    await page.locator("#EveryControl-Patterns").fill("*.log\n*.tmp");
+    expect(await page.locator(".editor-message").allInnerTexts()).toEqual([]);
+    await page.locator(".editor-ok").click();
+    await page.locator(".editor-panel").waitFor();
+    expect(await page.locator("table.editor-configured[data-class=machine]").count()).toBe(0);
+    expect(await page.locator("table.editor-configured[data-class=user] tbody tr").count()).toBe(1);
+    const valuesBytes = await download(page, "values.json");
+    expect(JSON.parse(valuesBytes.toString("utf8"))).toEqual({
+      user: {
+        EveryControl: {
+          state: "enabled",
+          options: {
+            Server: "srv01.contoso.com",
+            Mirror: "alpha.example",
+            Retries: 8,
+            Quota: 5000,
+            Verbose: false,
+            Mode: 1,
+            Shares: ["\\\\srv\\a", "\\\\srv\\b"],
+            Patterns: ["*.log", "*.tmp"],
+          },
+        },
+      },
+    });
+    const valuesFile = join(work, "controls-values.json");
+    await writeFile(valuesFile, valuesBytes);
+    for (const [format, name] of FORMATS) {
+      const bytes = await download(page, name.replace("Machine", "User"));
+      const cli = await cliPol(valuesFile, format, ["--bundle", HOSTILE], "user");
+      expect(cli.result.code).toBe(0);
+      expect(bytes.equals(cli.bytes!), `${name} equals admxkit pol --class user --format ${format}`).toBe(
+        true,
+      );
+    }
+    expect(await page.locator("a.editor-download[data-class=machine]").count()).toBe(0);
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -355,6 +355,46 @@ describe("every option control, for a policy of both classes", () => {
   });
 });
 
+describe("a policy name two templates of a store share", () => {
+  it("is written namespace:name, as admxkit pol --admx needs it, and stays so through an import", async () => {
+    const fixture = join(REPO_ROOT, "test", "fixtures", "cli-admx", "same-name");
+    const root = join(work, "same-site");
+    expect((await runCli(["preview", "--admx", fixture, "--out", root])).code).toBe(0);
+    await clearAll(root, "NsA/en-US");
+    const page = await open(url(root, "NsA/en-US/Same.html"));
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#Same-Label").fill("first");
+    await page.locator(".editor-ok").click();
+    await page.locator(".editor-panel").waitFor();
+    const valuesBytes = await download(page, "values.json");
+    const key = "Admxkit.Fixture.NsA:Same";
+    expect(JSON.parse(valuesBytes.toString("utf8"))).toEqual({
+      machine: { [key]: { state: "enabled", options: { Label: "first" } } },
+    });
+    const valuesFile = join(work, "same-values.json");
+    await writeFile(valuesFile, valuesBytes);
+    const pol = await download(page, "Machine-Registry.pol");
+    const cli = await cliPol(valuesFile, "pol", ["--admx", fixture]);
+    expect(cli.result.code).toBe(0);
+    expect(pol.equals(cli.bytes!)).toBe(true);
+    await page.locator(".editor-clear").click();
+    const polFile = join(work, "same.pol");
+    await writeFile(polFile, pol);
+    await page.locator(".editor-import input[type=file]").setInputFiles(polFile);
+    await page.locator(".editor-import-notes p").first().waitFor();
+    expect(
+      await page
+        .locator("table.editor-configured tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-policy"))),
+    ).toEqual([key]);
+    await page.goto(url(root, "NsA/en-US/Same.html"));
+    await page.locator(".admxkit-editor").waitFor();
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    expect(await page.locator("#Same-Label").inputValue()).toBe("first");
+    await page.close();
+  });
+});
+
 describe("requests", () => {
   it("no request left file:// (downloads are blob: URLs made in the page)", () => {
     expect(browser.escaped.filter((u) => !u.startsWith("blob:"))).toEqual([]);

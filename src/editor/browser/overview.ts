@@ -51,6 +51,27 @@ function configuredTables(app: EditorApp, values: ValuesFile): HTMLElement[] {
   return out;
 }
 
+/**
+ * The values with each policy under the key this site uses for it (`namespace:name` where the store
+ * needs it): the decoder and hand-written files may name a policy either way, and the dialogs look a
+ * policy up by its site key.
+ */
+function siteKeys(app: EditorApp, values: ValuesFile): ValuesFile {
+  const out: ValuesFile = { ...values };
+  for (const section of VALUES_SECTIONS) {
+    const policies = values[section];
+    if (!policies) continue;
+    const renamed: NonNullable<ValuesFile[typeof section]> = Object.create(null);
+    for (const [key, state] of Object.entries(policies)) {
+      const found = app.index.lookup(key);
+      const info = found.ok ? app.info(found.policy.name) : undefined;
+      renamed[info?.key ?? key] = state;
+    }
+    out[section] = { ...renamed };
+  }
+  return out;
+}
+
 export function startOverview(app: EditorApp, main: HTMLElement): void {
   const panel = el("section", "editor-panel");
   panel.id = "editor";
@@ -134,7 +155,7 @@ export function startOverview(app: EditorApp, main: HTMLElement): void {
       );
       importNotes = diagnosticLines(result.diagnostics, app.data.uiLocale);
       if (result.values) {
-        app.storage.save(result.values);
+        app.storage.save(siteKeys(app, result.values));
         importNotes.unshift(app.ui("editor.imported", { file: file.name }));
       }
       render();

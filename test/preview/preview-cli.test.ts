@@ -31,6 +31,17 @@ describe("admxkit preview", () => {
     expect(ja).toContain('href="../en-US/TelemetryProxyServer.html"');
   });
 
+  it("writes static pages without any script with --no-editor", async () => {
+    const out = await tempDir();
+    const result = await runCli(["preview", "--no-editor", "--locale", "en-US", "--out", out]);
+    expect(result.code).toBe(0);
+    const files = await listFiles(out);
+    expect(files.filter((f) => f.endsWith(".js"))).toEqual([]);
+    const page = await readFile(join(out, "en-US", "ProxyServer.html"), "utf8");
+    expect(page).not.toContain("<script");
+    expect(page).not.toContain("script-src");
+  });
+
   it("renders one locale of a bundle file and takes examples from a values file", async () => {
     const out = await tempDir();
     const values = join(out, "values.json");

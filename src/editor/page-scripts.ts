@@ -17,7 +17,7 @@ export interface EditorSite {
   readonly source: string;
   /** How many folders the site's root is below the output folder (0, or 1 for `<FileName>/`). */
   readonly depth: number;
-  /** Policy names that must be written `namespace:name` in values files (defined by several templates). */
+  /** Policy names (lower case) that other sites of the same output define: values files qualify them. */
   readonly qualified?: ReadonlySet<string>;
 }
 
@@ -29,12 +29,16 @@ export function editorPageScripts(site: EditorSite): PageScripts {
     scripts: [EDITOR_DATA_FILE, `${up}${EDITOR_SCRIPT_FILE}`],
     files: (locale, shown) => [
       editorDataFile({
-        namespace: site.bundle.target.namespace,
-        prefix: site.bundle.target.prefix,
         source: site.source,
         locale,
-        policies: site.policies,
-        order: shown,
+        templates: [
+          {
+            namespace: site.bundle.target.namespace,
+            prefix: site.bundle.target.prefix,
+            policies: site.policies,
+            shown,
+          },
+        ],
         ...(site.qualified ? { qualified: site.qualified } : {}),
       }),
     ],

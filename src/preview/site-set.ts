@@ -7,6 +7,7 @@ import { renderPage } from "./page.js";
 import { generatePreviewSite } from "./site.js";
 // The editor (issue 14) is layered on the pages through the site's PageScripts hook.
 import { editorPageScripts, editorScriptFile } from "../editor/page-scripts.js";
+import { sharedPolicyNames } from "../editor/site-data.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
@@ -21,20 +22,6 @@ export interface PreviewSitesOptions {
   readonly source?: string;
 }
 
-/** Names several templates define: a values file must qualify them (src/compile/policy-index.ts). */
-function sharedNames(models: readonly PreviewModel[]): Set<string> {
-  const count = new Map<string, number>();
-  for (const model of models) {
-    for (const name of new Set(model.bundle.policies.map((p) => p.name.toLowerCase())))
-      count.set(name, (count.get(name) ?? 0) + 1);
-  }
-  return new Set(
-    models
-      .flatMap((m) => m.bundle.policies.map((p) => p.name))
-      .filter((n) => count.get(n.toLowerCase())! > 1),
-  );
-}
-
 /**
  * The preview of one or more templates (a PolicyDefinitions folder holds many): one template's site
  * fills the output folder; several each get `<FileName>/` and a start page that lists them.
@@ -43,7 +30,8 @@ export function generatePreviewSites(
   models: readonly PreviewModel[],
   options: PreviewSitesOptions = {},
 ): OutputFile[] {
-  const qualified = options.editorScript === undefined ? new Set<string>() : sharedNames(models);
+  const qualified =
+    options.editorScript === undefined ? new Set<string>() : sharedPolicyNames(models.map((m) => m.bundle));
   const depth = models.length === 1 ? 0 : 1;
   const sites = models.map((model) => ({
     model,

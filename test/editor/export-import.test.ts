@@ -99,34 +99,66 @@ describe("the editor's import", () => {
 });
 
 describe("the editor's data script", () => {
-  it("is a script that assigns the data, with < escaped and qualified keys where asked", () => {
-    const order = bundle.policies.map((policy) => ({
-      policy,
-      displayName: "<b>x</b>",
-      page: `${policy.name}.html`,
-    }));
+  const shown = (names: readonly string[]) =>
+    bundle.policies
+      .filter((p) => names.includes(p.name))
+      .map((policy) => ({ policy, displayName: "<b>x</b>", page: `${policy.name}.html` }));
+  const run = (text: string) => {
+    const holder: Record<string, unknown> = {};
+    new Function("globalThis", text)(holder);
+    return holder.ADMXKIT_EDITOR_DATA as {
+      uiLocale: string;
+      scope: string;
+      pages: { key: string; name: string; template: number; displayName: string; page: string }[];
+    };
+  };
+
+  it("is a script that assigns the data, with < escaped, one entry per page", () => {
     const file = editorDataFile({
-      namespace: bundle.target.namespace,
-      prefix: bundle.target.prefix,
       source: bundle.id,
       locale: "ja-JP",
-      policies: bundle.policies,
-      order,
-      qualified: new Set(["ProxyServer"]),
+      templates: [
+        { ...sources[0]!, shown: [...shown(["ProxyServer", "SSLOptions"]), ...shown(["SSLOptions"])] },
+      ],
+      qualified: new Set(["proxyserver"]),
     });
     expect(file.path).toBe("ja-JP/editor-data.js");
     const text = String(file.content);
     expect(text).not.toContain("<");
-    const holder: Record<string, unknown> = {};
-    new Function("globalThis", text)(holder);
-    const data = holder.ADMXKIT_EDITOR_DATA as {
-      uiLocale: string;
-      info: Record<string, { key: string; displayName: string }>;
-    };
+    const data = run(text);
     expect(data.uiLocale).toBe("ja-JP");
-    expect(data.info.ProxyServer!.key).toBe(`${bundle.target.namespace}:ProxyServer`);
-    expect(data.info.SSLOptions!.key).toBe("SSLOptions");
-    expect(data.info.SSLOptions!.displayName).toBe("<b>x</b>");
+    expect(data.scope).toBe(bundle.target.namespace);
+    expect(data.pages.map((p) => [p.page, p.key])).toEqual([
+      ["ProxyServer.html", `${bundle.target.namespace}:ProxyServer`],
+      ["SSLOptions.html", "SSLOptions"],
+    ]);
+    expect(data.pages[1]!.displayName).toBe("<b>x</b>");
+  });
+
+  it("qualifies a name two of its templates define, case-insensitively, and no other", () => {
+    const other = { namespace: "Other.Ns", prefix: "other", policies: bundle.policies.slice(0, 1) };
+    const renamed = {
+      ...other,
+      policies: [{ ...bundle.policies[0]!, name: bundle.policies[0]!.name.toUpperCase() }],
+    };
+    const data = run(
+      String(
+        editorDataFile({
+          source: "store",
+          locale: "en-US",
+          templates: [
+            { ...sources[0]!, shown: shown(bundle.policies.slice(0, 2).map((p) => p.name)) },
+            { ...renamed, shown: [{ policy: renamed.policies[0]!, displayName: "y", page: "Other/X.html" }] },
+          ],
+        }).content,
+      ),
+    );
+    const first = bundle.policies[0]!.name;
+    expect(data.pages.map((p) => [p.template, p.key])).toEqual([
+      [0, `${bundle.target.namespace}:${first}`],
+      [0, bundle.policies[1]!.name],
+      [1, `Other.Ns:${first.toUpperCase()}`],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { createPolicyIndex, type PolicyIndex, type PolicySource } from "../../co
 import type { PolicyClassName } from "../../compile/types.js";
 import { uiText } from "../../i18n/messages.js";
 import type { Policy } from "../../model/types.js";
-import type { EditorPolicyInfo, EditorSiteData } from "../site-data.js";
+import { EDITOR_DATA_FILE, type EditorPageInfo, type EditorSiteData } from "../site-data.js";
 import { EditorStorage } from "./storage.js";
 
 /** The page script's context. */
@@ -14,10 +14,14 @@ export interface EditorApp {
   readonly index: PolicyIndex;
   /** A UI label in the page's tool language, `{name}` placeholders filled. */
   ui(id: string, params?: Readonly<Record<string, string | number>>): string;
-  policy(name: string): Policy | undefined;
-  info(name: string): EditorPolicyInfo | undefined;
-  /** The policy a values-file key names in this site (keys are bare or `namespace:name`). */
+  /** The page of a policy of this site. */
+  info(policy: Policy): EditorPageInfo | undefined;
+  /** The policy a values-file key names (bare or `namespace:name`), when this site has it. */
   byKey(key: string): Policy | undefined;
+  /** The policy this page shows, found by the page's path beside the data file. */
+  current(): { readonly policy: Policy; readonly info: EditorPageInfo } | undefined;
+  /** The href of a page of the site (relative to the data file's folder) from this page. */
+  href(page: string): string;
 }
 
 /** The sections a policy can be set in: Both in either, as the editor lists it under both roots. */
@@ -26,26 +30,46 @@ export function sectionsOf(policy: Policy): PolicyClassName[] {
   return [policy.class === "Machine" ? "machine" : "user"];
 }
 
+/** The folder URL of the data script, which page paths in the data are relative to. */
+function dataFolder(): URL {
+  const script = document.querySelector<HTMLScriptElement>(`script[src$="${EDITOR_DATA_FILE}"]`);
+  return new URL(".", script?.src ?? location.href);
+}
+
 export function createApp(data: EditorSiteData): EditorApp {
-  const sources: PolicySource[] = [
-    { namespace: data.namespace, prefix: data.prefix, policies: data.policies },
-  ];
-  const policies = new Map(data.policies.map((p) => [p.name, p]));
-  const keys = new Map(
-    data.policies.map((p) => [Object.hasOwn(data.info, p.name) ? data.info[p.name]!.key : p.name, p]),
-  );
+  const sources: PolicySource[] = data.templates.map((t) => ({
+    namespace: t.namespace,
+    prefix: t.prefix,
+    policies: t.policies,
+  }));
+  const index = createPolicyIndex(sources);
+  const infos = new Map<Policy, EditorPageInfo>();
+  const byPage = new Map<string, { policy: Policy; info: EditorPageInfo }>();
+  for (const info of data.pages) {
+    const policy = data.templates[info.template]?.policies.find((p) => p.name === info.name);
+    if (!policy) continue;
+    infos.set(policy, info);
+    byPage.set(info.page, { policy, info });
+  }
+  const folder = dataFolder();
+  const here = decodeURIComponent(location.pathname);
+  const base = decodeURIComponent(folder.pathname);
   return {
     data,
     storage: new EditorStorage(data.scope),
     sources,
-    index: createPolicyIndex(sources),
+    index,
     ui: (id, params = {}) =>
       uiText(id, data.uiLocale).replace(/\{(\w+)\}/g, (whole, name: string) =>
         Object.hasOwn(params, name) ? String(params[name]) : whole,
       ),
-    policy: (name) => policies.get(name),
-    info: (name) => (Object.hasOwn(data.info, name) ? data.info[name] : undefined),
-    byKey: (key) => keys.get(key),
+    info: (policy) => infos.get(policy),
+    byKey: (key) => {
+      const found = index.lookup(key);
+      return found.ok && infos.has(found.policy) ? found.policy : undefined;
+    },
+    current: () => (here.startsWith(base) ? byPage.get(here.slice(base.length)) : undefined),
+    href: (page) => new URL(page, folder).href,
   };
 }
 

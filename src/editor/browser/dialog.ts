@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Policy } from "../../model/types.js";
 import type { PolicyStateInput } from "../../values/schema.js";
 import { diagnosticLines } from "../export-files.js";
+import type { EditorPageInfo } from "../site-data.js";
 import { el, sectionsOf, type EditorApp } from "./app.js";
 import { bindForm } from "./form.js";
 import { stateOf, withState } from "./storage.js";
@@ -32,9 +33,13 @@ export function checkState(
   return compileValues(app.index, values, section, { source: app.data.source }).diagnostics;
 }
 
-export function startDialog(app: EditorApp, article: HTMLElement, policy: Policy): void {
-  const info = app.info(policy.name);
-  const key = info?.key ?? policy.name;
+export function startDialog(
+  app: EditorApp,
+  article: HTMLElement,
+  policy: Policy,
+  info: EditorPageInfo,
+): void {
+  const key = info.key;
   const pane = article.querySelector<HTMLElement>(".options")!;
   const radios = [...article.querySelectorAll<HTMLInputElement>("input[type=radio]")];
   const radio = (state: StateName) => radios.find((r) => r.value === state);

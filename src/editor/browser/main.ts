@@ -21,8 +21,9 @@ function start(): void {
   document.head.append(style);
   document.documentElement.classList.add("admxkit-editor");
   const article = document.querySelector<HTMLElement>("article.gp-preview[data-policy]");
-  const policy = article && app.policy(article.dataset.policy ?? "");
-  if (article && policy) startDialog(app, article, policy);
+  const current = app.current();
+  if (article && current && article.dataset.policy === current.policy.name)
+    startDialog(app, article, current.policy, current.info);
   else if (document.querySelector(".index-layout")) startOverview(app, document.querySelector("main")!);
 }
 

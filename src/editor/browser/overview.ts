@@ -32,11 +32,11 @@ function configuredTables(app: EditorApp, values: ValuesFile): HTMLElement[] {
       const row = body.insertRow();
       row.dataset.policy = key;
       const policy = app.byKey(key);
-      const info = policy && app.info(policy.name);
+      const info = policy && app.info(policy);
       const name = row.insertCell();
       if (info) {
         const link = el("a", undefined, info.displayName);
-        link.href = info.page;
+        link.href = app.href(info.page);
         name.append(link);
       } else name.textContent = key;
       row.insertCell().textContent = app.ui(STATE_LABELS[state.state]);
@@ -63,8 +63,8 @@ function siteKeys(app: EditorApp, values: ValuesFile): ValuesFile {
     if (!policies) continue;
     const renamed: NonNullable<ValuesFile[typeof section]> = Object.create(null);
     for (const [key, state] of Object.entries(policies)) {
-      const found = app.index.lookup(key);
-      const info = found.ok ? app.info(found.policy.name) : undefined;
+      const policy = app.byKey(key);
+      const info = policy && app.info(policy);
       renamed[info?.key ?? key] = state;
     }
     out[section] = { ...renamed };

@@ -355,6 +355,38 @@ describe("every option control, for a policy of both classes", () => {
   });
 });
 
+describe("Previous / Next Setting and Cancel", () => {
+  it("Next Setting applies the change before it moves on; Cancel leaves the saved state as it was", async () => {
+    await clearAll(site, "en-US");
+    const page = await open(url(site, "en-US/ProxyPacUrl.html"));
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#ProxyPacUrl-ProxyPacUrl").fill("http://proxy.contoso.com/a.pac");
+    expect(await page.locator(".editor-status").innerText()).toBe(
+      "Changes not applied yet: press Apply or OK.",
+    );
+    const next = page.locator(".nav-buttons a").last();
+    const target = await next.getAttribute("href");
+    await next.click();
+    await page.waitForURL(url(site, `en-US/${target}`));
+    await page.locator(".admxkit-editor").waitFor();
+    // Change this one and cancel: only the first is kept.
+    await page.locator("input[type=radio][value=disabled]").check();
+    await page.locator(".editor-cancel").click();
+    await page.locator(".editor-panel").waitFor();
+    expect(
+      await page
+        .locator("table.editor-configured tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-policy"))),
+    ).toEqual(["ProxyPacUrl"]);
+    expect(JSON.parse(await page.locator(".editor-values").innerText())).toEqual({
+      machine: {
+        ProxyPacUrl: { state: "enabled", options: { ProxyPacUrl: "http://proxy.contoso.com/a.pac" } },
+      },
+    });
+    await page.close();
+  });
+});
+
 describe("a policy name two templates of a store share", () => {
   it("is written namespace:name, as admxkit pol --admx needs it, and stays so through an import", async () => {
     const fixture = join(REPO_ROOT, "test", "fixtures", "cli-admx", "same-name");

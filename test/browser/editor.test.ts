@@ -124,6 +124,7 @@ for (const locale of ["en-US", "ja-JP"] as const) {
       expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
       await page.locator("#ProxyServer-ProxyServer").fill("http://bad host");
       const shown = await page.locator(".editor-message.error").allInnerTexts();
+      expect(await page.locator(".editor-entries").count()).toBe(0);
       const bad = join(work, `bad-${locale}.json`);
       const values = {
         machine: { ProxyServer: { state: "enabled", options: { ProxyServer: "http://bad host" } } },
@@ -155,6 +156,10 @@ for (const locale of ["en-US", "ja-JP"] as const) {
         for (const [id, value] of Object.entries(EXAMPLE.machine![name]!.options ?? {}))
           await page.locator(`#${name}-${id}`).fill(String(value));
         expect(await page.locator(".editor-message").count()).toBe(0);
+        // The live registry view shows what this state writes: the policy's own value among them.
+        const live = await page.locator(".editor-entries").innerText();
+        for (const value of Object.values(EXAMPLE.machine![name]!.options ?? {}))
+          expect(live).toContain(String(value));
         await page.locator(".editor-apply").click();
         expect(await page.locator(".editor-apply").isDisabled()).toBe(true);
       }

@@ -7,6 +7,7 @@ import { compileValues } from "../../compile/index.js";
 import type { PolicyClassName } from "../../compile/types.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Policy } from "../../model/types.js";
+import { toDumpRecord, type PolEntry } from "../../pol/index.js";
 import type { PolicyStateInput } from "../../values/schema.js";
 import { diagnosticLines } from "../export-files.js";
 import type { EditorPageInfo } from "../site-data.js";
@@ -22,15 +23,33 @@ function normalized(policy: Policy, state: PolicyStateInput): PolicyStateInput {
   return policy.elements?.length ? { state: "enabled", options: state.options ?? {} } : { state: "enabled" };
 }
 
-/** The compiler's findings on one policy's state, as the CLI would report them for that values file. */
+/** The compiler's entries and findings for one policy's state, as the CLI makes them for that values file. */
 export function checkState(
   app: EditorApp,
   section: PolicyClassName,
   key: string,
   state: PolicyStateInput,
-): Diagnostic[] {
+): { readonly entries: readonly PolEntry[]; readonly diagnostics: Diagnostic[] } {
   const values = withState({}, section, key, state);
-  return compileValues(app.index, values, section, { source: app.data.source }).diagnostics;
+  return compileValues(app.index, values, section, { source: app.data.source });
+}
+
+/** The entries the current state writes, as `admxkit dump` lists them: the page's live registry view. */
+function entriesTable(app: EditorApp, entries: readonly PolEntry[]): HTMLElement {
+  const table = el("table", "editor-entries");
+  table.createCaption().textContent = app.ui("editor.entries");
+  const head = table.createTHead().insertRow();
+  for (const id of ["preview.key", "preview.valueName", "preview.type", "preview.data"])
+    head.append(el("th", undefined, app.ui(id)));
+  const body = table.createTBody();
+  for (const entry of entries) {
+    const record = toDumpRecord(entry);
+    const row = body.insertRow();
+    const data = Array.isArray(record.data) ? record.data.join("\n") : String(record.data);
+    for (const text of [record.key, record.valueName, String(record.type), data])
+      row.insertCell().append(el("code", undefined, text));
+  }
+  return table;
 }
 
 export function startDialog(
@@ -50,6 +69,9 @@ export function startDialog(
   messages.setAttribute("role", "status");
   messages.setAttribute("aria-live", "polite");
   article.querySelector(".panes")?.after(messages);
+  // What this state writes, updated as you type, below the dialog's buttons.
+  const live = el("div", "editor-live");
+  article.querySelector(".dialog")?.append(live);
 
   const form = bindForm(pane, policy, () => refresh(), {
     value: app.ui("preview.value"),
@@ -137,16 +159,17 @@ export function startDialog(
   function refresh(): void {
     const state = draft();
     form.setEnabled(state.state === "enabled");
-    const found = checkState(app, section, key, state);
+    const compiled = checkState(app, section, key, state);
+    const found = compiled.diagnostics;
+    const invalid = found.some((d) => d.severity === "error");
     messages.replaceChildren(
       ...diagnosticLines(found, app.data.uiLocale).map((line, i) =>
         el("p", `editor-message ${found[i]!.severity}`, line),
       ),
     );
-    article.classList.toggle(
-      "editor-invalid",
-      found.some((d) => d.severity === "error"),
-    );
+    const shown = invalid || compiled.entries.length === 0 ? [] : [entriesTable(app, compiled.entries)];
+    live.replaceChildren(...shown);
+    article.classList.toggle("editor-invalid", invalid);
     const isDirty = dirty();
     apply.disabled = !isDirty;
     status.textContent = app.ui(isDirty ? "editor.unsaved" : "editor.saved");

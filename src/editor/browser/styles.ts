@@ -14,6 +14,10 @@ button.button:focus-visible,a.button:focus-visible,.show-dialog>summary:focus-vi
 .list-buttons{display:flex;gap:6px;justify-content:flex-end;padding-top:6px}
 .list-table input[type=text]{width:100%;font:inherit;font-size:12px;padding:2px 4px}
 .list-table .list-remove{min-width:0}
+.editor-entries{border-collapse:collapse;width:100%;margin-top:10px;background:#fff;font-size:12px}
+.editor-entries caption{text-align:left;padding:2px 0}
+.editor-entries th,.editor-entries td{border:1px solid #d0d0d0;padding:2px 5px;text-align:left;vertical-align:top}
+.editor-entries td code{white-space:pre-wrap;overflow-wrap:anywhere}
 .editor-panel{max-width:1100px;margin:1.2em auto 0;background:#fff;border:1px solid #d0d0d0;padding:.8em 1em}
 .editor-panel h2{font-size:1.15em;margin:.6em 0 .4em}
 .editor-configured{border-collapse:collapse;width:100%;margin:.4em 0 .8em;font-size:13px}

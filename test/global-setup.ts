@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,7 +33,7 @@ function expectedOutputs(root: string): string[] {
  * Type errors do not stop the emit (tsc still writes dist/); they are reported here and fail the
  * separate type check of `npm run test:all`.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const record = join(root, "dist", ".tsbuildinfo");
   if (existsSync(record) && !expectedOutputs(root).every((path) => existsSync(path))) {
@@ -57,4 +58,9 @@ export default function setup(): void {
   if (editor.status !== 0) {
     throw new Error(`building the editor's page script failed:\n${editor.stdout}${editor.stderr}`);
   }
+  // The store names cache (src/read/names-cache.ts) of every test and spawned CLI goes to a folder of
+  // this run, not the user's ~/.cache; removed when the run ends.
+  const cache = mkdtempSync(join(tmpdir(), "admxkit-test-cache-"));
+  process.env.ADMXKIT_CACHE_DIR = cache;
+  return () => rmSync(cache, { recursive: true, force: true });
 }

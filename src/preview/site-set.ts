@@ -4,22 +4,19 @@ import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
-import { generatePreviewSite } from "./site.js";
-// The editor (issue 14) is layered on the pages through the site's PageScripts hook.
-import { editorPageScripts, editorScriptFile } from "../editor/page-scripts.js";
-import { sharedPolicyNames } from "../editor/site-data.js";
+import { generatePreviewSite, type PageScripts } from "./site.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
   readonly locales?: readonly string[];
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
   /**
-   * The editor's bundled page script (dist/browser/editor.js): given, every page becomes the live
-   * editor of src/editor, and the script is written once at the top of the output.
+   * Scripts layered on each site's pages (the editor of src/editor, which the CLI passes in): given
+   * the model and how many folders its site sits below the output (0, or 1 for `<FileName>/`).
    */
-  readonly editorScript?: string | Uint8Array;
-  /** How messages name where the policies come from (the CLI's `--bundle` id or `--admx` folder). */
-  readonly source?: string;
+  readonly pageScripts?: (model: PreviewModel, depth: number) => PageScripts;
+  /** Files for the top of the output folder (the editor's page script). */
+  readonly files?: readonly OutputFile[];
 }
 
 /**
@@ -30,28 +27,16 @@ export function generatePreviewSites(
   models: readonly PreviewModel[],
   options: PreviewSitesOptions = {},
 ): OutputFile[] {
-  const qualified =
-    options.editorScript === undefined ? new Set<string>() : sharedPolicyNames(models.map((m) => m.bundle));
   const depth = models.length === 1 ? 0 : 1;
   const sites = models.map((model) => ({
     model,
     files: generatePreviewSite(model.bundle, {
       ...previewSiteOptions(model, options),
-      ...(options.editorScript === undefined
-        ? {}
-        : {
-            pageScripts: editorPageScripts({
-              bundle: model.bundle,
-              policies: model.source?.policies ?? model.bundle.policies,
-              source: options.source ?? model.source?.id ?? model.bundle.id,
-              depth,
-              qualified,
-            }),
-          }),
+      ...(options.pageScripts && { pageScripts: options.pageScripts(model, depth) }),
     }),
   }));
-  const script = options.editorScript === undefined ? [] : [editorScriptFile(options.editorScript)];
-  if (sites.length === 1) return [...sites[0]!.files, ...script];
+  const top = options.files ?? [];
+  if (sites.length === 1) return [...sites[0]!.files, ...top];
   const items = sites.map(
     ({ model }) =>
       markup`<li><a href="${model.bundle.fileName}/index.html">${model.bundle.fileName}.admx</a></li>`,
@@ -69,7 +54,7 @@ export function generatePreviewSites(
   };
   return [
     start,
-    ...script,
+    ...top,
     ...sites.flatMap(({ model, files }) =>
       files.map((file) => ({ ...file, path: `${model.bundle.fileName}/${file.path}` })),
     ),

@@ -86,6 +86,7 @@ export {
   formatPolTable,
   findUnsafeNameChar,
   formatRegText,
+  describeLgpoParseError,
   parseLgpoText,
   PolDecodeFailure,
   PolEncodeError,

@@ -44,7 +44,12 @@ export { describeChar, findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from 
 export type { UnsafeNameChar } from "./registry-names.js";
 export { checkLgpoEntries, encodeLgpoText, formatLgpoText, LgpoFormatError } from "./lgpo.js";
 export type { LgpoIssue } from "./lgpo.js";
-export { decodeLgpoBytes, parseLgpoText } from "./lgpo-parse.js";
+export {
+  decodeLgpoBytes,
+  describeLgpoParseError,
+  LGPO_PARSE_ERROR_CODES,
+  parseLgpoText,
+} from "./lgpo-parse.js";
 export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";
 export { fromDumpRecord } from "./dump-record.js";
 export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";

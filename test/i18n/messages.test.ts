@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
-import { describePolDecodeError, describePolEncodeIssue } from "../../src/pol/index.js";
+import {
+  describeLgpoParseError,
+  describePolDecodeError,
+  describePolEncodeIssue,
+  formatRegText,
+  parseLgpoText,
+  RegFormatError,
+  szEntry,
+} from "../../src/pol/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** Every `diag("CODE"` in the sources, so that a new code without wording fails here. */
@@ -66,5 +74,26 @@ describe("message catalogs", () => {
     expect(describePolEncodeIssue({ ...issue, index: -1 }, "ja-JP")).toBe(
       "キー パスに NUL 文字が含まれています (at character 5)",
     );
+  });
+
+  it("word LGPO text errors and .reg refusals from the catalogs", () => {
+    const parsed = parseLgpoText("Computer\r\nK\r\nV\r\ndword:1\r\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(describeLgpoParseError(parsed.error)).toMatch(
+      /^line 4 of the LGPO text: expected DWORD:, .* found dword:1$/,
+    );
+    expect(describeLgpoParseError(parsed.error, "ja-JP")).toMatch(
+      /^LGPO テキストの 4 行目: 操作には DWORD:, .*dword:1 がありました$/,
+    );
+    const refused = (() => {
+      try {
+        formatRegText([szEntry("Software\\A\nB", "V", "x")], "machine");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(RegFormatError);
+    expect((refused as Error).message).toMatch(/^entry 0: the key Software\\A<U\+000A>B contains U\+000A/);
   });
 });

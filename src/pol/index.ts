@@ -28,6 +28,8 @@ export {
   describePolEncodeIssue,
   POL_DECODE_ERROR_CODES,
   POL_ENCODE_ERROR_CODES,
+  polDecodeMessage,
+  polEncodeMessage,
   PolDecodeFailure,
   PolEncodeError,
 } from "./errors.js";

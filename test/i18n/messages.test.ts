@@ -1,7 +1,11 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
+import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
+import { formatMessage } from "../../src/i18n/messages.js";
+import { tempDir } from "../helpers/cli.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
 import {
   describeLgpoParseError,
@@ -95,5 +99,20 @@ describe("message catalogs", () => {
     })();
     expect(refused).toBeInstanceOf(RegFormatError);
     expect((refused as Error).message).toMatch(/^entry 0: the key Software\\A<U\+000A>B contains U\+000A/);
+  });
+
+  it("word a message carried inside another in the language it is shown in", async () => {
+    const file = join(await tempDir(), "bad.pol");
+    await writeFile(file, new Uint8Array([0x50, 0x52, 0x65, 0x67, 2, 0, 0, 0]));
+    const caught = await readPolFile(file).catch((error: unknown) => error);
+    const [d] = (caught as { diagnostics: Parameters<typeof formatDiagnostic>[0][] }).diagnostics;
+    expect(formatDiagnostic(d!)).toBe(
+      `${file}: error POL_FILE_INVALID: ${file} is not a valid Registry.pol file: this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 2`,
+    );
+    expect(formatDiagnostic(d!, "ja-JP")).toBe(
+      `${file}: error POL_FILE_INVALID: ${file} は正しい Registry.pol ファイルではありません: この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4): 期待した内容は 1、実際は 2`,
+    );
+    // A placeholder is filled from the params' own properties only.
+    expect(formatMessage("POL_READ_FAILED", { reason: "r" })).toBe("cannot read {file}: r");
   });
 });

@@ -21,6 +21,11 @@ export interface Diagnostic {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
+  /**
+   * The message in en-US, filled in when the diagnostic is made, so that a consumer of the library can
+   * print or log it without {@link formatDiagnostic}; use that for another language.
+   */
+  readonly message: string;
 }
 
 /** Builds a diagnostic; the short form keeps call sites readable. */
@@ -30,7 +35,7 @@ export function diag(
   where: Pick<Diagnostic, "path" | "file" | "line" | "column"> = {},
   severity: Severity = "error",
 ): Diagnostic {
-  return { code, severity, params, ...where };
+  return { code, severity, params, ...where, message: formatMessage(code, params) };
 }
 
 /** The model path as people read it: `policies[2].elements[0].id`. */

@@ -46,6 +46,7 @@ describe("compileValues", () => {
           params: { policy: "MachineOnyl", source: "test", suggestion: "MachineOnly" },
           path: ["machine", "MachineOnyl"],
           file: "v.json",
+          message: "there is no policy MachineOnyl in test; did you mean MachineOnly?",
         },
       ],
     });
@@ -74,6 +75,7 @@ describe("compileValues", () => {
       severity: "error",
       params: { policy: "WithText", option: "server", suggestion: "Server" },
       path: ["machine", "WithText", "options", "server"],
+      message: "policy WithText has no option server; did you mean Server?",
     });
     const none = compileValues(
       bundle.policies,

@@ -25,7 +25,9 @@ export {
 export type { PolAction, PolActionKind } from "./actions.js";
 export {
   describePolDecodeError,
+  describePolEncodeIssue,
   POL_DECODE_ERROR_CODES,
+  POL_ENCODE_ERROR_CODES,
   PolDecodeFailure,
   PolEncodeError,
 } from "./errors.js";

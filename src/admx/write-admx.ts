@@ -3,6 +3,7 @@ import { presentationIdOf } from "../model/strings.js";
 import type { Bundle, Policy } from "../model/types.js";
 import { writeDocument, type XmlElement } from "../xml/write-xml.js";
 import { elementNode } from "./element-nodes.js";
+import { definitionNode, productsNode } from "./supported-on-nodes.js";
 import { valueElement, valueListElement } from "./value-nodes.js";
 
 /** The namespace of every ADMX and ADML file Windows reads. */
@@ -77,25 +78,20 @@ export function writeAdmx(bundle: Bundle): string {
       })),
     ],
   };
-  const supportedOn: XmlElement[] = bundle.supportedOn?.length
-    ? [
-        {
-          name: "supportedOn",
-          children: [
-            {
-              name: "definitions",
-              children: bundle.supportedOn.map((s) => ({
-                name: "definition",
-                attributes: [
-                  ["name", s.name],
-                  ["displayName", stringRef(s.displayName)],
-                ] as [string, string][],
-              })),
-            },
-          ],
-        },
-      ]
-    : [];
+  const supportedOn: XmlElement[] =
+    bundle.supportedOn?.length || bundle.products?.length
+      ? [
+          {
+            name: "supportedOn",
+            children: [
+              ...(bundle.products?.length ? [productsNode(bundle.products)] : []),
+              ...(bundle.supportedOn?.length
+                ? [{ name: "definitions", children: bundle.supportedOn.map(definitionNode) }]
+                : []),
+            ],
+          },
+        ]
+      : [];
   const categories: XmlElement[] = bundle.categories?.length
     ? [
         {

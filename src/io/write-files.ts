@@ -22,6 +22,16 @@ import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "./output-file.js";
 import { writeErrorDiagnostic } from "./write-errors.js";
 
+/**
+ * A file whose content is made as it is written (`dump --out` of a large Registry.pol): chunks of text
+ * (written as UTF-8) or bytes, taken one at a time, so the whole content is never in memory. Written
+ * with the same guarantees as any {@link OutputFile}.
+ */
+export interface StreamedOutputFile {
+  readonly path: string;
+  readonly content: Iterable<string | Uint8Array>;
+}
+
 /** Resolves `path` inside `outDir`, refusing anything that would land outside it (`../x`, `/etc/x`). */
 export function resolveInside(outDir: string, path: string): string {
   const root = resolve(outDir);
@@ -118,41 +128,122 @@ async function pauseForTests(): Promise<void> {
 }
 
 /**
+ * An output folder being written file by file: each {@link OutputWriter.add} writes its file completely
+ * to a temporary name at once (so a large site never sits in memory), {@link OutputWriter.commit} renames
+ * them all into place, {@link OutputWriter.abort} removes them. Same guarantees as
+ * {@link writeFilesAtomic}: all or nothing, never outside the folder.
+ */
+export interface OutputWriter {
+  /** Writes one file to its temporary name. A refused path or failed write aborts and throws. */
+  add(file: OutputFile | StreamedOutputFile): Promise<void>;
+  /** Renames every added file into place; returns their paths in the order they were added. */
+  commit(): Promise<string[]>;
+  /** Removes the temporary files and the folders this writer created. */
+  abort(): Promise<void>;
+}
+
+/** How many temporary files an {@link OutputWriter} writes, or renames, at the same time. */
+const PARALLEL_WRITES = 16;
+
+/** Opens `outDir` for writing files one at a time (see {@link OutputWriter}). */
+export function openOutputFolder(outDir: string): OutputWriter {
+  if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
+  const root = resolve(outDir);
+  const suffix = `.admxkit-${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  const targets: string[] = [];
+  const created: string[] = [];
+  const checked = new Set<string>();
+  let state: "open" | "done" = "open";
+  // A few writes run at once: a store preview writes thousands of small files, and one at a time the
+  // process mostly waits on the disk. The bound keeps at most that many pages in memory.
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+
+  const cleanUp = async () => {
+    state = "done";
+    await Promise.all(inFlight);
+    await Promise.all(targets.map((target) => rm(target + suffix, { force: true })));
+    for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
+    release();
+  };
+  const release = () => {
+    for (const target of targets) pending.temps.delete(target + suffix);
+    for (const folder of created) pending.folders.delete(folder);
+  };
+  const fail = async (error: unknown): Promise<never> => {
+    await cleanUp();
+    throw error instanceof AdmxkitError ? error : new AdmxkitError([writeErrorDiagnostic(outDir, error)]);
+  };
+
+  return {
+    async add(file) {
+      if (state !== "open") throw new Error("the output folder is already committed or aborted");
+      try {
+        const target = resolveInside(outDir, file.path);
+        const folder = dirname(target);
+        if (!checked.has(folder)) {
+          await checkReallyInside(root, folder, outDir);
+          await makeFolders(folder, created);
+          checked.add(folder);
+        }
+        const temp = target + suffix;
+        targets.push(target);
+        pending.temps.add(temp);
+        // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
+        const write: Promise<void> = writeFile(temp, file.content, { flag: "wx" })
+          .catch((error: unknown) => void (failure ??= { error }))
+          .finally(() => inFlight.delete(write));
+        inFlight.add(write);
+        if (targets.length === 1) {
+          await write;
+          await pauseForTests();
+        }
+        if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
+        if (failure) throw failure.error;
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    async commit() {
+      if (state !== "open") throw new Error("the output folder is already committed or aborted");
+      try {
+        await Promise.all(inFlight);
+        if (failure) throw failure.error;
+        for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+          await Promise.all(
+            targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {
+              await rename(target + suffix, target);
+              pending.temps.delete(target + suffix);
+            }),
+          );
+        }
+      } catch (error) {
+        await fail(error);
+      }
+      state = "done";
+      release();
+      return [...targets];
+    },
+    async abort() {
+      if (state === "open") await cleanUp();
+    },
+  };
+}
+
+/**
  * Writes a set of files into `outDir` (see the module comment): all or nothing, never outside it.
  * Returns the paths written. Throws an {@link AdmxkitError} for a refused path or a failed write.
  */
-export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeFilesAtomic(
+  outDir: string,
+  files: readonly (OutputFile | StreamedOutputFile)[],
+): Promise<string[]> {
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
-  const root = resolve(outDir);
-  const planned = files.map((file) => ({ file, target: resolveInside(outDir, file.path) }));
-  const folders = [...new Set(planned.map((p) => dirname(p.target)))].sort();
-  for (const folder of folders) await checkReallyInside(root, folder, outDir);
-  const suffix = `.admxkit-${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  const temps: string[] = [];
-  const created: string[] = [];
-  try {
-    for (const folder of folders) await makeFolders(folder, created);
-    for (const { file, target } of planned) {
-      const temp = target + suffix;
-      temps.push(temp);
-      pending.temps.add(temp);
-      // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
-      await writeFile(temp, file.content, { flag: "wx" });
-      if (temps.length === 1) await pauseForTests();
-    }
-    for (const { target } of planned) {
-      await rename(target + suffix, target);
-      pending.temps.delete(target + suffix);
-    }
-  } catch (error) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
-    for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
-    throw error instanceof AdmxkitError ? error : new AdmxkitError([writeErrorDiagnostic(outDir, error)]);
-  } finally {
-    for (const temp of temps) pending.temps.delete(temp);
-    for (const folder of created) pending.folders.delete(folder);
-  }
-  return planned.map((p) => p.target);
+  // Every path is checked before anything is written, so a refused path leaves no trace at all.
+  for (const file of files) resolveInside(outDir, file.path);
+  const writer = openOutputFolder(outDir);
+  for (const file of files) await writer.add(file);
+  return writer.commit();
 }
 
 /**
@@ -160,7 +251,10 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
  * `/`, ending in a separator, or an existing folder — is refused with a message that says so, rather
  * than as a path leaving its folder.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<string> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<string> {
   if (path === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
   const name = basename(path);
   const folderLike = name === "" || name === "." || name === ".." || /[\\/]$/.test(path);
@@ -171,6 +265,10 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       () => false,
     ));
   if (isFolder) throw new AdmxkitError([diag("OUTPUT_FILE_IS_FOLDER", { path }, { file: path })]);
-  const [written] = await writeFilesAtomic(dirname(path), [{ path: name, content }]);
+  const file =
+    typeof content === "string" || content instanceof Uint8Array
+      ? { path: name, content }
+      : { path: name, content };
+  const [written] = await writeFilesAtomic(dirname(path), [file]);
   return written!;
 }

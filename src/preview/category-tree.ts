@@ -32,11 +32,14 @@ function keyOf(ctx: PreviewContext, ref: string): string {
 }
 
 /**
- * The label of a category this bundle does not define. Windows' categories (WindowsComponents, System…)
+ * The label of a category this bundle does not define: its text in the store when the preview has
+ * one. Otherwise Windows' categories (WindowsComponents, System…)
  * get their names from the UI catalog in the page's language, as the editor shows them from Windows'
  * own ADML; any other is shown as its reference.
  */
 function externalLabel(ctx: PreviewContext, key: string): string {
+  const fromStore = ctx.store?.category(key);
+  if (fromStore !== undefined) return fromStore;
   const { prefix, name } = splitReference(key);
   const namespace = ctx.bundle.using?.find((u) => u.prefix === prefix)?.namespace;
   if (namespace !== WINDOWS_NAMESPACE) return key;

@@ -20,3 +20,12 @@ export type { PolicyRegistry } from "./registry-panel.js";
 export { PREVIEW_CSS } from "./styles.js";
 export { escapeHtml } from "./html.js";
 export { generatePreviewSites, type PreviewSitesOptions } from "./site-set.js";
+export {
+  writeStorePreview,
+  type StoreAdml,
+  type StorePreviewOptions,
+  type StorePreviewResult,
+  type StoreTemplate,
+} from "./store/store-site.js";
+export { StoreCatalog, readableSupportedName } from "./store/store-catalog.js";
+export { SEARCH_SCRIPT, searchIndexScript, type SearchEntry } from "./store/search-index.js";

@@ -3,6 +3,7 @@ import { resolveLocale, uiText } from "../i18n/messages.js";
 import { splitReference } from "../model/ids.js";
 import { own } from "../model/own.js";
 import type { Bundle, Policy } from "../model/types.js";
+import { readableSupportedName } from "./store/store-catalog.js";
 
 /** What every part of a preview needs: the bundle, the locale of its texts and of the UI labels. */
 export interface PreviewContext {
@@ -13,13 +14,25 @@ export interface PreviewContext {
   text(id: string): string;
   /** A preview UI label (locales/<tag>.json "ui"), with `{name}` placeholders filled. */
   ui(id: string, params?: Readonly<Record<string, string | number>>): string;
+  /** Texts other templates of a central store define, when the preview has the store at hand. */
+  readonly store?: StoreTexts;
+}
+
+/**
+ * What a central store tells a page of one of its templates: the text of a supportedOn or category
+ * reference into another template (Windows.admx's "At least Windows 10"), undefined when no template
+ * of the store defines it.
+ */
+export interface StoreTexts {
+  supportedOn(ref: string): string | undefined;
+  category(ref: string): string | undefined;
 }
 
 /**
  * The context for one locale of a bundle. A locale the bundle lacks is a {@link AdmxkitError}. UI labels
  * exist in the tool's own languages; any other template locale gets English labels.
  */
-export function previewContext(bundle: Bundle, locale: string): PreviewContext {
+export function previewContext(bundle: Bundle, locale: string, store?: StoreTexts): PreviewContext {
   const catalog = own(bundle.locales, locale);
   if (!catalog) {
     throw new AdmxkitError([
@@ -30,6 +43,7 @@ export function previewContext(bundle: Bundle, locale: string): PreviewContext {
   return {
     bundle,
     locale,
+    ...(store && { store }),
     // A missing string makes GPMC refuse the whole ADML; the preview shows the reference instead, so
     // that a bundle the checker has not seen still renders and the gap is visible.
     text: (id) => own(catalog, id) ?? `$(string.${id})`,
@@ -54,17 +68,21 @@ export function findPolicy(bundle: Bundle, name: string): Policy {
 }
 
 /**
- * The "Supported on" text: the bundle's own definition in this locale, or, for a definition of another
- * namespace (`windows:SUPPORTED_Windows_10_0`), the reference itself, since its text lives in a
- * template this bundle does not carry.
+ * The "Supported on" text: the bundle's own definition in this locale; for a definition of another
+ * namespace (`windows:SUPPORTED_Windows_10_0`), its text from the store when the preview has one, else
+ * a readable name with the namespace that defines it, since that text lives in a template not at hand.
  */
 export function supportedOnText(ctx: PreviewContext, policy: Policy): string {
   const { prefix, name } = splitReference(policy.supportedOn);
   const own = prefix === undefined || prefix === ctx.bundle.target.prefix;
   const definition = own ? ctx.bundle.supportedOn?.find((s) => s.name === name) : undefined;
-  return definition
-    ? ctx.text(definition.displayName)
-    : ctx.ui("preview.supportedOnExternal", { ref: policy.supportedOn });
+  if (definition) return ctx.text(definition.displayName);
+  const fromStore = ctx.store?.supportedOn(policy.supportedOn);
+  if (fromStore !== undefined) return fromStore;
+  const namespace = own
+    ? ctx.bundle.target.namespace
+    : (ctx.bundle.using?.find((u) => u.prefix === prefix)?.namespace ?? prefix!);
+  return ctx.ui("preview.supportedOnExternal", { name: readableSupportedName(name), namespace });
 }
 
 /** Catalog texts use `\n`; texts read back from an ADML may carry CRLF. The editor shows either as one break. */

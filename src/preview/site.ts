@@ -8,6 +8,7 @@ import { renderPage } from "./page.js";
 import { previewContext, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
 import { renderPolicyWithContext } from "./render-policy.js";
+import { renderLanding } from "./store/store-pages.js";
 
 /** Computes the registry entries of a policy for the given Enabled option values (the compiler). */
 export type RegistryProvider = (policy: Policy, options: ExampleOptions) => PolicyRegistry | undefined;
@@ -71,20 +72,26 @@ function indexBody(ctx: PreviewContext, roots: readonly Section[], order: readon
   return markup`<div class="index-layout"><nav class="panel" aria-label="${ctx.ui("preview.administrativeTemplates")}"><ul class="tree">${tree}</ul></nav><div class="panel"><h1>${ctx.text(bundle.displayName)}</h1><p class="description">${ctx.text(bundle.description)}</p><h2>${ctx.ui("preview.settings")}</h2><table class="settings-table"><thead><tr><th>${ctx.ui("preview.setting")}</th><th>ADMX</th></tr></thead><tbody>${rows}</tbody></table><p class="generated">${ctx.ui("preview.generatedBy", { file: bundle.fileName, locale: ctx.locale })}</p></div></div>`;
 }
 
-/** The start page: one link per language, for hosts that serve the folder's index. */
+/**
+ * The start page: the bundle's name and description, what it holds, and a card per language with its
+ * number of settings, for hosts that serve the folder's index.
+ */
 function rootPage(bundle: Bundle, locales: readonly string[]): OutputFile {
   const first = previewContext(bundle, locales[0]!);
-  const links = locales.map((locale) => {
-    const ctx = previewContext(bundle, locale);
-    return markup`<li lang="${locale}"><a href="${locale}/index.html" hreflang="${locale}">${ctx.text(bundle.displayName)}</a> (${locale})</li>`;
-  });
-  const content = renderPage({
-    locale: first.locale,
+  const description = first.text(bundle.description);
+  const content = renderLanding({
     title: first.ui("preview.indexTitle", { bundle: first.text(bundle.displayName) }),
-    breadcrumbs: [],
-    languages: locales.map((locale) => ({ locale, href: `${locale}/index.html` })),
-    languageLabel: first.ui("preview.language"),
-    body: markup`<div class="panel"><ul>${links}</ul></div>`,
+    ...(description.trim() !== "" && { description }),
+    facts: [
+      { label: "ADMX", value: `${bundle.fileName}.admx` },
+      { label: first.ui("preview.settings"), value: bundle.policies.length },
+    ],
+    languages: locales.map((locale) => ({
+      locale,
+      href: `${locale}/index.html`,
+      settings: bundle.policies.length,
+    })),
+    generated: first.ui("preview.generatedBy", { file: bundle.fileName, locale: first.locale }),
   });
   return { path: "index.html", content };
 }

@@ -110,5 +110,25 @@ a.button:hover{background:#e5f1fb;border-color:var(--accent)}
 .settings-table th,.settings-table td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}
 .description{white-space:pre-wrap}
 .generated{color:var(--muted);font-size:12px}
+.tree summary{cursor:pointer;list-style:none}
+.tree summary::-webkit-details-marker{display:none}
+.tree details:not([open])>summary .folder{background:#f3d98b}
+.search{margin:.6em 0 1em}
+.search label{display:block;font-weight:600;margin-bottom:.3em}
+.search input{font:inherit;width:100%;padding:.35em .5em;border:1px solid var(--box-border)}
+.search-results{margin:.4em 0;padding:0;list-style:none}
+.search-results li{padding:.3em 0;border-bottom:1px solid #eee}
+.search-hit{display:block}
+.search-path{display:block;color:var(--muted);font-size:12px}
+.landing{background:#fff;border:1px solid #d0d0d0;padding:1.2em 1.5em;max-width:760px;margin:0 auto}
+.landing h1{margin:0 0 .4em;font-size:1.5em}
+.facts{display:flex;flex-wrap:wrap;gap:.5em 2em;margin:.8em 0}
+.facts div{display:flex;gap:.5em}
+.facts dt{color:var(--muted)}
+.facts dd{margin:0;font-weight:600}
+.language-cards{list-style:none;margin:.4em 0 1em;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14em,1fr));gap:.8em}
+.language-card{border:1px solid #d0d0d0;padding:.7em 1em;background:#fafafa;display:flex;flex-direction:column;gap:.2em}
+.language-card a{font-size:1.1em;font-weight:600}
+.language-tag,.language-count{color:var(--muted);font-size:12px}
 @media (max-width:760px){.panes,.state-row,.index-layout{grid-template-columns:1fr}.options,.help{height:auto;max-height:none}}
 `;

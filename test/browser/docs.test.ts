@@ -85,6 +85,40 @@ describe("npm run docs", () => {
       for (const command of ["build", "schema", "preview", "pol"])
         expect(headings).toContain(`admxkit ${command}`);
       expect(await page.locator("main pre").first().innerText()).toContain("admxkit <command>");
+      // Every help text fits its code box: no horizontal scrolling at the test's 1100 pixels.
+      const overflowing = await page
+        .locator("main pre")
+        .evaluateAll((boxes: { scrollWidth: number; clientWidth: number; innerText: string }[]) =>
+          boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.innerText.slice(0, 40)),
+        );
+      expect(overflowing).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("has the CLI reference and the values-file page in Japanese, and lists every guide on the home pages", async () => {
+    const page = await open("ja/cli.html");
+    try {
+      expect(await page.locator("main h1").innerText()).toBe("CLI リファレンス");
+      expect(await page.locator("main pre").first().innerText()).toContain("コマンド:");
+      const overflowing = await page
+        .locator("main pre")
+        .evaluateAll(
+          (boxes: { scrollWidth: number; clientWidth: number }[]) =>
+            boxes.filter((b) => b.scrollWidth > b.clientWidth).length,
+        );
+      expect(overflowing).toBe(0);
+      await page.goto(url("ja/values-files.html"));
+      expect(await page.locator("main h1").innerText()).toBe("値ファイル");
+      await page.locator("header a", { hasText: "English" }).click();
+      expect(page.url()).toBe(url("en/values-files.html"));
+      await page.goto(url("index.html"));
+      const home = await page.locator("main li a").allInnerTexts();
+      expect(home).toEqual(expect.arrayContaining(["Delivering settings to a GPO", "Robustness"]));
+      await page.goto(url("ja/index.html"));
+      const ja = await page.locator("main li a").allInnerTexts();
+      expect(ja).toEqual(expect.arrayContaining(["値ファイル", "CLI リファレンス", "設定の配布", "堅牢性"]));
     } finally {
       await page.close();
     }

@@ -155,6 +155,42 @@ describe("a template with markup and script in its texts", () => {
   }
 });
 
+describe("the start page and the Enabled example (issue 13.8)", () => {
+  it("the start page says what the preview holds and offers each language with its count", async () => {
+    const page = await open(noScript, url(site, "index.html"));
+    try {
+      expect(await page.locator("main h1").innerText()).toContain(
+        bundle.locales["en-US"]![bundle.displayName]!,
+      );
+      const cards = page.locator(".language-card");
+      expect(await cards.count()).toBe(2);
+      expect(await cards.first().innerText()).toContain(`${bundle.policies.length} settings`);
+      await page.locator(".language-card a", { hasText: "日本語" }).click();
+      expect(page.url()).toBe(url(site, "ja-JP/index.html"));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("fills the Options pane with the example the registry panel lists; no example wording without options", async () => {
+    const page = await open(noScript, url(site, "en-US/ProxyServer.html"));
+    try {
+      const shown = await page.locator("[data-control=textBox] input").inputValue();
+      expect(shown).not.toBe("");
+      expect(await page.locator(".registry table.examples td.data").first().innerText()).toBe(shown);
+      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe(
+        "Enabled, with the example values",
+      );
+      await page.goto(url(site, "en-US/SSLOptions.html"));
+      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("Enabled");
+      await page.goto(url(site, "ja-JP/SSLOptions.html"));
+      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("有効");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("rendering", () => {
   it("writes a screenshot of one policy in each locale to test-output/", async () => {
     await mkdir(OUTPUT, { recursive: true });
@@ -167,6 +203,19 @@ describe("rendering", () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it("writes the README's picture of the preview (docs/images/preview.png)", async () => {
+    const page = await open(browser, url(site, "en-US/ProxyServer.html"));
+    try {
+      // The dialog as the README shows it: the example value in its Options pane, the Help beside it.
+      expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");
+      await mkdir(join(REPO_ROOT, "docs", "images"), { recursive: true });
+      const shot = await page.screenshot({ path: join(REPO_ROOT, "docs", "images", "preview.png") });
+      expect(shot.length).toBeGreaterThan(10_000);
+    } finally {
+      await page.close();
     }
   });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderControl } from "../../src/preview/controls.js";
+import { previewContext } from "../../src/preview/preview-context.js";
 import { renderPolicyPreview } from "../../src/preview/render-policy.js";
 import { attr, fragment, one, select, text, type Node } from "./dom.js";
 import { checked, hostileBundle, hostileBundleInput } from "./fixtures.js";
@@ -100,14 +102,37 @@ describe("the Options pane", () => {
     expect(ja.filter((o) => attr(o, "selected") !== undefined).map(text)).toEqual(["マイク モード"]);
   });
 
-  it("dropdownList: noSort keeps the ADMX order; no defaultItem starts empty", () => {
+  it("dropdownList: noSort keeps the ADMX order; no defaultItem starts empty, the example fills it", () => {
     const plain = withControl("Mode", (c) => {
       c.noSort = true;
       delete c.defaultItem;
     });
+    const policy = plain.policies[0]!;
+    const element = policy.elements!.find((e) => e.id === "Mode")!;
+    const ctx = previewContext(plain, "en-US");
+    const empty = select(fragment(renderControl(ctx, element.control, element, "m").value), "option");
+    expect(empty.map(text)).toEqual(["", "Zulu mode", "Alpha mode", "Mike mode"]);
+    expect(attr(empty[0]!, "selected")).toBeDefined();
+    // The page shows Enabled with the example values: the first item, as the registry panel lists it.
     const items = select(control(options("en-US", plain), "dropdownList"), "option");
-    expect(items.map(text)).toEqual(["", "Zulu mode", "Alpha mode", "Mike mode"]);
-    expect(attr(items[0]!, "selected")).toBeDefined();
+    expect(items.map(text)).toEqual(["Zulu mode", "Alpha mode", "Mike mode"]);
+    expect(items.filter((o) => attr(o, "selected") !== undefined).map(text)).toEqual(["Zulu mode"]);
+  });
+
+  it("shows the Enabled example's values in the controls, as the registry panel lists them", () => {
+    const examples = {
+      Retries: 9,
+      Shares: ["\\\\server\\a", "<b>x</b>"],
+      Patterns: ["one", "two"],
+    };
+    const pane = one(
+      fragment(renderPolicyPreview(bundle, "EveryControl", { locale: "en-US", options: examples })),
+      "div.options",
+    );
+    expect(attr(one(control(pane, "decimalTextBox"), "input"), "value")).toBe("9");
+    const list = select(one(control(pane, "listBox"), "tbody"), "input").map((i) => attr(i, "value"));
+    expect(list).toEqual(["\\\\server\\a", "<b>x</b>", ""]);
+    expect(text(one(control(pane, "multiTextBox"), "textarea"))).toBe("one\ntwo");
   });
 
   it("listBox: its label and a Show... button opening the value list", () => {

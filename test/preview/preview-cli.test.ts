@@ -92,7 +92,7 @@ describe("admxkit preview", () => {
     }
   });
 
-  it("previews every template of a folder in its own subfolder, reporting what GPMC tolerates", async () => {
+  it("previews a folder of several templates as one store, reporting what GPMC tolerates", async () => {
     const out = await tempDir();
     const result = await runCli([
       "preview",
@@ -107,10 +107,16 @@ describe("admxkit preview", () => {
     expect(result.stderr).toContain("warning XSD_NAMESPACE_WRONG");
     const files = await listFiles(out);
     expect(files).toContain("index.html");
-    expect(files).toContain(join("DataCollection", "en-US", "TelemetryProxy.html"));
-    expect(files).toContain(join("WindowsDefender", "en-US", "index.html"));
-    const page = await readFile(join(out, "DataCollection", "en-US", "TelemetryProxy.html"), "utf8");
+    expect(files).toContain(join("en-US", "DataCollection", "TelemetryProxy.html"));
+    expect(files).toContain(join("en-US", "WindowsDefender", "ProxyServer.html"));
+    expect(files).toContain(join("en-US", "index.html"));
+    expect(files).toContain(join("en-US", "search-index.js"));
+    expect(files).not.toContain(join("ja-JP", "index.html"));
+    expect(result.stdout.trim().split("\n").sort()).toEqual(files.map((f) => join(out, f)));
+    const page = await readFile(join(out, "en-US", "DataCollection", "TelemetryProxy.html"), "utf8");
     expect(page).toContain('data-control="textBox"');
+    const tree = await readFile(join(out, "en-US", "index.html"), "utf8");
+    expect(tree).toContain('href="./WindowsDefender/ProxyServer.html"');
   });
 
   it("refuses an --admx folder without templates, and one that does not exist", async () => {

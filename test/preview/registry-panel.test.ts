@@ -103,4 +103,19 @@ describe("compiledRegistry", () => {
       expect(result.disabled.length).toBeGreaterThan(0);
     }
   });
+
+  it("says just Enabled for a policy without options (SSLOptions), with the example values otherwise", () => {
+    const proxy = defenderProxyBundle();
+    const heading = (name: string, locale: string) => {
+      const policy = proxy.policies.find((p) => p.name === name)!;
+      const page = renderPolicyPreview(proxy, name, {
+        locale,
+        registry: compiledRegistry(policy, exampleOptions(policy)),
+      });
+      return text(one(one(panel(page), "div[data-state=enabled]"), "h3"));
+    };
+    expect(heading("SSLOptions", "en-US")).toBe("Enabled");
+    expect(heading("SSLOptions", "ja-JP")).toBe("有効");
+    expect(heading("ProxyPacUrl", "en-US")).toBe("Enabled, with the example values");
+  });
 });

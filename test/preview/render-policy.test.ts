@@ -131,13 +131,14 @@ describe("renderPolicyPreview: the dialog", () => {
     expect(text(one(root, "div.help"))).toBe("one\ntwo");
   });
 
-  it("shows an own supportedOn definition's text and names one of another namespace", () => {
+  it("shows an own supportedOn definition's text and a readable name for one of another namespace", () => {
     expect(text(one(render(), "div.supported"))).toBe(en.Supported_Test);
+    // Windows' text is not at hand: a readable name and where the wording lives, never the raw id.
     expect(text(one(render("en-US", "PlainSwitch"), "div.supported"))).toBe(
-      "windows:SUPPORTED_Windows_10_0 (defined in another template)",
+      "Windows 10.0 (its wording is in Microsoft.Policies.Windows, a template this preview does not include)",
     );
     expect(text(one(render("ja-JP", "PlainSwitch"), "div.supported"))).toBe(
-      "windows:SUPPORTED_Windows_10_0 (別のテンプレートで定義)",
+      "Windows 10.0（正式な表記はこのプレビューに含まれないテンプレート Microsoft.Policies.Windows にあります）",
     );
   });
 

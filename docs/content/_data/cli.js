@@ -8,17 +8,29 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-function help(args) {
-  return execFileSync(process.execPath, [join(ROOT, "bin", "admxkit.js"), ...args, "--help"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    // A fixed language: the reference must not depend on who builds it.
-    env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "" },
-  });
+/** Columns of the help text: what the docs' code box shows without scrolling at 1100 pixels. */
+const COLUMNS = "88";
+
+function help(args, lang) {
+  return execFileSync(
+    process.execPath,
+    [join(ROOT, "bin", "admxkit.js"), ...args, "--help", "--lang", lang],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      // A fixed language and width: the reference must not depend on who builds it, or where.
+      env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "", COLUMNS },
+    },
+  );
 }
 
-export default function () {
-  const overview = help([]);
+function reference(lang) {
+  const overview = help([], lang);
   const commands = [...overview.matchAll(/^ {2}admxkit (\S+)/gm)].map((m) => m[1]);
-  return { overview, commands: commands.map((name) => ({ name, help: help([name]) })) };
+  return { overview, commands: commands.map((name) => ({ name, help: help([name], lang) })) };
+}
+
+/** `cli.overview` and `cli.commands` in English; `cli.ja` the same in Japanese. */
+export default function () {
+  return { ...reference("en-US"), ja: reference("ja-JP") };
 }

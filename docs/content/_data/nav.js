@@ -14,7 +14,9 @@ export default {
   ],
   ja: [
     { url: "/ja/getting-started.html", title: "はじめに" },
+    { url: "/ja/values-files.html", title: "値ファイル" },
     { url: "/ja/delivery.html", title: "設定の配布" },
+    { url: "/ja/cli.html", title: "CLI リファレンス" },
     { url: "/ja/robustness.html", title: "堅牢性" },
     { url: "/ja/severities.html", title: "指摘の重大度" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },

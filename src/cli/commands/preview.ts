@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { langOption } from "./shared-options.js";
 
 interface PreviewArgs {
   bundle?: string;
@@ -14,34 +13,33 @@ interface PreviewArgs {
   lang?: string;
 }
 
-export const command = "preview";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("preview.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<PreviewArgs> {
-  return langOption(yargs, locale)
-    .option("bundle", {
+/** `admxkit preview`: HTML pages showing the policies as the Group Policy editor does. */
+export const spec: CommandSpec = {
+  name: "preview",
+  text: "preview.describe",
+  positionals: [],
+  options: [
+    {
+      name: "bundle",
       type: "string",
-      describe: cliText("source.option.bundle", locale, { bundle: DEFAULT_BUNDLE }),
-    })
-    .option("admx", { type: "string", describe: cliText("preview.option.admx", locale) })
-    .conflicts("bundle", "admx")
-    .option("locale", {
-      type: "string",
-      array: true,
-      describe: cliText("preview.option.locale", locale),
-    })
-    .option("values", {
-      type: "string",
-      describe: cliText("preview.option.values", locale),
-    })
-    .option("out", { type: "string", demandOption: true, describe: cliText("preview.option.out", locale) })
-    .example("$0 preview --out preview", cliText("preview.example.1", locale))
-    .example(
-      "$0 preview --bundle ./my-bundle.json --locale ja-JP --out site",
-      cliText("preview.example.2", locale),
-    ) as unknown as Argv<PreviewArgs>;
-}
+      text: "source.option.bundle",
+      textParams: { bundle: DEFAULT_BUNDLE },
+      conflicts: "admx",
+      placeholder: "<id|file>",
+    },
+    { name: "admx", type: "string", text: "preview.option.admx", placeholder: "<folder>" },
+    { name: "locale", type: "string", repeatable: true, text: "preview.option.locale", placeholder: "<tag>" },
+    { name: "values", type: "string", text: "preview.option.values", placeholder: "<file>" },
+    { name: "out", type: "string", required: true, text: "preview.option.out", placeholder: "<folder>" },
+  ],
+  examples: [
+    { command: "admxkit preview --out preview", text: "preview.example.1" },
+    {
+      command: "admxkit preview --bundle ./my-bundle.json --locale ja-JP --out site",
+      text: "preview.example.2",
+    },
+  ],
+};
 
 export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
@@ -50,7 +48,15 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
       await import("../../preview/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { loadBundle } = await import("../load-bundle.js");
+    const examples = args.values === undefined ? {} : await readExamples(args.values);
+    const locales = args.locale ? { locales: args.locale } : {};
     // The preview renders what GPMC shows: templates read back, whether given (--admx) or generated.
+    if (args.admx !== undefined) {
+      const templates = await findStoreTemplates(args.admx);
+      // A folder of several templates is a store: one site, one tree, texts resolved across files.
+      if (templates.length > 1)
+        return previewStore(io, locale, args.out, templates, { ...locales, examples });
+    }
     const models =
       args.admx !== undefined
         ? readPreviewModels(await readTemplateFolder(args.admx))
@@ -61,15 +67,65 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
             ),
           ];
     for (const model of models) reportDiagnostics(io, model.diagnostics, locale);
-    const examples = args.values === undefined ? {} : await readExamples(args.values);
-    const files = generatePreviewSites(models, {
-      ...(args.locale ? { locales: args.locale } : {}),
-      examples,
-    });
+    const files = generatePreviewSites(models, { ...locales, examples });
     const written = await writeFilesAtomic(args.out, files);
     for (const path of written) io.stdout(`${path}\n`);
     return EXIT.ok;
   });
+}
+
+/**
+ * Writes the preview of a store page by page into a temporary set of files, renamed into place only
+ * when every template rendered: an error leaves the output folder as it was.
+ */
+async function previewStore(
+  io: CliIo,
+  locale: LocaleTag,
+  out: string,
+  templates: Awaited<ReturnType<typeof findStoreTemplates>>,
+  options: import("../../preview/index.js").StorePreviewOptions,
+): Promise<number> {
+  const { writeStorePreview } = await import("../../preview/index.js");
+  const { openOutputFolder } = await import("../../io/write-files.js");
+  const writer = openOutputFolder(out);
+  try {
+    const result = await writeStorePreview(templates, (file) => writer.add(file), options);
+    reportDiagnostics(io, result.diagnostics, locale);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  for (const path of await writer.commit()) io.stdout(`${path}\n`);
+  return EXIT.ok;
+}
+
+/** The templates of a store folder, each read from disk when the preview asks for it. */
+async function findStoreTemplates(dir: string) {
+  const { basename } = await import("node:path");
+  const { findTemplateFiles } = await import("../../read/store-files.js");
+  const { readInputOrThrow } = await import("../../io/read-input.js");
+  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+  const found = await findTemplateFiles([dir]);
+  const errors = found.diagnostics.filter((d) => d.severity === "error" && d.code !== "STORE_EMPTY");
+  if (errors.length > 0) throw new AdmxkitError(errors);
+  const templates = found.templates.filter((t) => t.admx !== undefined);
+  if (templates.length === 0) throw new AdmxkitError([diag("PREVIEW_ADMX_EMPTY", { dir }, { file: dir })]);
+  return templates.map((t) => ({
+    // The ADMX's own name: the store groups files case-insensitively (inetres.admx, InetRes.adml).
+    base: basename(t.admx!).replace(/\.admx$/i, ""),
+    read: async () => ({
+      admx: { path: basename(t.admx!), content: await readInputOrThrow(t.admx!, "admx") },
+      admls: await Promise.all(
+        t.admls.map(async (adml) => ({
+          locale: adml.locale,
+          file: {
+            path: `${adml.locale}/${basename(adml.path)}`,
+            content: await readInputOrThrow(adml.path, "adml"),
+          },
+        })),
+      ),
+    }),
+  }));
 }
 
 /**

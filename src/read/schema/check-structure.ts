@@ -6,7 +6,7 @@
  * tables) and any other attribute GPMC ignores, stray text in element-only content, hyphens in ids and
  * a wrong root namespace are warnings (errors under `--strict`, src/lint/strict.ts).
  */
-import { POLICY_DEFINITIONS_NS } from "../../admx/write-admx.js";
+import { POLICY_DEFINITIONS_NS } from "../../xml/policy-definitions.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { XmlDocument, XmlElement, XmlText } from "../xml/tree.js";
 import { ADML_TYPES } from "./adml-schema.js";

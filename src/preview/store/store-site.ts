@@ -1,0 +1,266 @@
+/**
+ * The preview of a whole central store, written page by page. Two passes over the templates, each
+ * reading one template at a time, so memory holds the largest template plus the store's index (names,
+ * categories, supportedOn texts, and the search index of names and help texts), never the pages:
+ *
+ * 1. **Index**: every ADMX and its ADMLs are read (schema findings reported here), their categories and
+ *    supportedOn tables go into the {@link StoreCatalog}, their policies into summaries.
+ * 2. **Pages**: each template is read again and converted into the model, and its pages are rendered
+ *    with the store's texts and handed to `write` one by one, then dropped.
+ *
+ * Layout: `index.html` (start page), `search.js`, `preview.css` (shared by the policy pages), and per locale `index.html` (tree and search box),
+ * `search-index.js` and `<File>/<Policy>.html` (one page per policy; policy names are unique only
+ * within a namespace, file names within the folder).
+ */
+import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { resolveLocale, uiText } from "../../i18n/messages.js";
+import type { OutputFile } from "../../io/output-file.js";
+import { own } from "../../model/own.js";
+import { readAdml, readAdmx } from "../../read/read-file.js";
+import { toBundle } from "../../read/to-bundle.js";
+import type { AdmlDocument } from "../../read/types.js";
+import { exampleOptions, type ExampleOptions } from "../example-values.js";
+import type { TemplateFile } from "../load-model.js";
+import { renderPage } from "../page.js";
+import { PREVIEW_CSS } from "../styles.js";
+import { previewContext, type StoreTexts } from "../preview-context.js";
+import { compiledRegistry } from "../registry-effects.js";
+import { renderPolicyWithContext } from "../render-policy.js";
+import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
+import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
+import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
+import { categoryChain, categoryLabel, storeOrder, storeSections, type PolicySummary } from "./store-tree.js";
+
+/** One template of a store: its base name, and a way to read its files (called once per pass). */
+export interface StoreTemplate {
+  readonly base: string;
+  read(): Promise<{ readonly admx: TemplateFile; readonly admls: readonly StoreAdml[] }>;
+}
+
+/** An ADML of a template and the locale folder it sits in. */
+export interface StoreAdml {
+  readonly locale: string;
+  readonly file: TemplateFile;
+}
+
+/** Options of {@link writeStorePreview}. */
+export interface StorePreviewOptions {
+  /** Locales to render; default: every locale folder with at least one ADML. */
+  readonly locales?: readonly string[];
+  /** Enabled option values by policy name (from a values file); others use the controls' defaults. */
+  readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /** Title of the start page; default "Administrative Templates". */
+  readonly title?: string;
+}
+
+/** What the preview wrote and found. */
+export interface StorePreviewResult {
+  /** Findings of every template (warnings and infos: an error throws). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Policy pages written, over all locales. */
+  readonly pages: number;
+  /** Settings in the store (each policy once). */
+  readonly settings: number;
+}
+
+const POLICY_CLASSES = new Set(["Machine", "User", "Both"]);
+
+/** Reads the ADMLs of a template into documents, keeping only the locales asked for. */
+function readAdmls(admls: readonly StoreAdml[], locales: ReadonlySet<string> | undefined, schema: boolean) {
+  const documents = new Map<string, AdmlDocument>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { locale, file } of admls) {
+    if (locales && !locales.has(locale)) continue;
+    const read = readAdml(file.content, file.path, { schema });
+    diagnostics.push(...read.diagnostics);
+    if (read.document) documents.set(locale, read.document);
+  }
+  return { documents, diagnostics };
+}
+
+/** Pass 1: the catalog, the policies' summaries and every reading finding. */
+async function indexStore(templates: readonly StoreTemplate[], locales: ReadonlySet<string> | undefined) {
+  const catalog = new StoreCatalog();
+  const summaries: PolicySummary[] = [];
+  const scopes = new Map<string, TemplateScope>();
+  const seenLocales = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const template of templates) {
+    const files = await template.read();
+    const admx = readAdmx(files.admx.content, files.admx.path);
+    const admls = readAdmls(files.admls, locales, true);
+    diagnostics.push(...admx.diagnostics, ...admls.diagnostics);
+    if (!admx.document) continue;
+    catalog.add(admx.document, admls.documents);
+    const scope = templateScope(admx.document);
+    scopes.set(template.base, scope);
+    for (const locale of admls.documents.keys()) seenLocales.add(locale);
+    for (const p of admx.document.policies) {
+      const texts = (id: string) =>
+        new Map([...admls.documents].map(([locale, adml]) => [locale, adml.strings.get(id)?.text ?? id]));
+      summaries.push({
+        file: template.base,
+        name: p.name,
+        class: POLICY_CLASSES.has(p.class) ? p.class : "Both",
+        ...(p.category !== undefined && { category: catalog.resolve(scope, p.category, "category") }),
+        titles: texts(p.displayName),
+        help: texts(p.explainText),
+      });
+    }
+  }
+  return { catalog, summaries, scopes, seenLocales, diagnostics };
+}
+
+/**
+ * Writes the preview of a central store through `write`, one file at a time (see the module comment).
+ * An error-severity finding in any template throws an {@link AdmxkitError} listing every finding; the
+ * caller discards what was written (an {@link OutputWriter} does). Findings GPMC tolerates are
+ * warnings or infos and come back in the result.
+ */
+export async function writeStorePreview(
+  templates: readonly StoreTemplate[],
+  write: (file: OutputFile) => Promise<void>,
+  options: StorePreviewOptions = {},
+): Promise<StorePreviewResult> {
+  const wanted = options.locales ? new Set(options.locales) : undefined;
+  const index = await indexStore(templates, wanted);
+  const { catalog, summaries } = index;
+  const diagnostics = [...index.diagnostics];
+  if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
+  const locales = (options.locales ?? [...index.seenLocales].sort()).filter((l) => index.seenLocales.has(l));
+  const title = options.title ?? uiText("preview.storeTitle");
+
+  // Per locale: the tree, the order of Previous / Next, and where each policy sits in it.
+  const views = new Map(
+    locales.map((locale) => {
+      const sections = storeSections(catalog, summaries, locale);
+      const order = storeOrder(sections);
+      const position = new Map(order.map((p, i) => [`${p.file}\u0000${p.name}`, i]));
+      return [locale, { sections, order, position }] as const;
+    }),
+  );
+
+  await write({ path: "search.js", content: SEARCH_SCRIPT });
+  await write({ path: "preview.css", content: PREVIEW_CSS });
+  await write({
+    path: "index.html",
+    content: renderLanding({
+      title,
+      facts: [
+        { label: uiText("preview.templates"), value: templates.length },
+        { label: uiText("preview.settings"), value: summaries.length },
+      ],
+      languages: locales.map((locale) => ({
+        locale,
+        href: `${encodeURIComponent(locale)}/index.html`,
+        settings: views.get(locale)!.order.length,
+      })),
+      generated: uiText("preview.storeGenerated"),
+    }),
+  });
+  for (const locale of locales) {
+    const view = views.get(locale)!;
+    const pathOf = (p: PolicySummary) =>
+      p.category === undefined
+        ? []
+        : categoryChain(catalog, p.category).map((k) => categoryLabel(catalog, k, locale));
+    await write({
+      path: `${locale}/search-index.js`,
+      content: searchIndexScript(
+        view.order.map((p) => ({
+          href: policyHref(p),
+          title: p.titles.get(locale) ?? p.name,
+          path: pathOf(p).join(" › "),
+          help: p.help.get(locale) ?? "",
+        })),
+      ),
+    });
+    const counts = new Map<string, number>();
+    for (const p of view.order) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
+    await write({
+      path: `${locale}/index.html`,
+      content: renderStoreIndex({
+        locale,
+        title: uiText("preview.indexTitle", resolveLocale(locale)).replace("{bundle}", title),
+        sections: view.sections,
+        templates: [...counts]
+          .map(([file, settings]) => ({ file, settings }))
+          .sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase())),
+        settings: view.order.length,
+        languages: locales.map((l) =>
+          l === locale ? { locale: l } : { locale: l, href: `../${l}/index.html` },
+        ),
+        home: "../index.html",
+      }),
+    });
+  }
+
+  let pages = 0;
+  for (const template of templates) {
+    const scope = index.scopes.get(template.base);
+    if (!scope || !summaries.some((s) => s.file === template.base)) continue;
+    const files = await template.read();
+    const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+    const admls = readAdmls(files.admls, new Set(locales), false);
+    if (!admx.document) continue;
+    // A template without an ADML in a locale has no texts to show there: its pages are left out of
+    // that locale (the tree already leaves it out), and the gap is said once per locale.
+    const count = summaries.filter((s) => s.file === template.base).length;
+    for (const locale of locales.filter((l) => !admls.documents.has(l))) {
+      const params = { file: files.admx.path, locale, count };
+      diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
+    }
+    if (admls.documents.size === 0) continue;
+    const read = toBundle(admx.document, Object.fromEntries(admls.documents));
+    diagnostics.push(...read.diagnostics);
+    // Keep reading the other templates after an error, so that one run reports every problem.
+    if (!read.bundle || hasErrors(diagnostics)) continue;
+    const bundle = read.bundle;
+    for (const locale of admls.documents.keys()) {
+      const view = views.get(locale)!;
+      const storeTexts: StoreTexts = {
+        supportedOn: (ref) => catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
+        category: (ref) => categoryLabel(catalog, catalog.resolve(scope, ref, "category"), locale),
+      };
+      const ctx = previewContext(bundle, locale, storeTexts);
+      for (const policy of bundle.policies) {
+        const at = view.position.get(`${template.base}\u0000${policy.name}`);
+        if (at === undefined) continue;
+        const summary = view.order[at]!;
+        const link = (p: PolicySummary | undefined) => (p ? `../${policyHref(p).slice(2)}` : undefined);
+        const previous = link(view.order[at - 1]);
+        const next = link(view.order[at + 1]);
+        const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
+        const body = renderPolicyWithContext(ctx, policy, {
+          locale,
+          options: example,
+          registry: compiledRegistry(policy, example),
+          ...(previous && { previous }),
+          ...(next && { next }),
+        });
+        const own_ = `${encodeURIComponent(template.base)}/${encodeURIComponent(policy.name)}.html`;
+        const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
+        await write({
+          path: `${locale}/${template.base}/${policy.name}.html`,
+          content: renderPage({
+            locale,
+            title: ctx.text(policy.displayName),
+            breadcrumbs: [
+              { label: title, href: "../index.html" },
+              ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
+            ],
+            languages: locales
+              .filter((l) => views.get(l)!.position.has(`${template.base}\u0000${policy.name}`))
+              .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
+            languageLabel: ctx.ui("preview.language"),
+            body,
+            stylesheet: "../../preview.css",
+          }),
+        });
+        pages++;
+      }
+    }
+  }
+  if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
+  return { diagnostics, pages, settings: summaries.length };
+}

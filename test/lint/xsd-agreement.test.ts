@@ -101,9 +101,9 @@ describe("structural verdicts agree with xmllint and the libxml2 schema", () => 
 });
 
 describe("--strict: every tolerated schema deviation is an error, so the verdict is xmllint's", () => {
-  for (const { name, contents } of cases()) {
-    it(name, async () => {
-      const valid = await xmllintValid(basename(name), contents);
+  for (const { name, contents } of ALL) {
+    it(name, () => {
+      const valid = xmllint.get(name)!;
       const found = ours(name, contents).map(strictDiagnostic);
       // A label as the text of a control is how GPMC reads labels: an info even under --strict.
       const onlyLabels = found.length > 0 && found.every((d) => d.code === "XSD_LABEL_TEXT");

@@ -5,7 +5,8 @@ import type { DiagnosticCode } from "./codes.js";
 export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
 export type LocaleTag = (typeof TOOL_LOCALES)[number];
 
-interface ToolCatalog {
+/** The sections of a tool catalog (`locales/<tag>.json`). */
+export interface ToolCatalog {
   messages: Record<string, string>;
   ui: Record<string, string>;
   cli: Record<string, string>;
@@ -21,11 +22,23 @@ const cache = new Map<string, ToolCatalog>();
 export function loadToolCatalog(locale: string): ToolCatalog {
   let catalog = cache.get(locale);
   if (!catalog) {
-    const url = new URL(`../../locales/${locale}.json`, import.meta.url);
+    // The base is taken apart from the `new URL` call so that the page bundler (vite.editor.config.ts)
+    // does not turn this into an import of every catalog: the page registers its catalogs instead.
+    const base = import.meta.url;
+    const url = new URL(`../../locales/${locale}.json`, base);
     catalog = JSON.parse(readFileSync(url, "utf8")) as ToolCatalog;
     cache.set(locale, catalog);
   }
   return catalog;
+}
+
+/**
+ * Puts a catalog in place of `locales/<tag>.json` for {@link loadToolCatalog}. The browser editor
+ * (src/editor) has no file system: its bundle carries the catalogs and registers them before any text
+ * is looked up, so messages in the page are the very texts the CLI prints.
+ */
+export function registerToolCatalog(locale: string, catalog: ToolCatalog): void {
+  cache.set(locale, catalog);
 }
 
 /** Picks a tool locale from a tag or POSIX locale string (`ja_JP.UTF-8` → ja-JP); default en-US. */

@@ -4,12 +4,19 @@ import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
-import { generatePreviewSite } from "./site.js";
+import { generatePreviewSite, type PageScripts } from "./site.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
   readonly locales?: readonly string[];
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /**
+   * Scripts layered on each site's pages (the editor of src/editor, which the CLI passes in): given
+   * the model and how many folders its site sits below the output (0, or 1 for `<FileName>/`).
+   */
+  readonly pageScripts?: (model: PreviewModel, depth: number) => PageScripts;
+  /** Files for the top of the output folder (the editor's page script). */
+  readonly files?: readonly OutputFile[];
 }
 
 /**
@@ -20,11 +27,16 @@ export function generatePreviewSites(
   models: readonly PreviewModel[],
   options: PreviewSitesOptions = {},
 ): OutputFile[] {
+  const depth = models.length === 1 ? 0 : 1;
   const sites = models.map((model) => ({
     model,
-    files: generatePreviewSite(model.bundle, previewSiteOptions(model, options)),
+    files: generatePreviewSite(model.bundle, {
+      ...previewSiteOptions(model, options),
+      ...(options.pageScripts && { pageScripts: options.pageScripts(model, depth) }),
+    }),
   }));
-  if (sites.length === 1) return sites[0]!.files;
+  const top = options.files ?? [];
+  if (sites.length === 1) return [...sites[0]!.files, ...top];
   const items = sites.map(
     ({ model }) =>
       markup`<li><a href="${model.bundle.fileName}/index.html">${model.bundle.fileName}.admx</a></li>`,
@@ -42,6 +54,7 @@ export function generatePreviewSites(
   };
   return [
     start,
+    ...top,
     ...sites.flatMap(({ model, files }) =>
       files.map((file) => ({ ...file, path: `${model.bundle.fileName}/${file.path}` })),
     ),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`, run by `prepare`).
+// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`; `npm pack` runs it as `prepack`).
 import { main } from "../dist/cli/main.js";
 import { installSignalCleanup } from "../dist/io/signal-cleanup.js";
 

@@ -38,7 +38,8 @@ export type {
 } from "./model/types.js";
 
 // Writers and the build.
-export { writeAdmx, POLICY_DEFINITIONS_NS } from "./admx/write-admx.js";
+export { writeAdmx } from "./admx/write-admx.js";
+export { POLICY_DEFINITIONS_NS } from "./xml/policy-definitions.js";
 export { writeAdml } from "./adml/write-adml.js";
 export {
   generateTemplates,
@@ -60,6 +61,7 @@ export {
   type Diagnostic,
   type Severity,
 } from "./diagnostics/diagnostic.js";
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
 export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js";
 
 // Registry.pol: codec, typed values, special names, text formats.
@@ -73,6 +75,7 @@ export {
   delEntry,
   delvalsEntry,
   describePolDecodeError,
+  describePolEncodeIssue,
   encodeLgpoText,
   encodePol,
   encodeRegFile,

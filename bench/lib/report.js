@@ -74,6 +74,30 @@ function valuesRows(values) {
   ]);
 }
 
+function yardstickRows(yard) {
+  return yard.rows.map((r) => {
+    const memory = `CPU ${ms(r.cpuMs)}, RSS ${mb(r.peakRss)}`;
+    if (r.yardstick.missing)
+      return [
+        r.name,
+        r.workload,
+        `${ms(r.ms)} min`,
+        memory,
+        `${r.yardstickName}: ${r.yardstick.missing}`,
+        "",
+      ];
+    const base = `${r.yardstickName} ${ms(r.yardstick.ms)} min, CPU ${ms(r.yardstick.cpuMs)}`;
+    return [
+      r.name,
+      r.workload,
+      `${ms(r.ms)} min`,
+      memory,
+      base,
+      `${ratio(r.ratio)} (CPU ${ratio(r.cpuRatio)})`,
+    ];
+  });
+}
+
 /** The whole report as text, from the results of the benchmarks that ran without error. */
 export function formatReport(results) {
   const ok = (r) => r && !r.error;
@@ -83,9 +107,18 @@ export function formatReport(results) {
     ...(ok(results.validate) ? validateRows(results.validate) : []),
     ...(ok(results.cold) ? coldRows(results.cold) : []),
     ...(ok(results.values) ? valuesRows(results.values) : []),
+    ...(ok(results.yardsticks) ? yardstickRows(results.yardsticks) : []),
   ];
-  const header = ["Benchmark", "Workload", "Median", "Rate / memory", "Baseline (same run)", "Ratio"];
+  const header = ["Benchmark", "Workload", "Time", "Rate / memory", "Baseline (same run)", "Ratio"];
   let text = `${formatTable(header, rows)}\n`;
+  if (ok(results.yardsticks)) {
+    text +=
+      "\nTimes are medians, except the whole-process rows against a yardstick (marked min): the minimum of\n";
+    text +=
+      "several runs, CPU = user + system time. Goals: " +
+      results.yardsticks.rows.map((r) => `${r.name} ${r.goal}`).join("; ") +
+      "\n";
+  }
   const v = results.validate;
   if (ok(v) && v.liveHeap) {
     text +=

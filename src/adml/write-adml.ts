@@ -1,7 +1,7 @@
-import { rootAttributes, generatedComment } from "../admx/write-admx.js";
 import { policyLayout, presentationIdOf, stringTableIds } from "../model/strings.js";
 import { own } from "../model/own.js";
 import type { Bundle } from "../model/types.js";
+import { generatedComment, rootAttributes } from "../xml/policy-definitions.js";
 import { writeDocument, type XmlElement } from "../xml/write-xml.js";
 import { controlNode } from "./control-nodes.js";
 
@@ -54,6 +54,6 @@ export function writeAdml(bundle: Bundle, locale: string): string {
         },
       ],
     },
-    generatedComment(bundle),
+    generatedComment(bundle.id),
   );
 }

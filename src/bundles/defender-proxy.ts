@@ -1,6 +1,6 @@
 import { loadToolCatalog } from "../i18n/messages.js";
-import { defineBundle } from "../model/define.js";
-import { value } from "../model/values.js";
+import type { Bundle } from "../model/types.js";
+import { value } from "../model/value-helpers.js";
 
 const DATA_COLLECTION = "Software\\Policies\\Microsoft\\Windows\\DataCollection";
 const DEFENDER = "Software\\Policies\\Microsoft\\Windows Defender";
@@ -35,7 +35,9 @@ function textPolicyElement(id: string, format: "hostPort" | "proxyUrl" | "httpUr
  * offline-device settings no Microsoft template has.
  */
 export function defenderProxyBundle() {
-  return defineBundle({
+  // Not through defineBundle: its zod shape check is the one heavy module `build` would load. Its test
+  // (test/model/every-problem.test.ts) holds it to checkBundle, and loadBundle runs the other rules.
+  const bundle: Bundle = {
     id: "defender-proxy",
     fileName: "AdmxkitDefenderProxy",
     target: { prefix: "defenderproxy", namespace: "Admxkit.Policies.DefenderProxy" },
@@ -140,5 +142,6 @@ export function defenderProxyBundle() {
       },
     ],
     locales: catalogs(),
-  });
+  };
+  return bundle;
 }

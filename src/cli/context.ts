@@ -1,6 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { AdmxkitError } from "../diagnostics/diagnostic.js";
-import { environmentLocale, resolveLocale, type LocaleTag } from "../i18n/messages.js";
+import { cliText, environmentLocale, resolveLocale, type LocaleTag } from "../i18n/messages.js";
 
 /** Exit codes every command uses: success, invalid input, usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -42,4 +42,17 @@ export async function runCommand(io: CliIo, locale: LocaleTag, body: () => Promi
     }
     throw error;
   }
+}
+
+/**
+ * Prints a usage error — `admxkit: <message>` and, once, where to read the help: the command's own
+ * `--help` when the command is known — and returns exit code 2.
+ */
+export function usageError(io: CliIo, locale: LocaleTag, message: string, command?: string): number {
+  const hint =
+    command === undefined
+      ? cliText("program.helpHint", locale)
+      : cliText("command.helpHint", locale, { command });
+  io.stderr(`admxkit: ${message}\n${hint}\n`);
+  return EXIT.usage;
 }

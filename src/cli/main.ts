@@ -1,6 +1,8 @@
-import yargs, { type Argv } from "yargs";
-import { cliText, type LocaleTag } from "../i18n/messages.js";
-import { EXIT, messageLocale, processIo, type CliIo } from "./context.js";
+import { readFileSync } from "node:fs";
+import { cliText, formatMessage, isToolLocale, type LocaleTag } from "../i18n/messages.js";
+import { parseArgs, suggest, type CommandSpec, type ParsedArgs } from "./args.js";
+import { EXIT, messageLocale, processIo, usageError, type CliIo } from "./context.js";
+import { commandHelp, programHelp } from "./help.js";
 import * as build from "./commands/build.js";
 import * as diff from "./commands/diff.js";
 import * as dump from "./commands/dump.js";
@@ -12,17 +14,16 @@ import * as validate from "./commands/validate.js";
 import * as values from "./commands/values.js";
 
 /**
- * A command module: yargs' shape, with a handler that returns the exit code. Its help texts come from
- * the "cli" section of the tool catalogs, in the locale {@link main} picks before yargs runs.
+ * A command module: what it accepts (texts from the "cli" catalog section, in the locale {@link main}
+ * picks first) and a handler that returns the exit code. Handlers import their heavy parts lazily, so
+ * loading every module here costs next to nothing.
  */
-interface CommandModule {
-  command: string;
-  describe: (locale: LocaleTag) => string;
-  builder: (yargs: Argv, locale: LocaleTag) => Argv<any>;
+export interface CommandModule {
+  readonly spec: CommandSpec;
   handler: (args: any, io: CliIo) => Promise<number>;
 }
 
-/** Every command, in the order `--help` lists them. Handlers import their heavy parts lazily. */
+/** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandModule[] = [
   build,
   validate,
@@ -35,14 +36,24 @@ export const COMMANDS: readonly CommandModule[] = [
   schema,
 ];
 
-class UsageError extends Error {}
+/**
+ * admxkit's own version, from the package.json two folders above this module (the package root, both
+ * for src/cli and dist/cli): never the nearest package.json of the working folder, which is a consumer's.
+ */
+export function ownVersion(): string {
+  const url = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+}
 
-/** The value of `--lang` before yargs runs, so that yargs' own messages use the same language. */
+/** The value of `--lang` before parsing, so that usage errors are in the language asked for. */
 function preScanLang(argv: readonly string[]): string | undefined {
-  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  if (i < 0) return undefined;
-  const arg = argv[i]!;
-  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[i + 1];
+  const found: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === "--lang" && argv[i + 1] !== undefined) found.push(argv[i + 1]!);
+    else if (arg.startsWith("--lang=")) found.push(arg.slice("--lang=".length));
+  });
+  // Given twice, the language is in question: the environment's decides until the error is read.
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
@@ -50,41 +61,100 @@ function preScanLang(argv: readonly string[]): string | undefined {
  * It never calls process.exit, so output is flushed and tests can call it directly.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const locale = messageLocale(preScanLang(argv));
-  let cli = yargs([...argv])
-    .scriptName("admxkit")
-    .locale(locale === "ja-JP" ? "ja" : "en")
-    .strict()
-    .demandCommand(1, cliText("program.demandCommand", locale))
-    // Known before any command, so that `admxkit nonsense --lang ja-JP` reports only "nonsense".
-    .option("lang", { type: "string", describe: cliText("shared.option.lang", locale) })
-    .recommendCommands()
-    .exitProcess(false)
-    .showHelpOnFail(false)
-    .help()
-    .alias("h", "help")
-    .version()
-    // A terminal's width, else COLUMNS (as shells export it; the docs build sets it to fit its code boxes).
-    .wrap(Math.min(110, process.stdout.columns ?? (Number(process.env.COLUMNS) || 110)))
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new UsageError(message);
-    });
-  for (const module of COMMANDS) {
-    const builder = (yargs: Argv) => module.builder(yargs, locale);
-    cli = cli.command(module.command, module.describe(locale), builder, async (args) => {
-      exitCode = await module.handler(args, io);
-    });
+  const lang = preScanLang(argv);
+  const locale = messageLocale(lang);
+  if (lang !== undefined && !isToolLocale(lang)) {
+    // Said once, on stderr, so that the fallback is never silent (issue 13.6).
+    io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang }, locale)}\n`);
   }
-  try {
-    await cli.parseAsync();
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`admxkit: ${error.message}\n${cliText("program.usageHint", locale)}\n`);
-      return EXIT.usage;
+  const first = argv.findIndex((arg) => !arg.startsWith("-"));
+  // `admxkit --lang ja-JP build`: the value of a leading --lang is not the command.
+  const commandAt =
+    first > 0 && argv[first - 1] === "--lang"
+      ? argv.findIndex((a, i) => i > first && !a.startsWith("-"))
+      : first;
+  const leading = commandAt < 0 ? argv : argv.slice(0, commandAt);
+  if (commandAt < 0 || leading.some((a) => a === "--help" || a === "-h" || a === "--version")) {
+    if (leading.includes("--version")) {
+      io.stdout(`${ownVersion()}\n`);
+      return EXIT.ok;
     }
-    throw error;
+    if (leading.includes("--help") || leading.includes("-h")) {
+      io.stdout(
+        programHelp(
+          COMMANDS.map((m) => m.spec),
+          locale,
+        ),
+      );
+      return EXIT.ok;
+    }
   }
-  return exitCode;
+  const unknownLeading = leading.find(
+    (a, i) => a !== "--lang" && !a.startsWith("--lang=") && leading[i - 1] !== "--lang",
+  );
+  if (unknownLeading !== undefined) {
+    const near = suggest(unknownLeading.replace(/^-+/, ""), ["lang", "help", "version"]);
+    return usageError(
+      io,
+      locale,
+      near === undefined
+        ? formatMessage("USAGE_UNKNOWN_OPTION", { command: "admxkit", option: unknownLeading }, locale)
+        : formatMessage(
+            "USAGE_UNKNOWN_OPTION_SUGGEST",
+            { command: "admxkit", option: unknownLeading, suggestion: `--${near}` },
+            locale,
+          ),
+    );
+  }
+  if (commandAt < 0) {
+    const names = COMMANDS.map((m) => m.spec.name).join(", ");
+    return usageError(io, locale, formatMessage("USAGE_NO_COMMAND", { commands: names }, locale));
+  }
+  const name = argv[commandAt]!;
+  const module = COMMANDS.find((m) => m.spec.name === name);
+  if (!module) {
+    const near = suggest(
+      name,
+      COMMANDS.map((m) => m.spec.name),
+    );
+    const message =
+      near === undefined
+        ? formatMessage(
+            "USAGE_UNKNOWN_COMMAND",
+            { name, commands: COMMANDS.map((m) => m.spec.name).join(", ") },
+            locale,
+          )
+        : formatMessage("USAGE_UNKNOWN_COMMAND_SUGGEST", { name, suggestion: near }, locale);
+    return usageError(io, locale, message);
+  }
+  const parsed = parseArgs(module.spec, [...leading, ...argv.slice(commandAt + 1)]);
+  if (!parsed.ok) {
+    const { code, params } = parsed.problem;
+    // `what` names a positional by its help text, which is shown in the chosen language.
+    const shown =
+      typeof params.what === "string" ? { ...params, what: cliText(params.what, locale) } : params;
+    return usageError(io, locale, formatMessage(code, shown, locale), name);
+  }
+  const args: ParsedArgs = parsed.args;
+  if (args.help === true) {
+    io.stdout(commandHelp(module.spec, locale));
+    return EXIT.ok;
+  }
+  if (args.version === true) {
+    io.stdout(`${ownVersion()}\n`);
+    return EXIT.ok;
+  }
+  return module.handler(args, io);
+}
+
+/** For tests and docs: the help a command prints, without running the CLI. */
+export function helpText(command: string | undefined, locale: LocaleTag, width?: number): string {
+  const module = COMMANDS.find((m) => m.spec.name === command);
+  return module
+    ? commandHelp(module.spec, locale, width)
+    : programHelp(
+        COMMANDS.map((m) => m.spec),
+        locale,
+        width,
+      );
 }

@@ -3,33 +3,17 @@
  * files of a PolicyDefinitions folder (`--admx`, e.g. Windows' own central store). `pol`, `gpo` and
  * `dump` share this, so a values file names policies alike in every command.
  */
-import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { cliText, type LocaleTag } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
 import type { DisplayNameLookup } from "./display-names.js";
 
-/** The options of {@link policySourceOptions}. */
+/** `--bundle` or `--admx` (commands/shared-options.ts POLICY_SOURCE_OPTIONS). */
 export interface PolicySourceArgs {
   bundle?: string;
   admx?: string;
-}
-
-/**
- * `--bundle <id|path>` or `--admx <dir>`, never both (a usage error). `--bundle` has no yargs default
- * so that the conflict only fires when both are typed; {@link loadPolicySource} applies the default.
- */
-export function policySourceOptions<T>(yargs: Argv<T>, locale: LocaleTag): Argv<T & PolicySourceArgs> {
-  return yargs
-    .option("bundle", {
-      type: "string",
-      describe: cliText("source.option.bundle", locale, { bundle: DEFAULT_BUNDLE }),
-    })
-    .option("admx", { type: "string", describe: cliText("source.option.admx", locale) })
-    .conflicts("bundle", "admx");
 }
 
 /** The policies, indexed for a values file, and what to say about the files they were read from. */

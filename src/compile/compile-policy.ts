@@ -4,7 +4,7 @@
  * enabledList/disabledList, then each element in document order; {@link EntryCollector} then puts them
  * in the order the saved file has.
  */
-import { diag, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
+import { diag, type Diagnostic, type DiagnosticCode, type Severity } from "../diagnostics/diagnostic.js";
 import { own } from "../model/own.js";
 import type { Element, Policy } from "../model/types.js";
 import { delEntry, dwordEntry, PolEncodeError, type PolEntry } from "../pol/index.js";
@@ -53,7 +53,11 @@ function elementContext(
     policy,
     key: element.key ?? policy.key,
     emit,
-    problem(code: string, params: Record<string, string | number> = {}, severity: Severity = "error") {
+    problem(
+      code: DiagnosticCode,
+      params: Record<string, string | number> = {},
+      severity: Severity = "error",
+    ) {
       const value = raw === undefined ? "(missing)" : quoteValue(raw);
       diagnostics.push(
         diag(code, { policy: policy.name, option: element.id, value, ...params }, where, severity),

@@ -15,8 +15,7 @@ export type PolicyState =
   | { readonly state: "disabled" }
   | { readonly state: "notConfigured" };
 
-/** The two Registry.pol files of a GPO: Machine (HKLM) and User (HKCU). */
-export type PolicyClassName = "machine" | "user";
+export type { PolicyClassName } from "../model/types.js";
 
 /** Entries in the order the Group Policy editor writes them, and every problem found on the way. */
 export interface CompileResult {

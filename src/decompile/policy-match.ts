@@ -9,7 +9,7 @@
 import { compilePolicy } from "../compile/compile-policy.js";
 import type { OptionValue, PolicyState } from "../compile/types.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { registryWrites } from "../explain/registry-writes.js";
+import { registryWrites } from "../model/registry-writes.js";
 import type { Policy } from "../model/types.js";
 import type { PolEntry } from "../pol/index.js";
 import { elementKey, readElementOption } from "./element-options.js";

@@ -1,4 +1,7 @@
+import type { DiagnosticCode } from "../i18n/codes.js";
 import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+
+export type { DiagnosticCode } from "../i18n/codes.js";
 
 /** How bad a finding is. Errors stop a build; warnings and infos are reported. */
 export type Severity = "error" | "warning" | "info";
@@ -6,26 +9,32 @@ export type Severity = "error" | "warning" | "info";
 /**
  * A finding as data: a stable code, the values that fill its message, and where it is — in the model
  * (`path`) and/or in a file (`file`, `line`, `column`). The wording lives in `locales/<tag>.json` under
- * `messages.<code>`, so the same finding reads in en-US or ja-JP.
+ * `messages.<code>`, so the same finding reads in en-US or ja-JP; `code` is one of `DIAGNOSTIC_CODES`,
+ * so a code without wording in either language fails the type check.
  */
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly params: Readonly<Record<string, string | number>>;
   readonly path?: readonly (string | number)[];
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
+  /**
+   * The message in en-US, filled in when the diagnostic is made, so that a consumer of the library can
+   * print or log it without {@link formatDiagnostic}; use that for another language.
+   */
+  readonly message: string;
 }
 
 /** Builds a diagnostic; the short form keeps call sites readable. */
 export function diag(
-  code: string,
+  code: DiagnosticCode,
   params: Record<string, string | number> = {},
   where: Pick<Diagnostic, "path" | "file" | "line" | "column"> = {},
   severity: Severity = "error",
 ): Diagnostic {
-  return { code, severity, params, ...where };
+  return { code, severity, params, ...where, message: formatMessage(code, params) };
 }
 
 /** The model path as people read it: `policies[2].elements[0].id`. */

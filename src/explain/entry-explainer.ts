@@ -9,7 +9,7 @@ import { registryUpcase } from "../compile/registry-order.js";
 import type { PolicyClassName } from "../compile/types.js";
 import type { Policy } from "../model/types.js";
 import { classifyEntry, type PolAction, type PolActionKind, type PolEntry } from "../pol/index.js";
-import { registryWrites, type WriteOrigin } from "./registry-writes.js";
+import { registryWrites, type WriteOrigin } from "../model/registry-writes.js";
 
 /** A policy that can have written an entry, with the parts of it that write that registry value. */
 export interface EntryWriter {

@@ -6,7 +6,7 @@
 import type { PolicyClassName } from "../compile/types.js";
 import { formatPolTable, toDumpRecord, type PolEntry } from "../pol/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
-import type { WriteOrigin } from "./registry-writes.js";
+import type { WriteOrigin } from "../model/registry-writes.js";
 
 /** An entry with the policies that explain it (none: no template writes it). */
 export interface ExplainedEntry {

@@ -14,4 +14,4 @@ export {
   type WriteOrigin,
   type WriterElement,
   type WriterPolicy,
-} from "./registry-writes.js";
+} from "../model/registry-writes.js";

@@ -1,9 +1,8 @@
-import { writeAdml } from "../adml/write-adml.js";
-import { writeAdmx } from "../admx/write-admx.js";
 import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { checkBundle } from "../model/check-bundle.js";
 import type { OutputFile } from "../io/output-file.js";
 import type { Bundle } from "../model/types.js";
+import { templateFiles } from "./template-files.js";
 
 export type { OutputFile } from "../io/output-file.js";
 
@@ -27,14 +26,5 @@ export interface GenerateOptions {
 export function generateTemplates(input: Bundle | unknown, options: GenerateOptions = {}): TemplateSet {
   const checked = checkBundle(input, options);
   if (!checked.ok) throw new AdmxkitError(checked.diagnostics);
-  const { bundle } = checked;
-  const locales = options.locales ?? Object.keys(bundle.locales);
-  const files: OutputFile[] = [
-    { path: `PolicyDefinitions/${bundle.fileName}.admx`, content: writeAdmx(bundle) },
-    ...locales.map((locale) => ({
-      path: `PolicyDefinitions/${locale}/${bundle.fileName}.adml`,
-      content: writeAdml(bundle, locale),
-    })),
-  ];
-  return { files, diagnostics: checked.diagnostics };
+  return { files: templateFiles(checked.bundle, options.locales), diagnostics: checked.diagnostics };
 }

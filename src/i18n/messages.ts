@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { DiagnosticCode } from "./codes.js";
 
 /** The locales admxkit itself speaks (diagnostics, CLI, preview UI). */
 export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
@@ -34,6 +35,14 @@ export function resolveLocale(tag: string | undefined): LocaleTag {
   return "en-US";
 }
 
+/**
+ * Whether `tag` names a language admxkit speaks (en, ja, with any region or encoding): any other
+ * `--lang` falls back to English, which the CLI says once.
+ */
+export function isToolLocale(tag: string): boolean {
+  return /^(en|ja)([-_][a-z0-9]+)*(\.[\w-]+)?$/i.test(tag);
+}
+
 /** The locale the environment asks for (LC_ALL, LC_MESSAGES, LANG), as POSIX tools read it. */
 export function environmentLocale(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -43,12 +52,30 @@ export function environmentLocale(
 
 /** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
 export function formatMessage(
-  code: string,
+  code: DiagnosticCode,
   params: Readonly<Record<string, string | number>>,
   locale: LocaleTag = "en-US",
 ): string {
   const template = loadToolCatalog(locale).messages[code] ?? loadToolCatalog("en-US").messages[code] ?? code;
   return fill(template, params);
+}
+
+/** The codes that come in plural forms: `X` where both `X_ONE` and `X_OTHER` are codes. */
+export type CountedCode = {
+  [K in DiagnosticCode]: K extends `${infer Base}_ONE`
+    ? `${Base}_OTHER` extends DiagnosticCode
+      ? Base
+      : never
+    : never;
+}[DiagnosticCode];
+
+/**
+ * A count in words with the plural form the locale's rules pick: the catalog has `<code>_ONE` and
+ * `<code>_OTHER` (Japanese has one form, written twice), filled with `{count}`.
+ */
+export function formatCount(code: CountedCode, count: number, locale: LocaleTag = "en-US"): string {
+  const form = new Intl.PluralRules(locale).select(count) === "one" ? "ONE" : "OTHER";
+  return formatMessage(`${code}_${form}`, { count }, locale);
 }
 
 /** Replaces each `{name}` that `params` has; other braces (e.g. `{BackupId}` in a path) stay as they are. */

@@ -11,7 +11,7 @@
  * The pass keeps its own stack instead of recursing, so a text nested 100,000 levels deep is read like
  * any other (the schema checks report it afterwards).
  */
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 
 /** A JSON text read: the value, or every problem found (the first syntax error, or the duplicate keys). */
 export type JsonParse =
@@ -55,7 +55,7 @@ function found(text: string, i: number): string {
 
 class SyntaxProblem {
   constructor(
-    readonly code: string,
+    readonly code: DiagnosticCode,
     readonly offset: number,
     readonly params: Record<string, string | number> = {},
   ) {}
@@ -87,10 +87,10 @@ function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[]
       c = text.charCodeAt(++i);
     }
   };
-  const fail = (code: string, params: Record<string, string | number> = {}): never => {
+  const fail = (code: DiagnosticCode, params: Record<string, string | number> = {}): never => {
     throw new SyntaxProblem(code, i, params);
   };
-  const expect = (code: string) =>
+  const expect = (code: DiagnosticCode) =>
     i >= n ? fail("JSON_UNEXPECTED_END") : fail(code, { found: found(text, i) });
 
   /** A string from its opening quote; returns its raw source including the quotes. */

@@ -8,7 +8,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { PolicyClassName } from "../compile/types.js";
+import type { PolicyClassName } from "../model/types.js";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import { decodePol, describePolDecodeError, type PolEntry } from "../pol/index.js";
 import { fileSystemDiagnostic, readInputOrThrow } from "./read-input.js";

@@ -14,7 +14,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { AdmxkitError, diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 
 /** The kinds of input file, each with its own size bound. */
 export type InputFormat = "pol" | "admx" | "adml" | "json" | "js";
@@ -49,17 +49,18 @@ export type InputRead =
   { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 /** Codes for the errno values a user can act on; anything else is `INPUT_READ_FAILED` with the errno. */
-const ERRNO_CODES: Readonly<Record<string, string>> = {
-  ENOENT: "INPUT_NOT_FOUND",
-  ENOTDIR: "INPUT_NOT_FOUND",
-  EACCES: "INPUT_ACCESS_DENIED",
-  EPERM: "INPUT_ACCESS_DENIED",
-  EISDIR: "INPUT_IS_FOLDER",
-  ELOOP: "INPUT_LINK_LOOP",
-  EMFILE: "INPUT_TOO_MANY_OPEN",
-  ENFILE: "INPUT_TOO_MANY_OPEN",
-  ENAMETOOLONG: "INPUT_NAME_TOO_LONG",
-};
+// A Map, not an object: the errno comes from outside, and `constructor` must not find a prototype member.
+const ERRNO_CODES: ReadonlyMap<string, DiagnosticCode> = new Map<string, DiagnosticCode>([
+  ["ENOENT", "INPUT_NOT_FOUND"],
+  ["ENOTDIR", "INPUT_NOT_FOUND"],
+  ["EACCES", "INPUT_ACCESS_DENIED"],
+  ["EPERM", "INPUT_ACCESS_DENIED"],
+  ["EISDIR", "INPUT_IS_FOLDER"],
+  ["ELOOP", "INPUT_LINK_LOOP"],
+  ["EMFILE", "INPUT_TOO_MANY_OPEN"],
+  ["ENFILE", "INPUT_TOO_MANY_OPEN"],
+  ["ENAMETOOLONG", "INPUT_NAME_TOO_LONG"],
+]);
 
 /**
  * The diagnostic for a failed file-system call on an input path (open, stat, readdir): the errno mapped
@@ -67,7 +68,7 @@ const ERRNO_CODES: Readonly<Record<string, string>> = {
  */
 export function fileSystemDiagnostic(path: string, error: unknown): Diagnostic {
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
-  const code = errno === undefined ? undefined : ERRNO_CODES[errno];
+  const code = errno === undefined ? undefined : ERRNO_CODES.get(errno);
   if (code !== undefined) return diag(code, { file: path }, { file: path });
   const reason = error instanceof Error ? error.message : String(error);
   return diag("INPUT_READ_FAILED", { file: path, errno: errno ?? "?", reason }, { file: path });

@@ -1,19 +1,20 @@
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 
 /** Codes for the errno values of a failed write a user can act on. */
-const ERRNO_CODES: Readonly<Record<string, string>> = {
-  EACCES: "OUTPUT_ACCESS_DENIED",
-  EPERM: "OUTPUT_ACCESS_DENIED",
-  EROFS: "OUTPUT_READ_ONLY",
-  ENOSPC: "OUTPUT_NO_SPACE",
-  EDQUOT: "OUTPUT_NO_SPACE",
-  ENOTDIR: "OUTPUT_NOT_A_FOLDER",
-  EISDIR: "OUTPUT_IS_FOLDER",
-  ENOTEMPTY: "OUTPUT_IS_FOLDER",
-  ENAMETOOLONG: "OUTPUT_NAME_TOO_LONG",
-  EMFILE: "OUTPUT_TOO_MANY_OPEN",
-  ENFILE: "OUTPUT_TOO_MANY_OPEN",
-};
+// A Map, not an object: the errno comes from outside, and `constructor` must not find a prototype member.
+const ERRNO_CODES: ReadonlyMap<string, DiagnosticCode> = new Map<string, DiagnosticCode>([
+  ["EACCES", "OUTPUT_ACCESS_DENIED"],
+  ["EPERM", "OUTPUT_ACCESS_DENIED"],
+  ["EROFS", "OUTPUT_READ_ONLY"],
+  ["ENOSPC", "OUTPUT_NO_SPACE"],
+  ["EDQUOT", "OUTPUT_NO_SPACE"],
+  ["ENOTDIR", "OUTPUT_NOT_A_FOLDER"],
+  ["EISDIR", "OUTPUT_IS_FOLDER"],
+  ["ENOTEMPTY", "OUTPUT_IS_FOLDER"],
+  ["ENAMETOOLONG", "OUTPUT_NAME_TOO_LONG"],
+  ["EMFILE", "OUTPUT_TOO_MANY_OPEN"],
+  ["ENFILE", "OUTPUT_TOO_MANY_OPEN"],
+]);
 
 /**
  * The diagnostic for a failed file-system call while writing outputs: the real errno (read-only file
@@ -23,7 +24,7 @@ const ERRNO_CODES: Readonly<Record<string, string>> = {
 export function writeErrorDiagnostic(fallbackPath: string, error: unknown): Diagnostic {
   const failure = error as NodeJS.ErrnoException | undefined;
   const path = typeof failure?.path === "string" ? failure.path : fallbackPath;
-  const code = failure?.code === undefined ? undefined : ERRNO_CODES[failure.code];
+  const code = failure?.code === undefined ? undefined : ERRNO_CODES.get(failure.code);
   if (code !== undefined) return diag(code, { path }, { file: path });
   const reason = error instanceof Error ? error.message : String(error);
   return diag("WRITE_FAILED", { path, errno: failure?.code ?? "?", reason }, { file: path });

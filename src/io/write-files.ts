@@ -22,6 +22,16 @@ import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "./output-file.js";
 import { writeErrorDiagnostic } from "./write-errors.js";
 
+/**
+ * A file whose content is made as it is written (`dump --out` of a large Registry.pol): chunks of text
+ * (written as UTF-8) or bytes, taken one at a time, so the whole content is never in memory. Written
+ * with the same guarantees as any {@link OutputFile}.
+ */
+export interface StreamedOutputFile {
+  readonly path: string;
+  readonly content: Iterable<string | Uint8Array>;
+}
+
 /** Resolves `path` inside `outDir`, refusing anything that would land outside it (`../x`, `/etc/x`). */
 export function resolveInside(outDir: string, path: string): string {
   const root = resolve(outDir);
@@ -125,7 +135,7 @@ async function pauseForTests(): Promise<void> {
  */
 export interface OutputWriter {
   /** Writes one file to its temporary name. A refused path or failed write aborts and throws. */
-  add(file: OutputFile): Promise<void>;
+  add(file: OutputFile | StreamedOutputFile): Promise<void>;
   /** Renames every added file into place; returns their paths in the order they were added. */
   commit(): Promise<string[]>;
   /** Removes the temporary files and the folders this writer created. */
@@ -224,7 +234,10 @@ export function openOutputFolder(outDir: string): OutputWriter {
  * Writes a set of files into `outDir` (see the module comment): all or nothing, never outside it.
  * Returns the paths written. Throws an {@link AdmxkitError} for a refused path or a failed write.
  */
-export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeFilesAtomic(
+  outDir: string,
+  files: readonly (OutputFile | StreamedOutputFile)[],
+): Promise<string[]> {
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
   // Every path is checked before anything is written, so a refused path leaves no trace at all.
   for (const file of files) resolveInside(outDir, file.path);
@@ -238,7 +251,10 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
  * `/`, ending in a separator, or an existing folder — is refused with a message that says so, rather
  * than as a path leaving its folder.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<string> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<string> {
   if (path === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
   const name = basename(path);
   const folderLike = name === "" || name === "." || name === ".." || /[\\/]$/.test(path);
@@ -249,6 +265,10 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
       () => false,
     ));
   if (isFolder) throw new AdmxkitError([diag("OUTPUT_FILE_IS_FOLDER", { path }, { file: path })]);
-  const [written] = await writeFilesAtomic(dirname(path), [{ path: name, content }]);
+  const file =
+    typeof content === "string" || content instanceof Uint8Array
+      ? { path: name, content }
+      : { path: name, content };
+  const [written] = await writeFilesAtomic(dirname(path), [file]);
   return written!;
 }

@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+import { formatCount, formatMessage, type LocaleTag } from "../i18n/messages.js";
 
 /** A path as the user would type it: relative to `cwd` when it lies below it. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
@@ -45,7 +45,8 @@ export function humanReport(
   }
   const blocks = [...byFile].map(([file, items]) => {
     const lines = items.map((d) => {
-      const place = `${d.line ?? 0}:${d.column ?? 0}`.padEnd(9);
+      // A finding about a whole path (a missing file) has no position: "-" rather than a made-up 0:0.
+      const place = (d.line === undefined ? "-" : `${d.line}:${d.column ?? 0}`).padEnd(9);
       return `  ${place} ${d.severity.padEnd(7)} ${d.code}  ${formatMessage(d.code, d.params, locale)}`;
     });
     return `${file}\n${lines.join("\n")}\n`;
@@ -53,7 +54,12 @@ export function humanReport(
   const count = (severity: Diagnostic["severity"]) => list.filter((d) => d.severity === severity).length;
   const summary = formatMessage(
     "VALIDATE_SUMMARY",
-    { errors: count("error"), warnings: count("warning"), infos: count("info"), files },
+    {
+      errors: formatCount("VALIDATE_COUNT_ERROR", count("error"), locale),
+      warnings: formatCount("VALIDATE_COUNT_WARNING", count("warning"), locale),
+      infos: formatCount("VALIDATE_COUNT_INFO", count("info"), locale),
+      files: formatCount("VALIDATE_COUNT_FILE", files, locale),
+    },
     locale,
   );
   return [...blocks, `${summary}\n`].join("\n");

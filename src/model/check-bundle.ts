@@ -1,9 +1,5 @@
-import { diag, formatPath, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkCatalogs } from "./check-catalogs.js";
-import { checkNames } from "./check-names.js";
-import { xmlStringDiagnostics } from "./check-strings.js";
-import { checkPolicies } from "./check-policies.js";
-import { checkRegistryNames } from "./registry-names.js";
+import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { checkBundleRules as ruleDiagnostics } from "./check-rules.js";
 import type { Bundle } from "./types.js";
 import { parseBundleShape, type BundleShape } from "./parse-bundle.js";
 
@@ -30,24 +26,23 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
     // Only a JavaScript bundle gets here: a getter that throws, a proxy, a cycle zod cannot follow.
     return { ok: false, diagnostics: [diag("MODEL_UNREADABLE", { reason: describeError(error) })] };
   }
-  if (!parsed.success) return { ok: false, diagnostics: parsed.diagnostics };
+  if (!parsed.success) {
+    // Ids GPMC would reject are the one shape problem that leaves the structure whole (the schema has
+    // no defaults or transforms, so the input is what parsing would return): run the other rules too,
+    // so that every problem is listed at once rather than after the ids are fixed (issue 13.7).
+    if (!parsed.diagnostics.every((d) => d.code === "ID_INVALID")) {
+      return { ok: false, diagnostics: parsed.diagnostics };
+    }
+    let rest: Diagnostic[] = [];
+    try {
+      rest = ruleDiagnostics(input as Bundle, options);
+    } catch {
+      // A rule tripping over what the schema refused: the shape findings alone are the answer.
+    }
+    return { ok: false, diagnostics: [...parsed.diagnostics, ...rest] };
+  }
   const bundle = parsed.data;
-  const locales = options.locales ?? Object.keys(bundle.locales);
-  const names = checkRegistryNames(bundle);
-  // A NUL in a registry name is both; the registry-name error says more (the policy, the character).
-  const namePaths = new Set(names.map((d) => formatPath(d.path)));
-  const diagnostics = [
-    ...(locales.length === 0
-      ? [diag("LOCALE_MISSING", { locale: "(none)", available: "" }, { path: ["locales"] })]
-      : []),
-    ...checkNames(bundle),
-    ...checkPolicies(bundle),
-    ...names,
-    ...checkCatalogs(bundle, locales),
-    ...xmlStringDiagnostics(bundle, (key) => key === "locales").filter(
-      (d) => !namePaths.has(formatPath(d.path)),
-    ),
-  ];
+  const diagnostics = ruleDiagnostics(bundle, options);
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, bundle, diagnostics };
 }
 

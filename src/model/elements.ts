@@ -150,3 +150,11 @@ export const CONTROLS_BY_KIND = {
   enum: ["dropdownList"],
   list: ["listBox"],
 } as const satisfies Record<z.infer<typeof ElementSchema>["kind"], readonly string[]>;
+
+/**
+ * True when a control type may present an element kind ({@link CONTROLS_BY_KIND}). `type` is a string
+ * because templates read from a store may name any control; the editor shows a mismatched one blank.
+ */
+export function controlFits(kind: z.infer<typeof ElementSchema>["kind"], type: string): boolean {
+  return (CONTROLS_BY_KIND[kind] as readonly string[]).includes(type);
+}

@@ -36,5 +36,7 @@ export type Control = Element["control"];
 export type RegistryValue = z.infer<typeof RegistryValueSchema>;
 export type ValueItem = z.infer<typeof ValueItemSchema>;
 export type ValueList = z.infer<typeof ValueListSchema>;
+/** The two Registry.pol files of a GPO: Machine (HKLM) and User (HKCU), as values files name them. */
+export type PolicyClassName = "machine" | "user";
 /** An element of a given kind. */
 export type ElementOf<K extends ElementKind> = Extract<Element, { kind: K }>;

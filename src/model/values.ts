@@ -40,10 +40,5 @@ export const ValueListSchema = z.strictObject({
   items: z.array(ValueItemSchema).min(1),
 });
 
-/** Shorthand constructors for the typed API. */
-export const value = {
-  decimal: (n: number) => ({ type: "decimal", value: n }) as const,
-  longDecimal: (n: number | string) => ({ type: "longDecimal", value: n }) as const,
-  string: (s: string) => ({ type: "string", value: s }) as const,
-  delete: () => ({ type: "delete" }) as const,
-};
+// The shorthand constructors live in a module without zod, so built-in bundles load without it.
+export { value } from "./value-helpers.js";

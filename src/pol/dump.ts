@@ -2,6 +2,7 @@
  * Entries as JSON-lines records (for tools and golden files) and as a fixed-width table (for people).
  */
 import { classifyEntry } from "./actions.js";
+import { jsonLinesChunks, lineChunks } from "./dump-stream.js";
 import { bytesToHex } from "./hex.js";
 import { regTypeName } from "./types.js";
 import type { PolEntry, RegTypeName } from "./types.js";
@@ -45,7 +46,7 @@ export function toDumpRecord(entry: PolEntry): PolDumpRecord {
 
 /** One JSON record per line (`\n`-terminated), in entry order. */
 export function formatJsonLines(entries: readonly PolEntry[]): string {
-  return entries.map((entry) => JSON.stringify(toDumpRecord(entry)) + "\n").join("");
+  return [...jsonLinesChunks(entries)].join("");
 }
 
 /** Options of {@link formatPolTable}. */
@@ -80,33 +81,46 @@ function cut(text: string, width: number): string {
   return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + "…";
 }
 
+/** The five cells of an entry's row, before cutting. */
+function rowCells(entry: PolEntry): string[] {
+  const record = toDumpRecord(entry);
+  return [entry.key, entry.valueName, String(record.type), String(record.size), describeData(entry, record)];
+}
+
 /**
- * A fixed-width table: key, value name, type, size, data (special names shown as their action).
- * Widths count UTF-16 code units, so wide or astral characters can shift a column.
+ * The table of {@link formatPolTable} in chunks (see dump-stream.ts). Column widths depend on every row,
+ * so the rows are made twice — once to measure, once to print — rather than kept.
  */
-export function formatPolTable(entries: readonly PolEntry[], options: PolTableOptions = {}): string {
+export function* polTableChunks(
+  entries: readonly PolEntry[],
+  options: PolTableOptions = {},
+): Generator<string, void, undefined> {
   const max = options.maxCellWidth ?? 60;
-  const rows: string[][] = [["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"]];
+  const header = ["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"].map((cell) => cut(cell, max));
+  const widths = header.map((cell) => cell.length);
   for (const entry of entries) {
-    const record = toDumpRecord(entry);
-    const cells = [
-      entry.key,
-      entry.valueName,
-      String(record.type),
-      String(record.size),
-      describeData(entry, record),
-    ];
-    rows.push(cells.map((cell) => cut(cell, max)));
+    rowCells(entry).forEach((cell, column) => {
+      widths[column] = Math.max(widths[column]!, cut(cell, max).length);
+    });
   }
-  const widths = [0, 0, 0, 0, 0];
-  for (const row of rows)
-    row.forEach((cell, column) => (widths[column] = Math.max(widths[column]!, cell.length)));
   const SIZE = 3;
   const pad = (cell: string, column: number): string => {
     if (column === SIZE) return cell.padStart(widths[column]!);
     return column === widths.length - 1 ? cell : cell.padEnd(widths[column]!);
   };
   const line = (row: readonly string[]): string => row.map(pad).join("  ");
-  const rule = widths.map((width) => "-".repeat(width)).join("  ");
-  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n") + "\n";
+  function* lines(): Generator<string, void, undefined> {
+    yield line(header);
+    yield widths.map((width) => "-".repeat(width)).join("  ");
+    for (const entry of entries) yield line(rowCells(entry).map((cell) => cut(cell, max)));
+  }
+  yield* lineChunks(lines());
+}
+
+/**
+ * A fixed-width table: key, value name, type, size, data (special names shown as their action).
+ * Widths count UTF-16 code units, so wide or astral characters can shift a column.
+ */
+export function formatPolTable(entries: readonly PolEntry[], options: PolTableOptions = {}): string {
+  return [...polTableChunks(entries, options)].join("");
 }

@@ -1,7 +1,11 @@
 /**
- * Errors of the Registry.pol codec, as data with string codes. Wording is kept apart from the data
- * (`describePolDecodeError`, the messages of {@link PolEncodeError}) so callers can localize by code.
+ * Errors of the Registry.pol codec, as data with string codes. The wording lives with every other
+ * diagnostic's, in `locales/<tag>.json` under `messages.<code>`, so callers can localize by code and a
+ * code without wording in either language fails the type check (the lists below are checked against
+ * `DiagnosticCode`).
  */
+import type { DiagnosticCode } from "../i18n/codes.js";
+import { formatMessage, type LocaleTag } from "../i18n/messages.js";
 
 /** Every reason `decodePol` can reject its input, as the codes of {@link PolDecodeError}. */
 export const POL_DECODE_ERROR_CODES = [
@@ -13,7 +17,7 @@ export const POL_DECODE_ERROR_CODES = [
   "POL_TRAILING_BYTES",
   "POL_ODD_STRING",
   "POL_UNTERMINATED_STRING",
-] as const;
+] as const satisfies readonly DiagnosticCode[];
 
 /** Why a Registry.pol could not be decoded; one of {@link POL_DECODE_ERROR_CODES}. */
 export type PolDecodeErrorCode = (typeof POL_DECODE_ERROR_CODES)[number];
@@ -31,18 +35,22 @@ export interface PolDecodeError {
   readonly entry?: number;
 }
 
-/** Why `encodePol` (or `encodeValue`) refused an entry. */
-export type PolEncodeErrorCode =
-  | "POL_KEY_EMPTY_COMPONENT"
-  | "POL_KEY_COMPONENT_TOO_LONG"
-  | "POL_NUL_IN_KEY"
-  | "POL_VALUE_NAME_TOO_LONG"
-  | "POL_NUL_IN_VALUE_NAME"
-  | "POL_BAD_TYPE"
-  | "POL_BAD_DATA_SIZE"
-  | "POL_ODD_STRING"
-  | "POL_DATA_TOO_LARGE"
-  | "POL_BAD_VALUE";
+/** Every reason `encodePol` (or `encodeValue`) can refuse an entry. */
+export const POL_ENCODE_ERROR_CODES = [
+  "POL_KEY_EMPTY_COMPONENT",
+  "POL_KEY_COMPONENT_TOO_LONG",
+  "POL_NUL_IN_KEY",
+  "POL_VALUE_NAME_TOO_LONG",
+  "POL_NUL_IN_VALUE_NAME",
+  "POL_BAD_TYPE",
+  "POL_BAD_DATA_SIZE",
+  "POL_ODD_STRING",
+  "POL_DATA_TOO_LARGE",
+  "POL_BAD_VALUE",
+] as const satisfies readonly DiagnosticCode[];
+
+/** Why `encodePol` (or `encodeValue`) refused an entry; one of {@link POL_ENCODE_ERROR_CODES}. */
+export type PolEncodeErrorCode = (typeof POL_ENCODE_ERROR_CODES)[number];
 
 /** An encoding refusal as data: `index` is the entry's position in the list, -1 for a lone value. */
 export interface PolEncodeIssue {
@@ -51,28 +59,25 @@ export interface PolEncodeIssue {
   readonly detail: string;
 }
 
-const ENCODE_MESSAGES: Record<PolEncodeErrorCode, string> = {
-  POL_KEY_EMPTY_COMPONENT: "key path has an empty component",
-  POL_KEY_COMPONENT_TOO_LONG: "key path component is longer than 255 characters",
-  POL_NUL_IN_KEY: "key path contains a NUL character",
-  POL_VALUE_NAME_TOO_LONG: "value name is longer than 16,383 characters",
-  POL_NUL_IN_VALUE_NAME: "value name contains a NUL character",
-  POL_BAD_TYPE: "type is not a 32-bit unsigned integer",
-  POL_BAD_DATA_SIZE: "data size does not fit the type",
-  POL_ODD_STRING: "string data has an odd number of bytes",
-  POL_DATA_TOO_LARGE: "data is larger than 65,535 bytes",
-  POL_BAD_VALUE: "value cannot be stored in its type",
-};
+/**
+ * Text for an encoding refusal in `locale`: `entry 3: the value name contains a NUL character (…)`.
+ * `detail` is data (sizes, lengths, the offending number), not wording.
+ */
+export function describePolEncodeIssue(issue: PolEncodeIssue, locale: LocaleTag = "en-US"): string {
+  const problem = formatMessage(issue.code, {}, locale);
+  return issue.index >= 0
+    ? formatMessage("POL_ENCODE_ENTRY", { index: issue.index, problem, detail: issue.detail }, locale)
+    : formatMessage("POL_ENCODE_VALUE", { problem, detail: issue.detail }, locale);
+}
 
-/** The throwing form of a {@link PolEncodeIssue}. */
+/** The throwing form of a {@link PolEncodeIssue}; its message is en-US (see {@link describePolEncodeIssue}). */
 export class PolEncodeError extends Error {
   readonly code: PolEncodeErrorCode;
   readonly index: number;
   readonly detail: string;
 
   constructor(issue: PolEncodeIssue) {
-    const where = issue.index >= 0 ? `entry ${issue.index}: ` : "";
-    super(`${where}${ENCODE_MESSAGES[issue.code]} (${issue.detail})`);
+    super(describePolEncodeIssue(issue));
     this.name = "PolEncodeError";
     this.code = issue.code;
     this.index = issue.index;
@@ -80,22 +85,19 @@ export class PolEncodeError extends Error {
   }
 }
 
-const DECODE_MESSAGES: Record<PolDecodeErrorCode, string> = {
-  POL_BAD_SIGNATURE: "not a Registry.pol file (no PReg signature)",
-  POL_BAD_VERSION: "unsupported Registry.pol version",
-  POL_BAD_DELIMITER: "unexpected character where a delimiter belongs",
-  POL_TRUNCATED: "file ends inside an entry",
-  POL_SIZE_PAST_END: "data size runs past the end of the file",
-  POL_TRAILING_BYTES: "bytes after the last entry",
-  POL_ODD_STRING: "string data has an odd number of bytes",
-  POL_UNTERMINATED_STRING: "key or value name has no NUL terminator",
-};
-
-/** English text for a decode error, e.g. for CLI output. */
-export function describePolDecodeError(error: PolDecodeError): string {
-  const found = error.found === undefined ? "" : `, found ${error.found}`;
-  const entry = error.entry === undefined ? "" : ` in entry ${error.entry}`;
-  return `${DECODE_MESSAGES[error.code]} at byte ${error.offset}${entry}: expected ${error.expected}${found}`;
+/**
+ * Text for a decode error in `locale` (en-US by default, e.g. for exception messages): what is wrong,
+ * the byte offset and entry, what was expected and what was found. `expected` and `found` are the
+ * decoder's data (bytes, delimiters, sizes, and a few short phrases it writes in English).
+ */
+export function describePolDecodeError(error: PolDecodeError, locale: LocaleTag = "en-US"): string {
+  const entry =
+    error.entry === undefined ? "" : formatMessage("POL_DECODE_PLACE_ENTRY", { entry: error.entry }, locale);
+  const found =
+    error.found === undefined ? "" : formatMessage("POL_DECODE_PLACE_FOUND", { found: error.found }, locale);
+  const problem = formatMessage(error.code, {}, locale);
+  const params = { problem, offset: error.offset, entry, expected: error.expected, found };
+  return formatMessage("POL_DECODE_PLACE", params, locale);
 }
 
 /** The throwing form of a {@link PolDecodeError} (used by `decodePolOrThrow`). */

@@ -25,7 +25,9 @@ export {
 export type { PolAction, PolActionKind } from "./actions.js";
 export {
   describePolDecodeError,
+  describePolEncodeIssue,
   POL_DECODE_ERROR_CODES,
+  POL_ENCODE_ERROR_CODES,
   PolDecodeFailure,
   PolEncodeError,
 } from "./errors.js";
@@ -34,13 +36,23 @@ export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } fro
 export { encodePol, polSize } from "./encode.js";
 export { decodePol, decodePolOrThrow } from "./decode.js";
 export type { PolDecodeResult } from "./decode.js";
-export { formatJsonLines, formatPolTable, toDumpRecord } from "./dump.js";
+export { formatJsonLines, formatPolTable, polTableChunks, toDumpRecord } from "./dump.js";
+export { jsonLinesChunks } from "./dump-stream.js";
+export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
+export type { PolDumpFormat } from "./dump-output.js";
 export type { PolDumpRecord, PolTableOptions } from "./dump.js";
 export { checkRegEntries, encodeRegFile, formatRegText, HIVE_ROOTS, RegFormatError } from "./reg-file.js";
 export type { RegIssue } from "./reg-file.js";
 export { describeChar, findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
 export type { UnsafeNameChar } from "./registry-names.js";
-export { checkLgpoEntries, encodeLgpoText, formatLgpoText, LgpoFormatError } from "./lgpo.js";
+export {
+  checkLgpoEntries,
+  encodeLgpoText,
+  formatLgpoText,
+  lgpoFileChunks,
+  lgpoTextChunks,
+  LgpoFormatError,
+} from "./lgpo.js";
 export type { LgpoIssue } from "./lgpo.js";
 export { decodeLgpoBytes, parseLgpoText } from "./lgpo-parse.js";
 export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";

@@ -11,6 +11,7 @@
  * key or name) are refused with `LGPO_UNREPRESENTABLE`.
  */
 import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { lgpoByteChunks, lineChunks } from "./dump-stream.js";
 import { bytesToHex } from "./hex.js";
 import { escapeLgpoText, LGPO_SCOPE_WORDS } from "./lgpo-escape.js";
 import { REG_TYPES } from "./types.js";
@@ -116,18 +117,42 @@ export function checkLgpoEntries(entries: readonly PolEntry[]): LgpoIssue[] {
 }
 
 /**
+ * The LGPO text of {@link formatLgpoText} in chunks (see dump-stream.ts), so a large file is written as
+ * it is made. Throws {@link LgpoFormatError} when it reaches an entry it cannot express: check first
+ * with {@link checkLgpoEntries} before writing anything.
+ */
+export function lgpoTextChunks(
+  entries: readonly PolEntry[],
+  hive: PolHive,
+): Generator<string, void, undefined> {
+  const scope = LGPO_SCOPE_WORDS[hive];
+  function* records(): Generator<string, void, undefined> {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]!;
+      const lines = recordLines(entry);
+      if (!Array.isArray(lines))
+        throw new LgpoFormatError({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
+      // Records are separated by a blank line: the CRLF before every record but the first.
+      yield `${index === 0 ? "" : "\r\n"}${scope}\r\n${entry.key}\r\n${lines[0]}\r\n${lines[1]}\r\n`;
+    }
+  }
+  return lineChunks(records(), "");
+}
+
+/**
  * LGPO text for entries of one hive: one record per entry, CRLF line ends, a blank line between records.
  * Throws {@link LgpoFormatError} for the first entry it cannot express.
  */
 export function formatLgpoText(entries: readonly PolEntry[], hive: PolHive): string {
-  const scope = LGPO_SCOPE_WORDS[hive];
-  const records = entries.map((entry, index) => {
-    const lines = recordLines(entry);
-    if (!Array.isArray(lines))
-      throw new LgpoFormatError({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
-    return `${scope}\r\n${entry.key}\r\n${lines[0]}\r\n${lines[1]}\r\n`;
-  });
-  return records.join("\r\n");
+  return [...lgpoTextChunks(entries, hive)].join("");
+}
+
+/** The bytes of {@link encodeLgpoText} of the LGPO text of `entries`, in chunks, without the whole text. */
+export function lgpoFileChunks(
+  entries: readonly PolEntry[],
+  hive: PolHive,
+): Generator<Uint8Array, void, undefined> {
+  return lgpoByteChunks(() => lgpoTextChunks(entries, hive));
 }
 
 /**

@@ -16,7 +16,7 @@
  * key's default value (empty name), and types other than String, ExpandString, DWord, QWord, MultiString
  * and Binary — are refused with a diagnostic instead of being approximated.
  */
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 import { classifyEntry, decodeValue, type PolEntry } from "../pol/index.js";
 import { psBytes, psString, psStringArray, psUnsigned } from "./ps-literal.js";
 
@@ -56,7 +56,7 @@ function typeAndValue(entry: PolEntry): string | undefined {
  */
 export function commandForEntry(entry: PolEntry, index: number, hive: ScriptHive): CommandResult {
   const where = { hive, index, key: entry.key, valueName: entry.valueName };
-  const refuse = (code: string, params: Record<string, string | number> = {}): CommandResult => ({
+  const refuse = (code: DiagnosticCode, params: Record<string, string | number> = {}): CommandResult => ({
     problem: diag(code, { ...where, ...params }),
   });
   const head = `Set-GPRegistryValue @gpo -Key ${psString(`${PS_HIVE_ROOTS[hive]}\\${entry.key}`)}`;

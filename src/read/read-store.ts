@@ -11,6 +11,7 @@ import { splitReference } from "../model/ids.js";
 import { decodeXmlBytes } from "./decode.js";
 import { readAhead } from "./read-ahead.js";
 import { readAdml, readAdmx, type ReadOptions } from "./read-file.js";
+import { NamesCache } from "./names-cache.js";
 import { findTemplateFiles, type TemplateFiles } from "./store-files.js";
 import { scanTemplateNames, type TemplateNames } from "./template-names.js";
 import { toModelPolicy } from "./to-model-policy.js";
@@ -134,7 +135,9 @@ function defines(names: TemplateNames, key: string): boolean {
 
 /**
  * The templates to read for `keys`: those whose ADMX defines one of them, or all when a key is defined
- * nowhere. The scanned ADMX bytes of the chosen templates come back too, so no file is read twice.
+ * nowhere. Names come from the names cache (names-cache.ts) when a file is unchanged since it was
+ * scanned, else from a scan; the scanned ADMX bytes of the chosen templates come back too, so no file
+ * is read twice.
  */
 async function templatesFor(
   templates: readonly TemplateFiles[],
@@ -142,23 +145,36 @@ async function templatesFor(
   out: Diagnostic[],
 ): Promise<{ chosen: TemplateFiles[]; admx: Map<TemplateFiles, Uint8Array | undefined> }> {
   const withAdmx = templates.filter((t) => t.admx !== undefined);
+  const cache = await NamesCache.open();
+  // The state before reading: a file changed after it cannot be cached under the new content's names.
+  const states = await Promise.all(withAdmx.map((t) => NamesCache.state(t.admx!)));
+  const names = withAdmx.map((t, i) => cache.get(t.admx!, states[i]));
+  const toScan = withAdmx.flatMap((t, i) => (names[i] === undefined ? [i] : []));
   const admx = new Map<TemplateFiles, Uint8Array | undefined>();
-  const chosen: TemplateFiles[] = [];
-  const found = new Set<string>();
-  let i = 0;
+  const bytesRead = new Map<number, Uint8Array>();
+  let next = 0;
   for await (const bytes of readAhead(
-    withAdmx.map((t) => t.admx!),
+    toScan.map((i) => withAdmx[i]!.admx!),
     (path) => bytesOf(path, "admx", out),
   )) {
-    const template = withAdmx[i++]!;
+    const i = toScan[next++]!;
     if (!bytes) continue;
-    const names = scanTemplateNames(decodeXmlBytes(bytes, template.admx!).text);
-    const matched = keys.filter((key) => defines(names, key));
-    if (matched.length === 0) continue;
+    const scanned = scanTemplateNames(decodeXmlBytes(bytes, withAdmx[i]!.admx!).text);
+    names[i] = scanned;
+    cache.set(withAdmx[i]!.admx!, states[i], scanned);
+    bytesRead.set(i, bytes);
+  }
+  await cache.save();
+  const chosen: TemplateFiles[] = [];
+  const found = new Set<string>();
+  withAdmx.forEach((template, i) => {
+    const matched = names[i] === undefined ? [] : keys.filter((key) => defines(names[i]!, key));
+    if (matched.length === 0) return;
     for (const key of matched) found.add(key);
     chosen.push(template);
-    admx.set(template, bytes);
-  }
+    // A template whose names came from the cache is read in full later, as any other file.
+    if (bytesRead.has(i)) admx.set(template, bytesRead.get(i));
+  });
   if (keys.some((key) => !found.has(key))) return { chosen: [...templates], admx };
   return { chosen, admx };
 }

@@ -1,4 +1,4 @@
-import { CONTROLS_BY_KIND } from "../model/elements.js";
+import { controlFits, CONTROLS_BY_KIND } from "../model/elements.js";
 import type { Control, Element, Policy } from "../model/types.js";
 import { defined } from "./admx/read-values.js";
 import type { CatalogKeys } from "./catalog-keys.js";
@@ -12,11 +12,6 @@ export function controlFor(
   elementId: string,
 ): ControlItem | undefined {
   return presentation?.items.find((i): i is ControlItem => i.kind === "control" && i.refId === elementId);
-}
-
-/** True when a control type may present an element kind (the model's CONTROLS_BY_KIND). */
-export function controlFits(kind: Element["kind"], type: string): boolean {
-  return (CONTROLS_BY_KIND[kind] as readonly string[]).includes(type);
 }
 
 /** A model policy, and the elements it had to give a stand-in control because no ADML presents them. */

@@ -8,7 +8,7 @@
  * TelemetryProxyServer is `<host>:<port>` without a scheme, ProxyPacUrl a URL. Devices configured for
  * IPv6-only traffic are not supported, so an IPv6 literal as the proxy is warned about.
  */
-import type { Severity } from "../diagnostics/diagnostic.js";
+import type { DiagnosticCode, Severity } from "../diagnostics/diagnostic.js";
 import type { TEXT_FORMATS } from "../model/elements.js";
 import { hostKind, isPort, isPortOutOfRange, splitHostPort, type HostKind } from "./hosts.js";
 
@@ -20,7 +20,7 @@ export type TextFormat = (typeof TEXT_FORMATS)[number];
  * of these codes names the expected form with an example.
  */
 export interface FormatIssue {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly params: Readonly<Record<string, string | number>>;
 }
@@ -36,7 +36,7 @@ export const FORMAT_EXAMPLES: Readonly<Record<TextFormat, string>> = {
   proxyBypass: "10.0.0.1;*.contoso.com",
 };
 
-const error = (code: string, params: Record<string, string | number> = {}): FormatIssue => ({
+const error = (code: DiagnosticCode, params: Record<string, string | number> = {}): FormatIssue => ({
   code,
   severity: "error",
   params,
@@ -48,7 +48,7 @@ const ipv6Warning = (kind: HostKind | undefined): FormatIssue[] =>
   kind === "ipv6" ? [{ code: "FORMAT_IPV6_ONLY", severity: "warning", params: {} }] : [];
 
 /** `host:port` where the port is required; `code` is the format's general error. */
-function checkHostPort(text: string, code: string, example: string): FormatIssue[] {
+function checkHostPort(text: string, code: DiagnosticCode, example: string): FormatIssue[] {
   const { host, port } = splitHostPort(text);
   const kind = hostKind(host);
   if (kind === undefined || port === undefined) return [error(code)];

@@ -194,7 +194,7 @@ describe("admxkit pol --admx: compile against the policies of a PolicyDefinition
     const args = ["--values", "v.json", "--admx", MICROSOFT, "--bundle", "defender-proxy"];
     const pol = await runCli(["pol", ...args, "--out", "R.pol"], { cwd });
     expect(pol.code).toBe(2);
-    expect(pol.stderr).toContain("mutually exclusive");
+    expect(pol.stderr).toContain("--bundle and --admx exclude each other: give only one of them");
     const gpo = await runCli(["gpo", ...args, "--name", "P", "--out", "gpo"], { cwd });
     expect(gpo.code).toBe(2);
     expect(await readdir(cwd)).toEqual(["v.json"]);

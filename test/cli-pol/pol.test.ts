@@ -269,7 +269,7 @@ describe("admxkit pol usage errors exit 2", () => {
     const cwd = await tempDir();
     const result = await runCli(args, { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Run "admxkit --help" for usage.');
+    expect(result.stderr).toContain("See admxkit pol --help for its options.");
     expect(await readdir(cwd)).toEqual([]);
   });
 });

@@ -93,10 +93,15 @@ describe("admxkit build", () => {
 
 describe("usage", () => {
   it("exits 2 on an unknown command or option, with a hint on stderr", async () => {
-    for (const args of [["nonsense"], ["build", "--no-such-option"], []]) {
+    const cases: [string[], string][] = [
+      [["nonsense"], "admxkit --help"],
+      [["build", "--no-such-option"], "admxkit build --help"],
+      [[], "admxkit --help"],
+    ];
+    for (const [args, help] of cases) {
       const result = await runCli(args);
       expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("admxkit --help");
+      expect(result.stderr).toContain(help);
       expect(result.stdout).toBe("");
     }
   });

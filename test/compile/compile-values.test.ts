@@ -45,6 +45,7 @@ describe("compileValues", () => {
           params: { policy: "MachineOnyl", source: "test", suggestion: "MachineOnly" },
           path: ["machine", "MachineOnyl"],
           file: "v.json",
+          message: "there is no policy MachineOnyl in test; did you mean MachineOnly?",
         },
       ],
     });
@@ -73,6 +74,7 @@ describe("compileValues", () => {
       severity: "error",
       params: { policy: "WithText", option: "server", suggestion: "Server" },
       path: ["machine", "WithText", "options", "server"],
+      message: "policy WithText has no option server; did you mean Server?",
     });
     const none = compileValues(
       bundle.policies,

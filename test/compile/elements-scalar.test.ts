@@ -73,6 +73,7 @@ describe("boolean", () => {
         severity: "error",
         params: { policy: "P", option: "B", value: '"yes"' },
         path: ["options", "B"],
+        message: 'policy P: the option B is a check box and must be true or false; found "yes"',
       },
     ]);
   });
@@ -248,6 +249,7 @@ describe("text", () => {
         severity: "error",
         params: { policy: "P", option: "T", value: '"10.0.0.6:8080"', example: "http://10.0.0.6:8080" },
         path: ["options", "T"],
+        message: expect.stringMatching(/^policy P, option T: "10\.0\.0\.6:8080" is not a proxy address/),
       },
     ]);
   });

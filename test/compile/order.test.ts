@@ -88,6 +88,8 @@ describe("de-duplication (last wins, case-insensitive)", () => {
         severity: "warning",
         params: { policy: "B", previous: "A", value: "Software\\X\\FIRST" },
         path: ["machine", "B"],
+        message:
+          "policy B writes Software\\X\\FIRST, which policy A also writes; the later one in the values file (B) wins",
       },
     ]);
   });

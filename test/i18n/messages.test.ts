@@ -1,7 +1,9 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
+import { describePolDecodeError, describePolEncodeIssue } from "../../src/pol/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** Every `diag("CODE"` in the sources, so that a new code without wording fails here. */
@@ -41,5 +43,28 @@ describe("message catalogs", () => {
     for (const [code, text] of Object.entries(en.messages)) {
       expect(placeholders(ja.messages[code] ?? ""), code).toEqual(placeholders(text));
     }
+  });
+
+  it("hold exactly the listed codes, and the list is sorted without repeats (one code a line)", () => {
+    const listed = [...DIAGNOSTIC_CODES];
+    expect(listed).toEqual([...new Set(listed)].sort());
+    expect(Object.keys(loadToolCatalog("en-US").messages).sort()).toEqual(listed);
+  });
+
+  it("word the Registry.pol codec's errors in both languages", () => {
+    const error = { code: "POL_BAD_VERSION", offset: 4, expected: "1", found: "2" } as const;
+    expect(describePolDecodeError(error)).toBe(
+      "this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 2",
+    );
+    expect(describePolDecodeError({ ...error, entry: 3 }, "ja-JP")).toBe(
+      "この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4、エントリ 3): 期待した内容は 1、実際は 2",
+    );
+    const issue = { code: "POL_NUL_IN_KEY", index: 2, detail: "at character 5" } as const;
+    expect(describePolEncodeIssue(issue)).toBe(
+      "entry 2: the key path contains a NUL character (at character 5)",
+    );
+    expect(describePolEncodeIssue({ ...issue, index: -1 }, "ja-JP")).toBe(
+      "キー パスに NUL 文字が含まれています (at character 5)",
+    );
   });
 });

@@ -7,13 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { validateXML, type XMLFileInfo } from "xmllint-wasm";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateTemplates } from "../../src/generate/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
 import { SHARED } from "../helpers/cli.js";
+import { xmllintVerdicts } from "../helpers/xsd.js";
 import { filesBelow, FIXTURES } from "./fixture-markers.js";
 
 /** Warnings for what the schema rejects and Windows accepts, with the fixture that shows each. */
@@ -46,24 +46,6 @@ function isStructural(d: Diagnostic): boolean {
   );
 }
 
-const SCHEMA = join(SHARED, "reference", "admx-schema-libxml2");
-const schemaFile = (name: string): XMLFileInfo => ({
-  fileName: name,
-  contents: readFileSync(join(SCHEMA, name), "utf8"),
-});
-const MAIN = schemaFile("PolicyDefinitionFiles.xsd");
-const PRELOAD = [schemaFile("PolicyDefinitions.xsd"), schemaFile("BaseTypes.xsd")];
-
-async function xmllintValid(name: string, contents: Uint8Array): Promise<boolean> {
-  const result = await validateXML({
-    xml: [{ fileName: name, contents }],
-    schema: [MAIN],
-    preload: PRELOAD,
-    maxMemoryPages: 2048,
-  });
-  return result.valid;
-}
-
 function ours(name: string, contents: Uint8Array): Diagnostic[] {
   return (name.endsWith(".adml") ? readAdml(contents, name) : readAdmx(contents, name)).diagnostics;
 }
@@ -90,10 +72,17 @@ function cases(): Case[] {
   return [...fixtures, ...microsoft, ...generated];
 }
 
+const ALL = cases();
+/** xmllint's verdict on every case, asked in one run (keyed by case name). */
+let xmllint: Map<string, boolean>;
+beforeAll(async () => {
+  xmllint = await xmllintVerdicts(ALL.map((c) => ({ fileName: c.name, contents: c.contents })));
+});
+
 describe("structural verdicts agree with xmllint and the libxml2 schema", () => {
-  for (const { name, contents } of cases()) {
-    it(name, async () => {
-      const valid = await xmllintValid(basename(name), contents);
+  for (const { name, contents } of ALL) {
+    it(name, () => {
+      const valid = xmllint.get(name)!;
       const found = ours(name, contents);
       const structural = found.filter(isStructural);
       if (valid) {
@@ -108,12 +97,12 @@ describe("structural verdicts agree with xmllint and the libxml2 schema", () => 
 });
 
 describe("the listed differences are real", () => {
-  const byName = new Map(cases().map((c) => [basename(c.name), c]));
+  const byName = new Map(ALL.map((c) => [basename(c.name), c]));
   for (const [code, fixtures] of Object.entries(TOLERATED)) {
     for (const fixture of fixtures) {
-      it(`${code}: ${fixture} is rejected by the schema, only warned about by admxkit`, async () => {
-        const { contents } = byName.get(fixture)!;
-        expect(await xmllintValid(fixture, contents)).toBe(false);
+      it(`${code}: ${fixture} is rejected by the schema, only warned about by admxkit`, () => {
+        const { name, contents } = byName.get(fixture)!;
+        expect(xmllint.get(name)).toBe(false);
         const found = ours(fixture, contents);
         expect(found.filter((d) => d.severity === "error")).toEqual([]);
         expect(found.map((d) => d.code)).toContain(code);
@@ -122,9 +111,9 @@ describe("the listed differences are real", () => {
   }
   for (const [code, fixtures] of Object.entries(STRICTER)) {
     for (const fixture of fixtures) {
-      it(`${code}: ${fixture} is accepted by the schema, refused by admxkit as GPMC refuses it`, async () => {
-        const { contents } = byName.get(fixture)!;
-        expect(await xmllintValid(fixture, contents)).toBe(true);
+      it(`${code}: ${fixture} is accepted by the schema, refused by admxkit as GPMC refuses it`, () => {
+        const { name, contents } = byName.get(fixture)!;
+        expect(xmllint.get(name)).toBe(true);
         expect(
           ours(fixture, contents)
             .filter((d) => d.severity === "error")

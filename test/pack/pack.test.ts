@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
+import { smallBundle } from "../generate/fixtures.js";
 
 const exec = promisify(execFile);
 const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -25,13 +26,50 @@ describe("the packed package", () => {
       expect(tarball).toBeDefined();
 
       const project = await tempDir("admxkit-consumer-");
+      // The tarball holds no source maps: they would point at src/, which is not shipped (issue 13.4).
+      const listing = await exec("tar", ["-tzf", join(packDir, tarball!)]);
+      expect(listing.stdout).toContain("package/dist/cli/main.js");
+      expect(listing.stdout.split("\n").filter((name) => name.endsWith(".map"))).toEqual([]);
+      expect(listing.stdout).not.toContain("package/src/");
+
+      // A consumer project with a version of its own: `--version` must not print it (issue 13.1).
       await writeFile(
         join(project, "package.json"),
-        JSON.stringify({ name: "consumer", private: true, type: "module" }),
+        JSON.stringify({ name: "consumer", version: "9.9.9", private: true, type: "module" }),
       );
-      await exec("npm", ["install", "--no-audit", "--no-fund", "--silent", join(packDir, tarball!)], {
-        cwd: project,
-      });
+      const install = await exec(
+        "npm",
+        [
+          "install",
+          "--no-audit",
+          "--no-fund",
+          "--prefer-offline",
+          "--loglevel=warn",
+          join(packDir, tarball!),
+        ],
+        { cwd: project },
+      );
+      // No install script to approve: the package is built when packed (`prepack`), not when installed.
+      expect(install.stderr).not.toMatch(/install-scripts|prepare/);
+      const ownVersion = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")).version;
+      const version = await exec("npx", ["--no-install", "admxkit", "--version"], { cwd: project });
+      expect(version.stdout).toBe(`${ownVersion}\n`);
+      expect(ownVersion).not.toBe("9.9.9");
+
+      // A TypeScript bundle that imports "admxkit" builds with the installed package (issue 13.2).
+      await writeFile(
+        join(project, "tiny.ts"),
+        `import { defineBundle, type Bundle } from "admxkit";\n` +
+          `const tiny: Bundle = defineBundle(${JSON.stringify(smallBundle())} as Bundle);\nexport default tiny;\n`,
+      );
+      const ts = await exec(
+        "npx",
+        ["--no-install", "admxkit", "build", "--bundle", "tiny.ts", "--out", "ts-out"],
+        {
+          cwd: project,
+        },
+      );
+      expect(ts.stdout).toContain("Tiny.admx");
 
       const build = await exec("npx", ["--no-install", "admxkit", "build"], { cwd: project });
       expect(build.stdout).toContain("AdmxkitDefenderProxy.admx");

@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { bundleOption, langOption } from "./shared-options.js";
+import { BUNDLE_OPTION } from "./shared-options.js";
 
 interface BuildArgs {
   bundle: string;
@@ -12,39 +11,32 @@ interface BuildArgs {
   lang?: string;
 }
 
-export const command = "build";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("build.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<BuildArgs> {
-  return langOption(bundleOption(yargs, locale), locale)
-    .option("out", {
-      type: "string",
-      default: "out",
-      describe: cliText("build.option.out", locale),
-    })
-    .option("locale", {
-      type: "string",
-      array: true,
-      describe: cliText("build.option.locale", locale),
-    })
-    .example("$0 build", cliText("build.example.1", locale))
-    .example(
-      "$0 build --bundle ./my-bundle.json --locale en-US --out dist",
-      cliText("build.example.2", locale),
-    ) as unknown as Argv<BuildArgs>;
-}
+/** `admxkit build`: the bundle's templates as a PolicyDefinitions tree. */
+export const spec: CommandSpec = {
+  name: "build",
+  text: "build.describe",
+  positionals: [],
+  options: [
+    BUNDLE_OPTION,
+    { name: "out", type: "string", default: "out", text: "build.option.out", placeholder: "<folder>" },
+    { name: "locale", type: "string", repeatable: true, text: "build.option.locale", placeholder: "<tag>" },
+  ],
+  examples: [
+    { command: "admxkit build", text: "build.example.1" },
+    { command: "admxkit build --bundle ./my-bundle.json --locale en-US --out dist", text: "build.example.2" },
+  ],
+};
 
 export async function handler(args: BuildArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { loadBundle } = await import("../load-bundle.js");
-    const { generateTemplates } = await import("../../generate/generate.js");
+    const { templateFiles } = await import("../../generate/template-files.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);
-    const result = generateTemplates(bundle, args.locale ? { locales: args.locale } : {});
-    reportDiagnostics(io, result.diagnostics, locale);
-    const written = await writeFilesAtomic(args.out, result.files);
+    // Checked once, by loadBundle: the files are written from the bundle as checked.
+    const { bundle, diagnostics } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);
+    reportDiagnostics(io, diagnostics, locale);
+    const written = await writeFilesAtomic(args.out, templateFiles(bundle, args.locale));
     for (const path of written) io.stdout(`${path}\n`);
     return EXIT.ok;
   });

@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics } from "../context.js";
-import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
-import { langOption } from "./shared-options.js";
+import type { PolicySourceArgs } from "../policy-source.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
 interface DiffArgs extends PolicySourceArgs {
   a: string;
@@ -16,28 +15,27 @@ interface DiffArgs extends PolicySourceArgs {
 /** diff(1)'s exit code for "the inputs differ" (the same number as EXIT.invalid, another meaning). */
 const EXIT_DIFFERENT = 1;
 
-export const command = "diff <a> <b>";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("diff.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<DiffArgs> {
-  return policySourceOptions(langOption(yargs, locale), locale)
-    .positional("a", { type: "string", demandOption: true, describe: cliText("diff.positional.a", locale) })
-    .positional("b", { type: "string", demandOption: true, describe: cliText("diff.positional.b", locale) })
-    .option("class", {
-      choices: ["machine", "user"] as const,
-      describe: cliText("diff.option.class", locale),
-    })
-    .option("json", { type: "boolean", default: false, describe: cliText("diff.option.json", locale) })
-    .example(
-      "$0 diff gpo.values.json gpo-backups --admx C:\\Windows\\PolicyDefinitions",
-      cliText("diff.example.1", locale),
-    )
-    .example(
-      "$0 diff old.pol new.pol --admx PolicyDefinitions --json",
-      cliText("diff.example.2", locale),
-    ) as unknown as Argv<DiffArgs>;
-}
+/** `admxkit diff`: two sides compared policy by policy. */
+export const spec: CommandSpec = {
+  name: "diff",
+  text: "diff.describe",
+  positionals: [
+    { name: "a", required: true, text: "diff.positional.a" },
+    { name: "b", required: true, text: "diff.positional.b" },
+  ],
+  options: [
+    ...POLICY_SOURCE_OPTIONS,
+    { name: "class", type: "string", choices: CLASSES, text: "diff.option.class" },
+    { name: "json", type: "boolean", default: false, text: "diff.option.json" },
+  ],
+  examples: [
+    {
+      command: "admxkit diff gpo.values.json gpo-backups --admx C:\\Windows\\PolicyDefinitions",
+      text: "diff.example.1",
+    },
+    { command: "admxkit diff old.pol new.pol --admx PolicyDefinitions --json", text: "diff.example.2" },
+  ],
+};
 
 /**
  * Exit codes as `diff` has them: 0 when the sides are equal, 1 when they differ, 2 for trouble —

@@ -1,10 +1,10 @@
-import type { Argv } from "yargs";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { cliText, formatMessage, type LocaleTag } from "../../i18n/messages.js";
+import { formatMessage } from "../../i18n/messages.js";
 import type { PolEntry } from "../../pol/index.js";
 import type { CliIo } from "../context.js";
-import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { langOption } from "./shared-options.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
+import { CLASSES } from "./shared-options.js";
+import type { CommandSpec } from "../args.js";
 
 const FORMATS = ["table", "json", "lgpo"] as const;
 
@@ -15,50 +15,35 @@ interface DumpArgs {
   class: "machine" | "user";
   out?: string;
   admx?: string;
+  bundle?: string;
   lang?: string;
 }
 
-export const command = "dump <file>";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("dump.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<DumpArgs> {
-  return langOption(yargs, locale)
-    .positional("file", {
+/** `admxkit dump`: a Registry.pol shown as a table, JSON lines or LGPO text. */
+export const spec: CommandSpec = {
+  name: "dump",
+  text: "dump.describe",
+  positionals: [{ name: "file", required: true, text: "dump.positional.file" }],
+  options: [
+    { name: "json", type: "boolean", default: false, text: "dump.option.json" },
+    { name: "format", type: "string", choices: FORMATS, default: "table", text: "dump.option.format" },
+    { name: "class", type: "string", choices: CLASSES, default: "machine", text: "dump.option.class" },
+    {
+      name: "bundle",
       type: "string",
-      demandOption: true,
-      describe: cliText("dump.positional.file", locale),
-    })
-    .option("json", {
-      type: "boolean",
-      default: false,
-      describe: cliText("dump.option.json", locale),
-    })
-    .option("format", {
-      choices: FORMATS,
-      default: "table" as const,
-      describe: cliText("dump.option.format", locale),
-    })
-    .option("class", {
-      choices: ["machine", "user"] as const,
-      default: "machine" as const,
-      describe: cliText("dump.option.class", locale),
-    })
-    .option("admx", {
-      type: "string",
-      describe: cliText("dump.option.admx", locale),
-    })
-    .option("out", {
-      type: "string",
-      describe: cliText("dump.option.out", locale),
-    })
-    .example("$0 dump Registry.pol --format lgpo --out settings.txt", cliText("dump.example.1", locale))
-    .example("$0 dump Registry.pol --json", cliText("dump.example.2", locale))
-    .example(
-      "$0 dump Registry.pol --admx C:\\Windows\\PolicyDefinitions",
-      cliText("dump.example.3", locale),
-    ) as unknown as Argv<DumpArgs>;
-}
+      text: "dump.option.bundle",
+      conflicts: "admx",
+      placeholder: "<id|file>",
+    },
+    { name: "admx", type: "string", text: "dump.option.admx", placeholder: "<folder>" },
+    { name: "out", type: "string", text: "dump.option.out", placeholder: "<file>" },
+  ],
+  examples: [
+    { command: "admxkit dump Registry.pol --format lgpo --out settings.txt", text: "dump.example.1" },
+    { command: "admxkit dump Registry.pol --json", text: "dump.example.2" },
+    { command: "admxkit dump Registry.pol --admx C:\\Windows\\PolicyDefinitions", text: "dump.example.3" },
+  ],
+};
 
 /**
  * The table or JSON lines of `--admx`: each entry with the policy and element that write it. Returns
@@ -69,13 +54,15 @@ export function builder(yargs: Argv, locale: LocaleTag): Argv<DumpArgs> {
  */
 async function explainedDump(
   entries: readonly PolEntry[],
-  args: DumpArgs & { admx: string },
+  args: DumpArgs,
   json: boolean,
 ): Promise<{ text: string; notes: Diagnostic[] }> {
   const { loadPolicySource } = await import("../policy-source.js");
   const explain = await import("../../explain/index.js");
   const { diag } = await import("../../diagnostics/diagnostic.js");
-  const loaded = await loadPolicySource({ admx: args.admx });
+  const loaded = await loadPolicySource(
+    args.admx !== undefined ? { admx: args.admx } : { bundle: args.bundle! },
+  );
   const explainer = explain.createEntryExplainer(loaded.sources);
   const explained = explain.explainEntries(entries, explainer, args.class);
   const notes = loaded.diagnosticsFor(explained.flatMap((e) => e.writers.map((w) => w.policy)));
@@ -83,21 +70,27 @@ async function explainedDump(
   explained.forEach(({ entry, writers }, i) => {
     if (writers.length > 0) return;
     // Counted from 1, as the rows of the table.
-    const params = { index: i + 1, key: entry.key, valueName: entry.valueName, dir: args.admx };
-    notes.push(diag("DUMP_ENTRY_UNEXPLAINED", params, { file: args.file }, "warning"));
+    const base = { index: i + 1, key: entry.key, valueName: entry.valueName };
+    notes.push(
+      args.admx !== undefined
+        ? diag("DUMP_ENTRY_UNEXPLAINED", { ...base, dir: args.admx }, { file: args.file }, "warning")
+        : diag(
+            "DUMP_ENTRY_UNEXPLAINED_BUNDLE",
+            { ...base, bundle: loaded.source },
+            { file: args.file },
+            "warning",
+          ),
+    );
   });
   return { text: explain.formatExplainedTable(explained), notes };
 }
 
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  if (args.admx !== undefined && args.format === "lgpo" && !args.json) {
-    // LGPO text has no place for the policy: the explanation would be dropped without a word. A usage
-    // error like yargs' own (main.ts), reported here because a yargs check() error would not be one.
-    io.stderr(
-      `admxkit: ${formatMessage("DUMP_ADMX_FORMAT", {}, locale)}\n${cliText("program.usageHint", locale)}\n`,
-    );
-    return EXIT.usage;
+  const explainWith = args.admx !== undefined ? "--admx" : args.bundle !== undefined ? "--bundle" : undefined;
+  if (explainWith !== undefined && args.format === "lgpo" && !args.json) {
+    // LGPO text has no place for the policy: the explanation would be dropped without a word.
+    return usageError(io, locale, formatMessage("DUMP_ADMX_FORMAT", { option: explainWith }, locale), "dump");
   }
   return runCommand(io, locale, async () => {
     const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
@@ -106,8 +99,6 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     const place = { file: args.file };
     const decoded = { entries: await readPolFile(args.file) };
     const format = args.json ? "json" : args.format;
-    let text: string;
-    let notes: Diagnostic[] = [];
     if (format === "lgpo") {
       const problems = pol.checkLgpoEntries(decoded.entries);
       if (problems.length > 0) {
@@ -115,24 +106,27 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
           problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive: args.class }, place)),
         );
       }
-      text = pol.formatLgpoText(decoded.entries, args.class);
-    } else if (args.admx !== undefined) {
-      ({ text, notes } = await explainedDump(
-        decoded.entries,
-        { ...args, admx: args.admx },
-        format === "json",
-      ));
+    }
+    let text: Iterable<string>;
+    let notes: Diagnostic[] = [];
+    if (explainWith !== undefined) {
+      const explained = await explainedDump(decoded.entries, args, format === "json");
+      ({ notes } = explained);
+      text = [explained.text];
     } else {
-      text = format === "json" ? pol.formatJsonLines(decoded.entries) : pol.formatPolTable(decoded.entries);
+      // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
+      text = pol.dumpTextChunks(decoded.entries, format, args.class);
     }
     if (args.out === undefined) {
-      io.stdout(text);
+      for (const chunk of text) io.stdout(chunk);
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    // LGPO.exe reads a file without BOM as Latin-1: its encoder adds UTF-16LE + BOM when needed.
-    const content = format === "lgpo" ? pol.encodeLgpoText(text) : text;
+    const content =
+      explainWith === undefined
+        ? pol.dumpFileChunks(decoded.entries, format, args.class)
+        : [...text].join("");
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

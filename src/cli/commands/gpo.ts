@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
-import { langOption } from "./shared-options.js";
+import type { PolicySourceArgs } from "../policy-source.js";
+import { POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
 interface GpoArgs extends PolicySourceArgs {
   values: string;
@@ -14,34 +13,26 @@ interface GpoArgs extends PolicySourceArgs {
   lang?: string;
 }
 
-export const command = "gpo";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("gpo.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<GpoArgs> {
-  return policySourceOptions(langOption(yargs, locale), locale)
-    .option("values", {
-      type: "string",
-      demandOption: true,
-      describe: cliText("gpo.option.values", locale),
-    })
-    .option("name", { type: "string", demandOption: true, describe: cliText("gpo.option.name", locale) })
-    .option("out", {
-      type: "string",
-      demandOption: true,
-      describe: cliText("gpo.option.out", locale),
-    })
-    .option("deterministic", {
-      type: "boolean",
-      default: false,
-      describe: cliText("gpo.option.deterministic", locale),
-    })
-    .option("json", { type: "boolean", default: false, describe: cliText("gpo.option.json", locale) })
-    .example(
-      '$0 gpo --values proxy.values.json --name "Defender proxy" --out gpo-backups',
-      cliText("gpo.example.1", locale),
-    ) as unknown as Argv<GpoArgs>;
-}
+/** `admxkit gpo`: a GPO backup folder GPMC can import. */
+export const spec: CommandSpec = {
+  name: "gpo",
+  text: "gpo.describe",
+  positionals: [],
+  options: [
+    ...POLICY_SOURCE_OPTIONS,
+    { name: "values", type: "string", required: true, text: "gpo.option.values", placeholder: "<file>" },
+    { name: "name", type: "string", required: true, text: "gpo.option.name", placeholder: "<name>" },
+    { name: "out", type: "string", required: true, text: "gpo.option.out", placeholder: "<folder>" },
+    { name: "deterministic", type: "boolean", default: false, text: "gpo.option.deterministic" },
+    { name: "json", type: "boolean", default: false, text: "gpo.option.json" },
+  ],
+  examples: [
+    {
+      command: 'admxkit gpo --values proxy.values.json --name "Defender proxy" --out gpo-backups',
+      text: "gpo.example.1",
+    },
+  ],
+};
 
 export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);

@@ -1,15 +1,13 @@
-import type { Argv } from "yargs";
 import type { CompileResult } from "../../compile/index.js";
 import type { PolEntry } from "../../pol/index.js";
 import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
-import { langOption } from "./shared-options.js";
+import type { PolicySourceArgs } from "../policy-source.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
 const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
-const CLASSES = ["machine", "user"] as const;
 
 interface PolArgs extends PolicySourceArgs {
   values: string;
@@ -19,41 +17,30 @@ interface PolArgs extends PolicySourceArgs {
   lang?: string;
 }
 
-export const command = "pol";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("pol.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<PolArgs> {
-  return policySourceOptions(langOption(yargs, locale), locale)
-    .option("values", {
-      type: "string",
-      demandOption: true,
-      describe: cliText("pol.option.values", locale),
-    })
-    .option("class", {
-      choices: CLASSES,
-      default: "machine" as const,
-      describe: cliText("pol.option.class", locale),
-    })
-    .option("format", {
-      choices: FORMATS,
-      default: "pol" as const,
-      describe: cliText("pol.option.format", locale),
-    })
-    .option("out", {
-      type: "string",
-      demandOption: true,
-      describe: cliText("pol.option.out", locale),
-    })
-    .example(
-      "$0 pol --values examples/defender-proxy.values.json --out Registry.pol",
-      cliText("pol.example.1", locale),
-    )
-    .example(
-      "$0 pol --admx C:\\Windows\\PolicyDefinitions --values windows.values.json --out Registry.pol",
-      cliText("pol.example.2", locale),
-    ) as unknown as Argv<PolArgs>;
-}
+/** `admxkit pol`: a values file compiled to Registry.pol (or .reg, JSON lines, PowerShell, LGPO text). */
+export const spec: CommandSpec = {
+  name: "pol",
+  text: "pol.describe",
+  positionals: [],
+  options: [
+    ...POLICY_SOURCE_OPTIONS,
+    { name: "values", type: "string", required: true, text: "pol.option.values", placeholder: "<file>" },
+    { name: "class", type: "string", choices: CLASSES, default: "machine", text: "pol.option.class" },
+    { name: "format", type: "string", choices: FORMATS, default: "pol", text: "pol.option.format" },
+    { name: "out", type: "string", required: true, text: "pol.option.out", placeholder: "<file>" },
+  ],
+  examples: [
+    {
+      command: "admxkit pol --values examples/defender-proxy.values.json --out Registry.pol",
+      text: "pol.example.1",
+    },
+    {
+      command:
+        "admxkit pol --admx C:\\Windows\\PolicyDefinitions --values windows.values.json --out Registry.pol",
+      text: "pol.example.2",
+    },
+  ],
+};
 
 async function encode(
   format: PolArgs["format"],

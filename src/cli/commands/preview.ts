@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
+import type { LocaleTag } from "../../i18n/messages.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { langOption } from "./shared-options.js";
 
 interface PreviewArgs {
   bundle?: string;
@@ -14,34 +13,33 @@ interface PreviewArgs {
   lang?: string;
 }
 
-export const command = "preview";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("preview.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<PreviewArgs> {
-  return langOption(yargs, locale)
-    .option("bundle", {
+/** `admxkit preview`: HTML pages showing the policies as the Group Policy editor does. */
+export const spec: CommandSpec = {
+  name: "preview",
+  text: "preview.describe",
+  positionals: [],
+  options: [
+    {
+      name: "bundle",
       type: "string",
-      describe: cliText("source.option.bundle", locale, { bundle: DEFAULT_BUNDLE }),
-    })
-    .option("admx", { type: "string", describe: cliText("preview.option.admx", locale) })
-    .conflicts("bundle", "admx")
-    .option("locale", {
-      type: "string",
-      array: true,
-      describe: cliText("preview.option.locale", locale),
-    })
-    .option("values", {
-      type: "string",
-      describe: cliText("preview.option.values", locale),
-    })
-    .option("out", { type: "string", demandOption: true, describe: cliText("preview.option.out", locale) })
-    .example("$0 preview --out preview", cliText("preview.example.1", locale))
-    .example(
-      "$0 preview --bundle ./my-bundle.json --locale ja-JP --out site",
-      cliText("preview.example.2", locale),
-    ) as unknown as Argv<PreviewArgs>;
-}
+      text: "source.option.bundle",
+      textParams: { bundle: DEFAULT_BUNDLE },
+      conflicts: "admx",
+      placeholder: "<id|file>",
+    },
+    { name: "admx", type: "string", text: "preview.option.admx", placeholder: "<folder>" },
+    { name: "locale", type: "string", repeatable: true, text: "preview.option.locale", placeholder: "<tag>" },
+    { name: "values", type: "string", text: "preview.option.values", placeholder: "<file>" },
+    { name: "out", type: "string", required: true, text: "preview.option.out", placeholder: "<folder>" },
+  ],
+  examples: [
+    { command: "admxkit preview --out preview", text: "preview.example.1" },
+    {
+      command: "admxkit preview --bundle ./my-bundle.json --locale ja-JP --out site",
+      text: "preview.example.2",
+    },
+  ],
+};
 
 export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);

@@ -1,8 +1,7 @@
-import type { Argv } from "yargs";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
-import { bundleOption, langOption } from "./shared-options.js";
+import { BUNDLE_OPTION } from "./shared-options.js";
 
 interface SchemaArgs {
   kind: "bundle" | "values";
@@ -10,23 +9,21 @@ interface SchemaArgs {
   lang?: string;
 }
 
-export const command = "schema <kind>";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("schema.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<SchemaArgs> {
-  return langOption(bundleOption(yargs, locale), locale)
-    .positional("kind", {
-      type: "string",
-      choices: ["bundle", "values"],
-      describe: cliText("schema.positional.kind", locale),
-      demandOption: true,
-    })
-    .example(
-      "$0 schema values --bundle ./my-bundle.json > values.schema.json",
-      cliText("schema.example.1", locale),
-    ) as unknown as Argv<SchemaArgs>;
-}
+/** `admxkit schema`: the JSON Schema of bundles or of a bundle's values files. */
+export const spec: CommandSpec = {
+  name: "schema",
+  text: "schema.describe",
+  positionals: [
+    { name: "kind", required: true, choices: ["bundle", "values"], text: "schema.positional.kind" },
+  ],
+  options: [BUNDLE_OPTION],
+  examples: [
+    {
+      command: "admxkit schema values --bundle ./my-bundle.json > values.schema.json",
+      text: "schema.example.1",
+    },
+  ],
+};
 
 export async function handler(args: SchemaArgs, io: CliIo): Promise<number> {
   return runCommand(io, messageLocale(args.lang), async () => {

@@ -1,8 +1,6 @@
-import type { Argv } from "yargs";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
-import { langOption } from "./shared-options.js";
 
 interface ValidateArgs {
   paths: string[];
@@ -13,43 +11,28 @@ interface ValidateArgs {
   lang?: string;
 }
 
-/** `admxkit validate`: yargs command, one or more paths. */
-export const command = "validate <paths..>";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("validate.describe", locale);
-
-/** Options: --locale (repeatable), --json, --intune, --lang. */
-export function builder(yargs: Argv, locale: LocaleTag): Argv<ValidateArgs> {
-  return langOption(yargs, locale)
-    .positional("paths", {
+/** `admxkit validate`: one or more ADMX/ADML files or PolicyDefinitions folders. */
+export const spec: CommandSpec = {
+  name: "validate",
+  text: "validate.describe",
+  positionals: [{ name: "paths", variadic: true, required: true, text: "validate.positional.paths" }],
+  options: [
+    {
+      name: "locale",
       type: "string",
-      array: true,
-      describe: cliText("validate.positional.paths", locale),
-    })
-    .option("locale", {
-      type: "string",
-      array: true,
-      describe: cliText("validate.option.locale", locale),
-    })
-    .option("json", { type: "boolean", default: false, describe: cliText("validate.option.json", locale) })
-    .option("intune", {
-      type: "boolean",
-      default: false,
-      describe: cliText("validate.option.intune", locale),
-    })
-    .option("jobs", {
-      type: "number",
-      describe: cliText("validate.option.jobs", locale),
-    })
-    .example(
-      "$0 validate C:\\Windows\\PolicyDefinitions --locale en-US",
-      cliText("validate.example.1", locale),
-    )
-    .example(
-      "$0 validate out/PolicyDefinitions --intune --json",
-      cliText("validate.example.2", locale),
-    ) as unknown as Argv<ValidateArgs>;
-}
+      repeatable: true,
+      text: "validate.option.locale",
+      placeholder: "<tag>",
+    },
+    { name: "json", type: "boolean", default: false, text: "validate.option.json" },
+    { name: "intune", type: "boolean", default: false, text: "validate.option.intune" },
+    { name: "jobs", type: "number", text: "validate.option.jobs" },
+  ],
+  examples: [
+    { command: "admxkit validate C:\\Windows\\PolicyDefinitions --locale en-US", text: "validate.example.1" },
+    { command: "admxkit validate out/PolicyDefinitions --intune --json", text: "validate.example.2" },
+  ],
+};
 
 /** Shows `[done/total] file` on one rewritten stderr line, only on a terminal. */
 function progress(io: CliIo, enabled: boolean) {

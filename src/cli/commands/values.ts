@@ -1,9 +1,8 @@
-import type { Argv } from "yargs";
-import { cliText, type LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import { policySourceOptions, type PolicySourceArgs } from "../policy-source.js";
-import { langOption } from "./shared-options.js";
+import type { PolicySourceArgs } from "../policy-source.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
 interface ValuesArgs extends PolicySourceArgs {
   from: string;
@@ -12,27 +11,30 @@ interface ValuesArgs extends PolicySourceArgs {
   lang?: string;
 }
 
-export const command = "values";
-/** The line `--help` shows for the command. */
-export const describe = (locale: LocaleTag): string => cliText("values.describe", locale);
-
-export function builder(yargs: Argv, locale: LocaleTag): Argv<ValuesArgs> {
-  return policySourceOptions(langOption(yargs, locale), locale)
-    .option("from", { type: "string", demandOption: true, describe: cliText("values.option.from", locale) })
-    .option("class", {
-      choices: ["machine", "user"] as const,
-      describe: cliText("values.option.class", locale),
-    })
-    .option("out", { type: "string", demandOption: true, describe: cliText("values.option.out", locale) })
-    .example(
-      "$0 values --from gpo-backups --admx C:\\Windows\\PolicyDefinitions --out gpo.values.json",
-      cliText("values.example.1", locale),
-    )
-    .example(
-      "$0 values --from Registry.pol --class user --admx PolicyDefinitions --out user.values.json",
-      cliText("values.example.2", locale),
-    ) as unknown as Argv<ValuesArgs>;
-}
+/** `admxkit values --from`: a Registry.pol or GPO backup decoded into a values file. */
+export const spec: CommandSpec = {
+  name: "values",
+  text: "values.describe",
+  positionals: [],
+  options: [
+    ...POLICY_SOURCE_OPTIONS,
+    { name: "from", type: "string", required: true, text: "values.option.from", placeholder: "<path>" },
+    { name: "class", type: "string", choices: CLASSES, text: "values.option.class" },
+    { name: "out", type: "string", required: true, text: "values.option.out", placeholder: "<file>" },
+  ],
+  examples: [
+    {
+      command:
+        "admxkit values --from gpo-backups --admx C:\\Windows\\PolicyDefinitions --out gpo.values.json",
+      text: "values.example.1",
+    },
+    {
+      command:
+        "admxkit values --from Registry.pol --class user --admx PolicyDefinitions --out user.values.json",
+      text: "values.example.2",
+    },
+  ],
+};
 
 export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);

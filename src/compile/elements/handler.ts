@@ -1,4 +1,4 @@
-import type { Severity } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticCode, Severity } from "../../diagnostics/diagnostic.js";
 import type { ElementKind, ElementOf, Policy } from "../../model/types.js";
 import type { PolEntry } from "../../pol/index.js";
 import type { OptionValue } from "../types.js";
@@ -14,7 +14,7 @@ export interface ElementContext {
    * Reports a problem with this element's option value. `policy`, `option` and (unless given) `value`
    * are added to the params, and the option's path in the values file to the place.
    */
-  problem(code: string, params?: Record<string, string | number>, severity?: Severity): void;
+  problem(code: DiagnosticCode, params?: Record<string, string | number>, severity?: Severity): void;
 }
 
 /**

@@ -4,9 +4,8 @@
  * ADML lacks makes the template unusable in that language, so each is an error.
  */
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { CONTROLS_BY_KIND } from "../../model/elements.js";
+import { controlFits, CONTROLS_BY_KIND } from "../../model/elements.js";
 import type { SourcePosition } from "../../read/positions.js";
-import { controlFits } from "../../read/to-model-policy.js";
 import type { AdmlDocument, AdmxDocument, ReadPresentation } from "../../read/types.js";
 
 /** Every `$(string.X)` of an ADMX with the position of the definition that uses it, in document order. */

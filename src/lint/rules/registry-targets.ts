@@ -1,5 +1,5 @@
 import type { ReadPolicy } from "../../read/types.js";
-import { registryWrites } from "../../explain/registry-writes.js";
+import { registryWrites } from "../../model/registry-writes.js";
 
 /** The hives a policy class writes to. */
 function hives(policyClass: string): string[] {
@@ -11,7 +11,7 @@ function hives(policyClass: string): string[] {
 /**
  * The registry values a policy can write, as `HIVE\key\valueName` keyed in lower case (the registry
  * ignores case) with the spelling of the file as the value: the policy's own value, its value lists,
- * each element's value and the value lists of booleans and enum items (see src/explain/registry-writes.ts,
+ * each element's value and the value lists of booleans and enum items (see src/model/registry-writes.ts,
  * which `dump --admx` shares). A list element writes a whole key of generated names and is left out, as
  * is the unnamed default value.
  */

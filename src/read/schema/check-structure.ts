@@ -5,7 +5,7 @@
  * more tolerant than the published schema: attributes in-box templates use (see `tolerated` in the type
  * tables), stray text in element-only content, hyphens in ids and a wrong root namespace are warnings.
  */
-import { POLICY_DEFINITIONS_NS } from "../../admx/write-admx.js";
+import { POLICY_DEFINITIONS_NS } from "../../xml/policy-definitions.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { XmlDocument, XmlElement, XmlText } from "../xml/tree.js";
 import { ADML_TYPES } from "./adml-schema.js";

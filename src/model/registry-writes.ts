@@ -5,10 +5,11 @@
  * of the chosen dropdown item. A list element is different: it owns its whole key, because the editor
  * clears the key (`**delvals.`) and writes generated or user-chosen value names into it.
  *
- * This is the one home of that knowledge: the linter's duplicate-value rule (src/lint/rules) and
- * `admxkit dump --admx` (which policy wrote this entry?) both read it.
+ * This is the one home of that knowledge, in the model below its readers: the linter's duplicate-value
+ * rule (src/lint/rules), `admxkit dump --admx` (which policy wrote this entry?) and the decoder of
+ * Registry.pol files back to values all read it.
  */
-import type { Element, ElementKind, ValueList } from "../model/types.js";
+import type { Element, ElementKind, ValueList } from "./types.js";
 
 /** Omit over each member of a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

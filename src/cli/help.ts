@@ -1,0 +1,177 @@
+import { cliText, type LocaleTag } from "../i18n/messages.js";
+import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./args.js";
+
+/**
+ * Terminal columns a character takes: 2 for East Asian wide and full-width characters (CJK, kana,
+ * full-width forms), 1 otherwise. Enough for the catalogs' texts; no combining marks appear in them.
+ */
+function columns(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6);
+  return wide ? 2 : 1;
+}
+
+/** The display width of `text` in terminal columns. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += columns(ch);
+  return width;
+}
+
+const CLOSING = /^[、。，．）)」』】〕！？!?:：,.]$/u;
+const OPENING = /^[（(「『【〔]$/u;
+
+/**
+ * Breaks `text` into lines of at most `width` columns: at spaces, and between wide characters (Japanese
+ * has no spaces between words). A word longer than the line stays whole rather than being cut.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let lineWidth = 0;
+  // Tokens: a run of non-space narrow characters, one wide character, or a run of spaces.
+  const tokens =
+    text.match(
+      /[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gu,
+    ) ?? [];
+  for (const token of tokens) {
+    const w = textWidth(token);
+    if (/^\s+$/.test(token)) {
+      if (line !== "") [line, lineWidth] = [line + " ", lineWidth + 1];
+      continue;
+    }
+    // Japanese line-breaking rules (kinsoku): closing punctuation never starts a line, so it may
+    // overhang by one character; an opening bracket never ends one, so it moves down.
+    if (lineWidth + w > width && line.trim() !== "" && !CLOSING.test(token)) {
+      const carried = OPENING.test(line.at(-1) ?? "") ? line.at(-1)! : "";
+      lines.push(line.slice(0, line.length - carried.length).trimEnd());
+      [line, lineWidth] = [carried, textWidth(carried)];
+    }
+    [line, lineWidth] = [line + token, lineWidth + w];
+  }
+  if (line.trim() !== "") lines.push(line.trimEnd());
+  return lines;
+}
+
+/** Two columns: names on the left, wrapped descriptions on the right (or below, for a long name). */
+function table(rows: readonly (readonly [string, string])[], width: number): string[] {
+  const left = Math.min(Math.max(...rows.map(([name]) => textWidth(name))), 30);
+  const out: string[] = [];
+  for (const [name, text] of rows) {
+    const indent = 2 + left + 2;
+    const wrapped = wrapText(text, Math.max(width - indent, 30));
+    if (textWidth(name) > left) {
+      out.push(`  ${name}`);
+      for (const line of wrapped) out.push(`${" ".repeat(indent)}${line}`);
+      continue;
+    }
+    const pad = " ".repeat(left - textWidth(name));
+    wrapped.forEach((line, i) =>
+      out.push(i === 0 ? `  ${name}${pad}  ${line}` : `${" ".repeat(indent)}${line}`),
+    );
+    if (wrapped.length === 0) out.push(`  ${name}`);
+  }
+  return out;
+}
+
+function placeholder(option: OptionSpec): string {
+  if (option.type === "boolean") return "";
+  if (option.placeholder !== undefined) return ` ${option.placeholder}`;
+  if (option.choices) return ` <${option.choices.join("|")}>`;
+  return option.type === "number" ? " <n>" : " <value>";
+}
+
+/** The description of an option with its default or "required" note in the locale. */
+function optionText(option: OptionSpec, locale: LocaleTag): string {
+  const text = cliText(option.text, locale, option.textParams ?? {});
+  const notes: string[] = [];
+  if (option.required) notes.push(cliText("help.required", locale));
+  if (option.default !== undefined && option.type !== "boolean") {
+    notes.push(cliText("help.default", locale, { value: String(option.default) }));
+  }
+  return notes.length === 0 ? text : `${text} (${notes.join(", ")})`;
+}
+
+/**
+ * The help width: the terminal's, else COLUMNS (as shells export it; the docs build sets it so the
+ * help fits its code boxes), within 60..100 columns; 100 otherwise.
+ */
+export function helpWidth(): number {
+  const given = process.stdout.columns ?? (Number(process.env.COLUMNS) || 100);
+  return Math.max(60, Math.min(100, given));
+}
+
+/** `admxkit <command> --help`. Examples get a line of their own so they can be copied whole. */
+export function commandHelp(spec: CommandSpec, locale: LocaleTag, width = helpWidth()): string {
+  const usage = [
+    `admxkit ${spec.name}`,
+    ...spec.positionals.map((p) => {
+      const name = p.variadic ? `<${p.name}..>` : `<${p.name}>`;
+      return p.required ? name : `[${name}]`;
+    }),
+    cliText("help.optionsPlaceholder", locale),
+  ].join(" ");
+  const out = [
+    `${cliText("help.usage", locale)} ${usage}`,
+    "",
+    ...wrapText(cliText(spec.text, locale), width),
+  ];
+  if (spec.positionals.length > 0) {
+    out.push("", cliText("help.arguments", locale));
+    out.push(
+      ...table(
+        spec.positionals.map((p) => [`<${p.name}>`, cliText(p.text, locale)] as const),
+        width,
+      ),
+    );
+  }
+  out.push("", cliText("help.options", locale));
+  const rows = [...spec.options, ...GLOBAL_OPTIONS].map(
+    (o) => [`${o.name === "help" ? "-h, " : ""}--${o.name}${placeholder(o)}`, optionText(o, locale)] as const,
+  );
+  out.push(...table(rows, width));
+  if (spec.examples.length > 0) {
+    out.push("", cliText("help.examples", locale));
+    for (const example of spec.examples) {
+      out.push(`  ${example.command}`);
+      for (const line of wrapText(cliText(example.text, locale), width - 6)) out.push(`      ${line}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** `admxkit --help`: the commands and the global options. */
+export function programHelp(specs: readonly CommandSpec[], locale: LocaleTag, width = helpWidth()): string {
+  const out = [`${cliText("help.usage", locale)} admxkit ${cliText("help.commandPlaceholder", locale)}`, ""];
+  out.push(cliText("help.commands", locale));
+  const usage = (spec: CommandSpec) =>
+    [
+      `admxkit ${spec.name}`,
+      ...spec.positionals.map((p) => (p.variadic ? `<${p.name}..>` : `<${p.name}>`)),
+    ].join(" ");
+  out.push(
+    ...table(
+      specs.map((s) => [usage(s), cliText(s.text, locale)] as const),
+      width,
+    ),
+  );
+  out.push("", cliText("help.options", locale));
+  out.push(
+    ...table(
+      GLOBAL_OPTIONS.map(
+        (o) =>
+          [`${o.name === "help" ? "-h, " : ""}--${o.name}${placeholder(o)}`, optionText(o, locale)] as const,
+      ),
+      width,
+    ),
+  );
+  out.push("", ...wrapText(cliText("program.helpFooter", locale), width));
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,44 @@
+/**
+ * What `admxkit dump` prints or saves, in one place: the chunks of a dump format for a terminal or a
+ * pipe, and the chunks of the file `--out` writes (LGPO text is then encoded for LGPO.exe). Both are
+ * made as they are consumed, so memory holds the entries and one chunk (see dump-stream.ts).
+ */
+import { jsonLinesChunks } from "./dump-stream.js";
+import { polTableChunks } from "./dump.js";
+import { lgpoFileChunks, lgpoTextChunks } from "./lgpo.js";
+import type { PolEntry, PolHive } from "./types.js";
+
+/** The formats of a plain dump (without templates). */
+export type PolDumpFormat = "json" | "table" | "lgpo";
+
+/**
+ * The dump of `entries` in `format` as text chunks. For `lgpo`, check the entries first with
+ * `checkLgpoEntries`: an entry LGPO text cannot express throws when its turn comes.
+ */
+export function dumpTextChunks(
+  entries: readonly PolEntry[],
+  format: PolDumpFormat,
+  hive: PolHive,
+): Iterable<string> {
+  switch (format) {
+    case "json":
+      return jsonLinesChunks(entries);
+    case "table":
+      return polTableChunks(entries);
+    case "lgpo":
+      return lgpoTextChunks(entries, hive);
+  }
+}
+
+/**
+ * The content of a dump saved to a file, in chunks: the text as UTF-8, except LGPO text, which is saved
+ * as LGPO.exe reads it (single bytes when ASCII, else UTF-16LE with a byte-order mark: LGPO reads a
+ * file without BOM as Latin-1).
+ */
+export function dumpFileChunks(
+  entries: readonly PolEntry[],
+  format: PolDumpFormat,
+  hive: PolHive,
+): Iterable<string | Uint8Array> {
+  return format === "lgpo" ? lgpoFileChunks(entries, hive) : dumpTextChunks(entries, format, hive);
+}

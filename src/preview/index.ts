@@ -21,6 +21,7 @@ export { PREVIEW_CSS } from "./styles.js";
 export { escapeHtml } from "./html.js";
 export { generatePreviewSites, type PreviewSitesOptions } from "./site-set.js";
 export {
+  readStoreCatalog,
   writeStorePreview,
   type StoreAdml,
   type StorePreviewOptions,

@@ -4,12 +4,15 @@ import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
-import { generatePreviewSite } from "./site.js";
+import { generatePreviewSite, type PreviewSiteOptions } from "./site.js";
+import type { StoreCatalog } from "./store/store-catalog.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
   readonly locales?: readonly string[];
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /** See {@link PreviewSiteOptions.store}. */
+  readonly store?: StoreCatalog;
 }
 
 /**
@@ -22,7 +25,10 @@ export function generatePreviewSites(
 ): OutputFile[] {
   const sites = models.map((model) => ({
     model,
-    files: generatePreviewSite(model.bundle, previewSiteOptions(model, options)),
+    files: generatePreviewSite(model.bundle, {
+      ...previewSiteOptions(model, options),
+      ...(options.store && { store: options.store }),
+    }),
   }));
   if (sites.length === 1) return sites[0]!.files;
   const items = sites.map(

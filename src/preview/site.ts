@@ -8,7 +8,9 @@ import { renderPage } from "./page.js";
 import { previewContext, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
 import { renderPolicyWithContext } from "./render-policy.js";
+import { bundleScope, type StoreCatalog } from "./store/store-catalog.js";
 import { renderLanding } from "./store/store-pages.js";
+import { storeTexts } from "./store/store-tree.js";
 
 /** Computes the registry entries of a policy for the given Enabled option values (the compiler). */
 export type RegistryProvider = (policy: Policy, options: ExampleOptions) => PolicyRegistry | undefined;
@@ -21,6 +23,11 @@ export interface PreviewSiteOptions {
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
   /** Registry entries per policy; without it the pages say the entries are not shown. */
   readonly registry?: RegistryProvider;
+  /**
+   * A central store whose templates define what the bundle refers to in other namespaces (Windows'
+   * categories and supportedOn texts): pages then show those texts rather than a readable stand-in.
+   */
+  readonly store?: StoreCatalog;
 }
 
 /** The page of a policy, relative to its locale folder. Policy names are `[A-Za-z0-9_]`, safe as file names. */
@@ -112,8 +119,10 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     }),
   );
   const files: OutputFile[] = [rootPage(bundle, locales)];
+  const scope = bundleScope(bundle);
   for (const locale of locales) {
-    const ctx = previewContext(bundle, locale);
+    const store = options.store;
+    const ctx = previewContext(bundle, locale, store && storeTexts(store, scope, locale));
     const roots = sections(ctx);
     const order = [...new Set(roots.flatMap((s) => treeOrder(s.tree)))];
     const switchTo = (page: string) =>

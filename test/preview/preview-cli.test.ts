@@ -119,6 +119,24 @@ describe("admxkit preview", () => {
     expect(tree).toContain('href="./WindowsDefender/ProxyServer.html"');
   });
 
+  it("resolves a bundle's references into Windows' templates with --store", async () => {
+    const out = await tempDir();
+    const bundle = fileURLToPath(HOSTILE_BUNDLE_PATH);
+    const store = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+    const result = await runCli(["preview", "--bundle", bundle, "--store", store, "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // PlainSwitch is supported on windows:SUPPORTED_Windows_10_0: Windows.adml's own wording, per language.
+    const en = await readFile(join(out, "en-US", "PlainSwitch.html"), "utf8");
+    expect(en).toContain('<div class="box supported">At least Windows Server 2016, Windows 10</div>');
+    const ja = await readFile(join(out, "ja-JP", "PlainSwitch.html"), "utf8");
+    expect(ja).toContain('<div class="box supported">Windows Server 2016 以降または Windows 10 以降</div>');
+    const without = await runCli(["preview", "--bundle", bundle, "--out", join(out, "plain")]);
+    expect(without.code).toBe(0);
+    const plain = await readFile(join(out, "plain", "en-US", "PlainSwitch.html"), "utf8");
+    expect(plain).toContain("Windows 10.0 (its wording is in Microsoft.Policies.Windows");
+  });
+
   it("refuses an --admx folder without templates, and one that does not exist", async () => {
     const empty = await tempDir();
     const none = await runCli(["preview", "--admx", empty, "--out", join(empty, "out")]);

@@ -23,13 +23,20 @@ import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
 import { renderPage } from "../page.js";
 import { PREVIEW_CSS } from "../styles.js";
-import { previewContext, type StoreTexts } from "../preview-context.js";
+import { previewContext } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyWithContext } from "../render-policy.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
 import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
 import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
-import { categoryChain, categoryLabel, storeOrder, storeSections, type PolicySummary } from "./store-tree.js";
+import {
+  categoryChain,
+  categoryLabel,
+  storeOrder,
+  storeSections,
+  storeTexts,
+  type PolicySummary,
+} from "./store-tree.js";
 
 /** One template of a store: its base name, and a way to read its files (called once per pass). */
 export interface StoreTemplate {
@@ -218,11 +225,7 @@ export async function writeStorePreview(
     const bundle = read.bundle;
     for (const locale of admls.documents.keys()) {
       const view = views.get(locale)!;
-      const storeTexts: StoreTexts = {
-        supportedOn: (ref) => catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
-        category: (ref) => categoryLabel(catalog, catalog.resolve(scope, ref, "category"), locale),
-      };
-      const ctx = previewContext(bundle, locale, storeTexts);
+      const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
       for (const policy of bundle.policies) {
         const at = view.position.get(`${template.base}\u0000${policy.name}`);
         if (at === undefined) continue;
@@ -263,4 +266,22 @@ export async function writeStorePreview(
   }
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   return { diagnostics, pages, settings: summaries.length };
+}
+
+/**
+ * The catalog of a store alone (pass 1 without the policies): for previewing a bundle whose references
+ * point into Windows' templates (`windows:SUPPORTED_Windows_10_0`) with their real texts.
+ */
+export async function readStoreCatalog(
+  templates: readonly StoreTemplate[],
+  locales?: readonly string[],
+): Promise<StoreCatalog> {
+  const catalog = new StoreCatalog();
+  const wanted = locales ? new Set(locales) : undefined;
+  for (const template of templates) {
+    const files = await template.read();
+    const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+    if (admx.document) catalog.add(admx.document, readAdmls(files.admls, wanted, false).documents);
+  }
+  return catalog;
 }

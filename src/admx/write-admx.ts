@@ -18,6 +18,7 @@ function policyNode(policy: Policy): XmlElement {
       ["presentation", presentation && presentationRef(presentation)],
       ["key", policy.key],
       ["valueName", policy.valueName],
+      ["clientExtension", policy.clientExtension],
     ],
     // Schema order: parentCategory, supportedOn, enabledValue, disabledValue, enabledList, disabledList, elements.
     children: [
@@ -101,7 +102,13 @@ export function writeAdmx(bundle: Bundle): string {
       attributes: rootAttributes(bundle.revision),
       children: [
         namespaces,
-        { name: "resources", attributes: [["minRequiredRevision", bundle.minRequiredRevision]] },
+        {
+          name: "resources",
+          attributes: [
+            ["minRequiredRevision", bundle.minRequiredRevision],
+            ["fallbackCulture", bundle.fallbackCulture],
+          ],
+        },
         ...supportedOn,
         ...categories,
         { name: "policies", children: bundle.policies.map(policyNode) },

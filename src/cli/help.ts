@@ -99,13 +99,11 @@ function optionText(option: OptionSpec, locale: LocaleTag): string {
   return notes.length === 0 ? text : `${text} (${notes.join(", ")})`;
 }
 
-/**
- * The help width: the terminal's, else COLUMNS (as shells export it; the docs build sets it so the
- * help fits its code boxes), within 60..100 columns; 100 otherwise.
- */
+/** The help width: the terminal's, within 60..100 columns; 100 when not a terminal. */
 export function helpWidth(): number {
-  const given = process.stdout.columns ?? (Number(process.env.COLUMNS) || 100);
-  return Math.max(60, Math.min(100, given));
+  // A terminal's width, else COLUMNS as shells export it (the docs build sets it to fit its code boxes).
+  const columns = process.stdout.columns ?? (Number(process.env.COLUMNS) || 100);
+  return Math.max(60, Math.min(100, columns));
 }
 
 /** `admxkit <command> --help`. Examples get a line of their own so they can be copied whole. */

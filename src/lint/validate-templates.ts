@@ -10,6 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { findTemplateFiles } from "../read/store-files.js";
 import { checkTemplate, type TemplateJob, type TemplateOutcome } from "./check-template.js";
 import { StoreIndex } from "./rules/store-index.js";
+import { strictDiagnostic } from "./strict.js";
 import type { WorkerJob } from "./validate-worker.js";
 
 /** Options of {@link validateTemplates}. */
@@ -21,6 +22,11 @@ export interface ValidateOptions {
   readonly locales?: readonly string[];
   /** Also check the limits of Intune's custom ADMX import. */
   readonly intune?: boolean;
+  /**
+   * Schema deviations and dangling references that GPMC accepts (warnings by default, because Windows'
+   * own templates have them) become errors: for authors who want schema-clean templates (strict.ts).
+   */
+  readonly strict?: boolean;
   /** Called after each template, for progress display. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
   /**
@@ -121,7 +127,8 @@ export async function validateTemplates(
   }));
   const collected: Diagnostic[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
-  const emit = (batch: readonly Diagnostic[]) => {
+  const emit = (found: readonly Diagnostic[]) => {
+    const batch = options.strict ? found.map(strictDiagnostic) : found;
     for (const d of batch) counts[d.severity]++;
     if (options.onDiagnostics) options.onDiagnostics(batch);
     else collected.push(...batch);

@@ -31,6 +31,12 @@ export const BundleSchema = z.strictObject({
   using: z.array(NamespaceBindingSchema).optional(),
   revision: RevisionSchema,
   minRequiredRevision: RevisionSchema,
+  // Any culture name: Windows' own GameDVR.admx says "uz-UZ-Cyrl", which no locale folder is named.
+  fallbackCulture: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, { message: "must be a culture name such as en-US" })
+    .optional()
+    .describe("ADMX resources fallbackCulture: the ADML culture the editor uses when the user's is missing"),
   displayName: StringIdSchema.describe("Catalog key of the ADML displayName"),
   description: StringIdSchema.describe("Catalog key of the ADML description"),
   supportedOn: z.array(SupportedOnDefinitionSchema).optional(),

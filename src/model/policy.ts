@@ -27,6 +27,15 @@ export const PolicySchema = z.strictObject({
   supportedOn: ReferenceSchema.describe("Own supportedOn definition, or prefix:Name (windows:SUPPORTED_…)"),
   elements: z.array(ElementSchema).optional(),
   presentationId: IdSchema.optional().describe("ADML presentation id; defaults to the policy name"),
+  // Not in the published schema, yet Windows' own templates set it (AdmPwd.admx, TerminalServer.admx)
+  // and GPMC honours it: validate warns XSD_TOLERATED_ATTRIBUTE, and --strict refuses it.
+  clientExtension: z
+    .string()
+    .regex(/^\{[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}$/, {
+      message: "must be a GUID in braces, such as {D76B9641-3288-4F75-942D-087DE603E3EA}",
+    })
+    .optional()
+    .describe("GUID of the client-side extension that processes the policy (ADMX clientExtension)"),
   layout: z
     .array(z.union([IdSchema, PresentationTextSchema]))
     .optional()

@@ -1,8 +1,10 @@
 import { basename } from "node:path";
-import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diag, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseBundleShape } from "../model/parse-bundle.js";
 import { collectStringUses } from "../model/strings.js";
 import type { Bundle, Policy } from "../model/types.js";
+import { ID_PATTERN, NAMESPACE_PATTERN, REFERENCE_PATTERN } from "../model/ids.js";
+import { valueAt } from "../model/walk.js";
 import { defined } from "./admx/read-values.js";
 import { CatalogKeys } from "./catalog-keys.js";
 import type { SourcePosition } from "./positions.js";
@@ -42,6 +44,7 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
       sub === "elements" && typeof subIndex === "number" ? policy?.elements[subIndex] : undefined;
     return element?.at ?? policy?.at ?? admx.at;
   }
+  if (section === "target") return admx.target?.at ?? admx.at;
   if (section === "categories" && typeof index === "number") return admx.categories[index]?.at ?? admx.at;
   if (section === "supportedOn" && typeof index === "number") return admx.supportedOn[index]?.at ?? admx.at;
   return admx.at;
@@ -51,9 +54,10 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
  * Converts an ADMX and its ADMLs (locale → document) into the model the writers use. Texts go to the
  * per-locale catalogs: string-table ids keep their names, inline texts get keys from
  * {@link CatalogKeys}; only the strings the bundle uses are kept. Definitions the model has no place
- * for (supportedOn products and `<or>`/`<and>` conditions, `clientExtension`, `supersededAdm`,
- * `fallbackCulture`) are reported as `READ_DROPPED` infos. Anything the model refuses (an element no
- * control presents, an id with a hyphen, a policy without category) is an error and gives no bundle.
+ * for (supportedOn products and `<or>`/`<and>` conditions, `supersededAdm`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
+ * model would refuse from an author (see {@link readNotAuthored}) is kept, with a `READ_NOT_AUTHORED`
+ * warning: the bundle writes back and compiles, but is not one to edit and build as it is. Anything
+ * else the model refuses is an error and gives no bundle.
  */
 export function toBundle(
   admx: AdmxDocument,
@@ -71,10 +75,8 @@ export function toBundle(
   if (admx.products.length > 0) dropped("supportedOn products", admx.products[0]!.at);
   for (const s of admx.supportedOn) if (s.combine) dropped(`<${s.combine}> of ${s.name}`, s.at);
   if (admx.supersededAdm.length > 0) dropped("supersededAdm", admx.at);
-  if (admx.fallbackCulture !== undefined) dropped("fallbackCulture", admx.at);
 
   const policies: Policy[] = admx.policies.map((read) => {
-    if (read.clientExtension !== undefined) dropped(`clientExtension of ${read.name}`, read.at);
     const presentation =
       read.presentation === undefined ? undefined : reference?.presentations.get(read.presentation);
     const { policy, withoutControl } = toModelPolicy(read, presentation, keys);
@@ -99,6 +101,7 @@ export function toBundle(
         : undefined,
     revision: admx.revision,
     minRequiredRevision: admx.minRequiredRevision,
+    fallbackCulture: admx.fallbackCulture,
     displayName: keys.displayName(),
     description: keys.description(),
     supportedOn:
@@ -125,11 +128,47 @@ export function toBundle(
   }
 
   const parsed = parseBundleShape(candidate);
+  let bundle = parsed.success ? parsed.data : undefined;
   if (!parsed.success) {
-    for (const d of parsed.diagnostics) diagnostics.push({ ...d, ...positionOf(admx, d.path ?? []) });
+    const tolerated = parsed.diagnostics.every((d) => readNotAuthored(candidate, d));
+    for (const d of parsed.diagnostics) {
+      const at = positionOf(admx, d.path ?? []);
+      if (!tolerated) diagnostics.push({ ...d, ...at });
+      else {
+        const params = { value: d.params.value ?? "", path: formatPath(d.path) };
+        diagnostics.push({ ...diag("READ_NOT_AUTHORED", params, at, "warning"), path: d.path ?? [] });
+      }
+    }
+    // The shape is the model's in every other respect (the schema has no defaults or transforms), so
+    // the candidate is the bundle the writers and the compiler take.
+    if (tolerated) bundle = candidate as Bundle;
   }
-  const failed = !parsed.success || diagnostics.some((d) => d.severity === "error");
-  return failed ? { diagnostics } : { bundle: parsed.data, diagnostics };
+  const failed = !bundle || diagnostics.some((d) => d.severity === "error");
+  return failed ? { diagnostics } : { bundle, diagnostics };
+}
+
+/** Hyphens and stray trailing blanks: what in-box ids and namespaces have beyond the authoring pattern. */
+const shipped = (value: string, pattern: RegExp) => pattern.test(value.trimEnd().replace(/-/g, "_"));
+
+/**
+ * True for a model refusal that Windows' own templates carry and GPMC reads: ids, references and
+ * namespaces with hyphens (`P2P-pnrp.admx`, `GroupPolicy.admx`) or trailing blanks (`OOBE.admx`'s
+ * namespace), a key ending in a backslash (`TerminalServer.admx`), a policy writing the key's default
+ * value (`valueName=""`, `GroupPolicyPreferences.admx`), and a file of definitions without policies
+ * (`Windows.admx`, `WindowsProducts.admx`).
+ */
+function readNotAuthored(candidate: unknown, d: Diagnostic): boolean {
+  const path = d.path ?? [];
+  const value = valueAt(candidate, path);
+  const last = path.at(-1);
+  if (last === "namespace" && typeof value === "string") return shipped(value, NAMESPACE_PATTERN);
+  // Dots stay refused in ids and prefixes: the editor reports "Invalid value" for them.
+  if (d.code === "ID_INVALID" && typeof value === "string")
+    return shipped(value, ID_PATTERN) || shipped(value, REFERENCE_PATTERN);
+  if (d.code !== "MODEL_INVALID") return false;
+  if (last === "key" && typeof value === "string") return /^[^\\]+(\\[^\\]+)*\\$/.test(value);
+  if (last === "valueName" && path[0] === "policies") return value === "";
+  return path.length === 1 && last === "policies" && Array.isArray(value) && value.length === 0;
 }
 
 /** One locale's catalog: the string-table texts the bundle uses, labels, text lines, name, description. */

@@ -58,15 +58,7 @@ export function toModelPolicy(
   // The model's default layout is every element in element order: leave that out, as bundles do.
   const isDefault =
     layout.length === elements.length && layout.every((entry, i) => entry === elements[i]!.id);
-  const {
-    at: _at,
-    presentation: _p,
-    clientExtension: _c,
-    elements: _e,
-    category,
-    supportedOn,
-    ...rest
-  } = read;
+  const { at: _at, presentation: _p, elements: _e, category, supportedOn, ...rest } = read;
   const policy = defined({
     ...rest,
     category: category ?? "",

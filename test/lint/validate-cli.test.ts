@@ -32,6 +32,14 @@ describe("admxkit validate", () => {
     expect(r.stderr).toMatch(/0 errors, 5 warnings, 2 notes in 6 files\n$/);
   });
 
+  it("--strict: the same templates' schema deviations are errors (exit 1)", async () => {
+    const r = await runCli(["validate", MICROSOFT, "--locale", "en-US", "--strict"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1:1 +error +XSD_NAMESPACE_WRONG /);
+    expect(r.stderr).toMatch(/1070:144 +error +XSD_STRAY_TEXT /);
+    expect(r.stderr).toMatch(/\n5 errors, 0 warnings, 2 notes in 6 files\n$/);
+  });
+
   it("errors give exit 1", async () => {
     const r = await runCli(["validate", MICROSOFT]);
     expect(r.code).toBe(1);

@@ -10,6 +10,7 @@ export default {
     { url: "/en/preview.html", title: "Policy preview" },
     { url: "/en/cli.html", title: "CLI reference" },
     { url: "/en/robustness.html", title: "Robustness" },
+    { url: "/en/severities.html", title: "Finding severities" },
   ],
   ja: [
     { url: "/ja/getting-started.html", title: "はじめに" },
@@ -17,6 +18,7 @@ export default {
     { url: "/ja/delivery.html", title: "設定の配布" },
     { url: "/ja/cli.html", title: "CLI リファレンス" },
     { url: "/ja/robustness.html", title: "堅牢性" },
+    { url: "/ja/severities.html", title: "指摘の重大度" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
   ],
 };

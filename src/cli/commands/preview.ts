@@ -1,6 +1,6 @@
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import type { CommandSpec } from "../args.js";
 import type { LocaleTag } from "../../i18n/messages.js";
+import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
 

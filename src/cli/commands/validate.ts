@@ -7,6 +7,7 @@ interface ValidateArgs {
   locale?: string[];
   json?: boolean;
   intune?: boolean;
+  strict?: boolean;
   jobs?: number;
   lang?: string;
 }
@@ -26,6 +27,7 @@ export const spec: CommandSpec = {
     },
     { name: "json", type: "boolean", default: false, text: "validate.option.json" },
     { name: "intune", type: "boolean", default: false, text: "validate.option.intune" },
+    { name: "strict", type: "boolean", default: false, text: "validate.option.strict" },
     { name: "jobs", type: "number", text: "validate.option.jobs" },
   ],
   examples: [
@@ -60,6 +62,7 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
     const result = await validateTemplates(args.paths, {
       ...(args.locale && { locales: args.locale }),
       intune: args.intune ?? false,
+      strict: args.strict ?? false,
       // One worker per CPU: the templates of a store are checked in parallel, taken in store order.
       jobs: args.jobs ?? availableParallelism(),
       onProgress: (done, total, file) => bar.update(done, total, displayPath(file)),

@@ -63,12 +63,16 @@ export function checkAdmx(admx: AdmxDocument): { diagnostics: Diagnostic[]; exte
   const resolve = (kind: ExternalReference["kind"], ref: string, at: SourcePosition) => {
     const { prefix, name } = splitReference(ref);
     if (prefix === undefined || prefix.toLowerCase() === own) {
+      // GPMC loads a file whose references lead nowhere (inetres.admx names a missing parent category,
+      // Windows.admx unprefixed products of another file): a warning, an error under --strict.
       if (!names[kind].has(name.toLowerCase()))
-        out.push(diag("ADMX_REFERENCE_UNRESOLVED", { kind, ref }, at));
+        out.push(diag("ADMX_REFERENCE_UNRESOLVED", { kind, ref }, at, "warning"));
       return;
     }
     const namespace = namespaceOf.get(prefix.toLowerCase());
-    if (namespace === undefined) out.push(diag("ADMX_PREFIX_UNDECLARED", { kind, ref, prefix }, at));
+    // WindowsUpdate.admx and others use a `products:` prefix they never declare, and GPMC loads them.
+    if (namespace === undefined)
+      out.push(diag("ADMX_PREFIX_UNDECLARED", { kind, ref, prefix }, at, "warning"));
     else external.push({ kind, ref, namespace, name, at });
   };
 

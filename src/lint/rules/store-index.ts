@@ -108,21 +108,30 @@ export class StoreIndex {
   /** Resolves `using` declarations and cross-namespace references once every file has been added. */
   finish(): Diagnostic[] {
     const out = [...this.diagnostics];
+    // File and namespace of every reference into another namespace: which `using` declarations are used.
+    const used = new Set(this.references.map((r) => `${r.at.file}\0${r.namespace.toLowerCase()}`));
     for (const u of this.usings) {
       if (this.namespaces.has(u.namespace.toLowerCase())) continue;
       // Windows' own namespaces are in every real central store; a partial set of files is fine.
-      if (isInboxNamespace(u.namespace))
-        out.push(diag("STORE_USING_INBOX", { namespace: u.namespace, prefix: u.prefix }, u.at, "info"));
-      else out.push(diag("STORE_USING_UNRESOLVED", { namespace: u.namespace, prefix: u.prefix }, u.at));
+      const params = { namespace: u.namespace, prefix: u.prefix };
+      if (isInboxNamespace(u.namespace)) out.push(diag("STORE_USING_INBOX", params, u.at, "info"));
+      // msedgeupdate.admx declares `Microsoft.Policies` (prefix Edge), which no file defines, and never
+      // uses the prefix: nothing is left unresolved, and GPMC loads it. Used, the references break.
+      else if (used.has(`${u.at.file}\0${u.namespace.toLowerCase()}`))
+        out.push(diag("STORE_USING_UNRESOLVED", params, u.at));
+      else out.push(diag("STORE_USING_UNUSED_UNRESOLVED", params, u.at, "warning"));
     }
     for (const r of this.references) {
       const entry = this.namespaces.get(r.namespace.toLowerCase());
       if (entry && !entry.names[r.kind].has(r.name.toLowerCase())) {
+        // Windows' own EAIME.admx, WindowsSandbox.admx and others name supportedOn definitions their
+        // store's Windows.admx lacks, and GPMC loads them: a warning, an error under --strict.
         out.push(
           diag(
             "STORE_REFERENCE_UNRESOLVED",
             { kind: r.kind, ref: r.ref, namespace: r.namespace, file: entry.file },
             r.at,
+            "warning",
           ),
         );
       }

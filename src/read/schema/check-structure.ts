@@ -3,7 +3,8 @@
  * occurrences, attributes and their types, text where none is allowed. Verdicts agree with xmllint and
  * the libxml2 copy of the schema (test/lint/xsd-agreement.test.ts), except where Windows itself is
  * more tolerant than the published schema: attributes in-box templates use (see `tolerated` in the type
- * tables), stray text in element-only content, hyphens in ids and a wrong root namespace are warnings.
+ * tables) and any other attribute GPMC ignores, stray text in element-only content, hyphens in ids and
+ * a wrong root namespace are warnings (errors under `--strict`, src/lint/strict.ts).
  */
 import { POLICY_DEFINITIONS_NS } from "../../xml/policy-definitions.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -83,10 +84,12 @@ class StructureChecker {
         const params = { element: element.local, attribute: a.local };
         this.out.push(diag("XSD_TOLERATED_ATTRIBUTE", params, this.at(a.offset), "warning"));
         this.checkValue(element, a.local, a.value, a.offset, tolerated);
-      } else
-        this.out.push(
-          diag("XSD_UNKNOWN_ATTRIBUTE", { element: element.local, attribute: a.name }, this.at(a.offset)),
-        );
+      } else {
+        // GPMC ignores attributes it does not know: Windows' own templates carry xml:space on controls,
+        // noSort/nosort/oSort/Sort, defaultvalue, maxvalue and more, and load without a message.
+        const params = { element: element.local, attribute: a.name };
+        this.out.push(diag("XSD_UNKNOWN_ATTRIBUTE", params, this.at(a.offset), "warning"));
+      }
     }
     for (const name of table.required) {
       if (!element.attributes.some((a) => a.ns === undefined && a.local === name)) {

@@ -1,0 +1,132 @@
+/**
+ * Every policy Windows ships survives the model (issue 10.2): for each ADMX of both real central stores,
+ * read → toBundle → writeAdmx/writeAdml → read again, then each policy compiled Enabled (with defaults,
+ * plus a sample for options it requires) and Disabled gives the same entries through the original and
+ * the rewritten template. No template may be refused: hyphenated ids, keys with a trailing backslash,
+ * files without policies and the like are "read, not authored" warnings, never a refusal.
+ */
+import { readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeAdml } from "../../src/adml/write-adml.js";
+import { writeAdmx } from "../../src/admx/write-admx.js";
+import { compilePolicy, type PolicyState } from "../../src/compile/index.js";
+import type { Policy } from "../../src/model/types.js";
+import { CatalogKeys } from "../../src/read/catalog-keys.js";
+import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { findTemplateFiles } from "../../src/read/store-files.js";
+import { toBundle } from "../../src/read/to-bundle.js";
+import { toModelPolicy } from "../../src/read/to-model-policy.js";
+import type { AdmlDocument } from "../../src/read/types.js";
+import { SHARED } from "../helpers/cli.js";
+import { enabledState } from "../helpers/enabled-state.js";
+
+const STORES = ["windows11-21h2", "windows10-1903"];
+
+/** The model policies of an ADMX as `admxkit pol --admx` reads them: controls from one ADML. */
+function policiesOf(admxText: string | Uint8Array, admlText: string | Uint8Array | undefined, name: string) {
+  const admx = readAdmx(admxText, `${name}.admx`);
+  const adml = admlText === undefined ? undefined : readAdml(admlText, `en-US/${name}.adml`).document;
+  const keys = new CatalogKeys(adml?.strings.keys() ?? []);
+  return (admx.document?.policies ?? []).map((read) => {
+    const presentation =
+      read.presentation === undefined ? undefined : adml?.presentations.get(read.presentation);
+    return toModelPolicy(read, presentation, keys).policy;
+  });
+}
+
+/** What one state of a policy compiles to: its entries and the codes of its errors. */
+function effect(policy: Policy, state: PolicyState) {
+  const result = compilePolicy(policy, state);
+  return {
+    entries: result.entries,
+    errors: result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
+  };
+}
+
+describe.each(STORES)(
+  "%s: every policy, read → model → written → read, has the same registry effect",
+  (name) => {
+    it("0 templates refused; Enabled and Disabled compile alike for every policy", async () => {
+      const store = join(SHARED, "corpus", name, "PolicyDefinitions");
+      const { templates } = await findTemplateFiles([store]);
+      let policies = 0;
+      let enabledEntries = 0;
+      let withExtension = 0;
+      const refused: string[] = [];
+      const differing: string[] = [];
+      for (const template of templates) {
+        if (template.admx === undefined) continue;
+        const base = basename(template.admx).replace(/\.admx$/i, "");
+        const admxBytes = await readFile(template.admx);
+        const admlPath = template.admls.find((a) => a.locale.toLowerCase() === "en-us")?.path;
+        const admlBytes = admlPath === undefined ? undefined : await readFile(admlPath);
+        const admx = readAdmx(admxBytes, template.admx);
+        const admls: Record<string, AdmlDocument> = {};
+        if (admlBytes) admls["en-US"] = readAdml(admlBytes, admlPath!).document!;
+        const read = toBundle(admx.document!, admls);
+        if (!read.bundle) {
+          refused.push(`${base}: ${read.diagnostics.find((d) => d.severity === "error")?.code}`);
+          continue;
+        }
+        const rewritten = policiesOf(
+          writeAdmx(read.bundle),
+          admlBytes && writeAdml(read.bundle, "en-US"),
+          base,
+        );
+        const original = policiesOf(admxBytes, admlBytes, base);
+        expect(rewritten.map((p) => p.name)).toEqual(original.map((p) => p.name));
+        // What GPMC acts on beyond the registry: the client-side extension and the fallback culture.
+        expect(rewritten.map((p) => p.clientExtension)).toEqual(original.map((p) => p.clientExtension));
+        withExtension += original.filter((p) => p.clientExtension !== undefined).length;
+        expect(readAdmx(writeAdmx(read.bundle), base).document?.fallbackCulture).toBe(
+          admx.document!.fallbackCulture,
+        );
+        original.forEach((policy, i) => {
+          policies++;
+          for (const state of [enabledState(policy), { state: "disabled" } as const]) {
+            const before = effect(policy, state);
+            const after = effect(rewritten[i]!, state);
+            if (state.state === "enabled") enabledEntries += before.entries.length;
+            try {
+              expect(after).toEqual(before);
+            } catch {
+              differing.push(`${base} ${policy.name} ${state.state}`);
+            }
+          }
+        });
+      }
+      expect(refused).toEqual([]);
+      expect(differing).toEqual([]);
+      expect(policies).toBeGreaterThan(3000);
+      expect(enabledEntries).toBeGreaterThan(policies);
+      expect(withExtension).toBeGreaterThan(50);
+    }, 60_000);
+  },
+);
+
+describe("read, not authored", () => {
+  const dir = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+  const read = async (edit: (text: string) => string) => {
+    const admx = edit(await readFile(join(dir, "P2P-pnrp.admx"), "utf8"));
+    const adml = readAdml(await readFile(join(dir, "en-US", "P2P-pnrp.adml")), "en-US/P2P-pnrp.adml");
+    return toBundle(readAdmx(admx, "P2P-pnrp.admx").document!, { "en-US": adml.document! });
+  };
+
+  it("a hyphen in a prefix (P2P-pnrp.admx) is kept, with a warning that names it", async () => {
+    const kept = await read((text) => text);
+    expect(kept.bundle?.target.prefix).toBe("p2p-pnrp");
+    const notAuthored = kept.diagnostics.filter((d) => d.code === "READ_NOT_AUTHORED");
+    expect(notAuthored.map((d) => [d.severity, d.params.path, d.line])).toEqual([
+      ["warning", "target.prefix", 5],
+    ]);
+  });
+
+  it("a dot, which GPMC refuses in ids, still gives no bundle", async () => {
+    const refused = await read((text) => text.replace('prefix="p2p-pnrp"', 'prefix="p2p.pnrp"'));
+    expect(refused.bundle).toBeUndefined();
+    expect(refused.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([
+      "ID_INVALID",
+    ]);
+  });
+});

@@ -30,3 +30,4 @@ export {
 } from "./store/store-site.js";
 export { StoreCatalog, readableSupportedName } from "./store/store-catalog.js";
 export { SEARCH_SCRIPT, searchIndexScript, type SearchEntry } from "./store/search-index.js";
+export { renderPolicyPage, type PolicyPageParts } from "./policy-page.js";

@@ -7,7 +7,7 @@ import { markup, type SafeHtml } from "./html.js";
 import { renderPage } from "./page.js";
 import { previewContext, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
-import { renderPolicyWithContext } from "./render-policy.js";
+import { renderPolicyPage } from "./policy-page.js";
 import { bundleScope, type StoreCatalog } from "./store/store-catalog.js";
 import { renderLanding } from "./store/store-pages.js";
 import { storeTexts } from "./store/store-tree.js";
@@ -142,23 +142,18 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     order.forEach((policy, i) => {
       const page = policyPageName(policy);
       const effect = effects.get(policy.name)!;
-      const body = renderPolicyWithContext(ctx, policy, {
-        locale,
-        options: effect.example,
-        ...(effect.registry ? { registry: effect.registry } : {}),
-        ...(i > 0 ? { previous: policyPageName(order[i - 1]!) } : {}),
-        ...(i < order.length - 1 ? { next: policyPageName(order[i + 1]!) } : {}),
-      });
       const path = roots.map((s) => categoryPath(s.tree, policy)).find((found) => found !== undefined) ?? [];
       files.push({
         path: `${locale}/${page}`,
-        content: renderPage({
-          locale,
-          title: ctx.text(policy.displayName),
+        content: renderPolicyPage({
+          ctx,
+          policy,
+          example: effect.example,
+          ...(effect.registry && { registry: effect.registry }),
+          ...(i > 0 && { previous: policyPageName(order[i - 1]!) }),
+          ...(i < order.length - 1 && { next: policyPageName(order[i + 1]!) }),
           breadcrumbs: [home, ...path.map((label) => ({ label }))],
           languages: switchTo(page),
-          languageLabel: ctx.ui("preview.language"),
-          body,
         }),
       });
     });

@@ -21,11 +21,10 @@ import { toBundle } from "../../read/to-bundle.js";
 import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
-import { renderPage } from "../page.js";
 import { PREVIEW_CSS } from "../styles.js";
 import { previewContext } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
-import { renderPolicyWithContext } from "../render-policy.js";
+import { renderPolicyPage } from "../policy-page.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
 import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
 import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
@@ -234,20 +233,17 @@ export async function writeStorePreview(
         const previous = link(view.order[at - 1]);
         const next = link(view.order[at + 1]);
         const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
-        const body = renderPolicyWithContext(ctx, policy, {
-          locale,
-          options: example,
-          registry: compiledRegistry(policy, example),
-          ...(previous && { previous }),
-          ...(next && { next }),
-        });
         const own_ = `${encodeURIComponent(template.base)}/${encodeURIComponent(policy.name)}.html`;
         const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
         await write({
           path: `${locale}/${template.base}/${policy.name}.html`,
-          content: renderPage({
-            locale,
-            title: ctx.text(policy.displayName),
+          content: renderPolicyPage({
+            ctx,
+            policy,
+            example,
+            registry: compiledRegistry(policy, example),
+            ...(previous && { previous }),
+            ...(next && { next }),
             breadcrumbs: [
               { label: title, href: "../index.html" },
               ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
@@ -255,8 +251,6 @@ export async function writeStorePreview(
             languages: locales
               .filter((l) => views.get(l)!.position.has(`${template.base}\u0000${policy.name}`))
               .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
-            languageLabel: ctx.ui("preview.language"),
-            body,
             stylesheet: "../../preview.css",
           }),
         });

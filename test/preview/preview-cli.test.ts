@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -135,6 +136,21 @@ describe("admxkit preview", () => {
     expect(without.code).toBe(0);
     const plain = await readFile(join(out, "plain", "en-US", "PlainSwitch.html"), "utf8");
     expect(plain).toContain("Windows 10.0 (its wording is in Microsoft.Policies.Windows");
+  });
+
+  it("writes nothing from a store with a broken template, and names the file", async () => {
+    const dir = await tempDir();
+    const store = join(dir, "PolicyDefinitions");
+    await mkdir(join(store, "en-US"), { recursive: true });
+    const microsoft = join(SHARED, "reference", "microsoft");
+    await copyFile(join(microsoft, "DataCollection.admx"), join(store, "DataCollection.admx"));
+    await copyFile(join(microsoft, "en-US", "DataCollection.adml"), join(store, "en-US", "DataCollection.adml"));
+    await writeFile(join(store, "Broken.admx"), "<policyDefinitions");
+    const result = await runCli(["preview", "--admx", store, "--out", join(dir, "out")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Broken\.admx.* error [A-Z_]+/);
+    expect(result.stdout).toBe("");
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("refuses an --admx folder without templates, and one that does not exist", async () => {

@@ -201,17 +201,20 @@ export async function writeStorePreview(
     });
   }
 
+  // Settings per template, counted once: looking them up per template would be templates × policies.
+  const policiesOf = new Map<string, number>();
+  for (const s of summaries) policiesOf.set(s.file, (policiesOf.get(s.file) ?? 0) + 1);
   let pages = 0;
   for (const template of templates) {
     const scope = index.scopes.get(template.base);
-    if (!scope || !summaries.some((s) => s.file === template.base)) continue;
+    const count = policiesOf.get(template.base) ?? 0;
+    if (!scope || count === 0) continue;
     const files = await template.read();
     const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
     const admls = readAdmls(files.admls, new Set(locales), false);
     if (!admx.document) continue;
     // A template without an ADML in a locale has no texts to show there: its pages are left out of
     // that locale (the tree already leaves it out), and the gap is said once per locale.
-    const count = summaries.filter((s) => s.file === template.base).length;
     for (const locale of locales.filter((l) => !admls.documents.has(l))) {
       const params = { file: files.admx.path, locale, count };
       diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));

@@ -3,7 +3,7 @@
  * (median of several runs, and a ratio to a baseline measured in the same run) and writes
  * bench/results.json so runs can be compared.
  *
- * Options: --only=pol,build,validate,cold,values,yardsticks  run some of them; --skip-build  use dist/ as it is.
+ * Options: --only=pol,build,validate,cold,values,yardsticks,parsers  run some of them; --skip-build  use dist/ as it is.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import { benchColdStart } from "./cases/cold-start.js";
 import { benchPol } from "./cases/pol.js";
 import { benchValidate } from "./cases/validate.js";
 import { benchValues } from "./cases/values.js";
+import { benchXmlParsers } from "./cases/xml-parsers.js";
 import { benchYardsticks } from "./cases/yardsticks.js";
 import { formatReport } from "./lib/report.js";
 
@@ -53,6 +54,7 @@ async function main() {
     ["cold", () => benchColdStart(ROOT)],
     ["values", () => benchValues(DIST)],
     ["yardsticks", () => benchYardsticks(ROOT, DIST)],
+    ["parsers", () => benchXmlParsers(ROOT, DIST)],
   ];
   for (const [name, run] of cases) {
     if (!wanted(name)) continue;

@@ -62,7 +62,13 @@ export {
   type Severity,
 } from "./diagnostics/diagnostic.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
-export { formatMessage, TOOL_LOCALES, type LocaleTag } from "./i18n/messages.js";
+export {
+  formatMessage,
+  TOOL_LOCALES,
+  type LocaleTag,
+  type MessageParam,
+  type MessageRef,
+} from "./i18n/messages.js";
 
 // Registry.pol: codec, typed values, special names, text formats.
 export {
@@ -76,6 +82,8 @@ export {
   delvalsEntry,
   describePolDecodeError,
   describePolEncodeIssue,
+  polDecodeMessage,
+  polEncodeMessage,
   encodeLgpoText,
   encodePol,
   encodeRegFile,
@@ -86,6 +94,7 @@ export {
   formatPolTable,
   findUnsafeNameChar,
   formatRegText,
+  describeLgpoParseError,
   parseLgpoText,
   PolDecodeFailure,
   PolEncodeError,

@@ -4,12 +4,17 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Every `src/**\/*.ts` module, as the `dist/**\/*.js` path it compiles to. */
+/**
+ * Every `src/**\/*.ts` module, as the `dist/**\/*.js` path it compiles to. The editor's page script
+ * (`src/editor/browser`) is not compiled by tsc: Vite bundles it into dist/browser/editor.js.
+ */
 function expectedOutputs(root: string): string[] {
   const outputs: string[] = [];
+  const pageScript = join(root, "src", "editor", "browser");
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
+      if (entry.isDirectory() && path === pageScript) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
         outputs.push(join(root, "dist", relative(join(root, "src"), path).replace(/\.ts$/, ".js")));
@@ -43,6 +48,15 @@ export default function setup(): () => void {
     process.stderr.write(
       `warning: tsc reported errors while building dist/ for the tests:\n${result.stdout}${result.stderr}`,
     );
+  }
+  // The editor's page script, which `admxkit preview` writes next to the pages (vite.editor.config.ts).
+  const editor = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "vite.editor.config.ts"],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (editor.status !== 0) {
+    throw new Error(`building the editor's page script failed:\n${editor.stdout}${editor.stderr}`);
   }
   // The store names cache (src/read/names-cache.ts) of every test and spawned CLI goes to a folder of
   // this run, not the user's ~/.cache; removed when the run ends.

@@ -98,6 +98,20 @@ function yardstickRows(yard) {
   });
 }
 
+function parserRows(parsers) {
+  const work = `${parsers.workload.files} files, ${num(parsers.workload.chars / 1e6)} M chars`;
+  const rows = parsers.rows.map((r, i) => [
+    `XML: ${r.name}`,
+    i === 0 ? work : "",
+    `${ms(r.ms)} min`,
+    "",
+    i === 0 ? "" : `admxkit ${ms(parsers.rows[0].ms)}`,
+    ratio(r.ratio),
+  ]);
+  if (parsers.saxes) rows.push(["XML: saxes", "", "", "", parsers.saxes, ""]);
+  return rows;
+}
+
 /** The whole report as text, from the results of the benchmarks that ran without error. */
 export function formatReport(results) {
   const ok = (r) => r && !r.error;
@@ -108,6 +122,7 @@ export function formatReport(results) {
     ...(ok(results.cold) ? coldRows(results.cold) : []),
     ...(ok(results.values) ? valuesRows(results.values) : []),
     ...(ok(results.yardsticks) ? yardstickRows(results.yardsticks) : []),
+    ...(ok(results.parsers) ? parserRows(results.parsers) : []),
   ];
   const header = ["Benchmark", "Workload", "Time", "Rate / memory", "Baseline (same run)", "Ratio"];
   let text = `${formatTable(header, rows)}\n`;

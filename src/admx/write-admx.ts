@@ -4,6 +4,7 @@ import type { Bundle, Policy } from "../model/types.js";
 import { generatedComment, rootAttributes } from "../xml/policy-definitions.js";
 import { writeDocument, type XmlElement } from "../xml/write-xml.js";
 import { elementNode } from "./element-nodes.js";
+import { definitionNode, productsNode } from "./supported-on-nodes.js";
 import { valueElement, valueListElement } from "./value-nodes.js";
 
 function policyNode(policy: Policy): XmlElement {
@@ -59,25 +60,20 @@ export function writeAdmx(bundle: Bundle): string {
       })),
     ],
   };
-  const supportedOn: XmlElement[] = bundle.supportedOn?.length
-    ? [
-        {
-          name: "supportedOn",
-          children: [
-            {
-              name: "definitions",
-              children: bundle.supportedOn.map((s) => ({
-                name: "definition",
-                attributes: [
-                  ["name", s.name],
-                  ["displayName", stringRef(s.displayName)],
-                ] as [string, string][],
-              })),
-            },
-          ],
-        },
-      ]
-    : [];
+  const supportedOn: XmlElement[] =
+    bundle.supportedOn?.length || bundle.products?.length
+      ? [
+          {
+            name: "supportedOn",
+            children: [
+              ...(bundle.products?.length ? [productsNode(bundle.products)] : []),
+              ...(bundle.supportedOn?.length
+                ? [{ name: "definitions", children: bundle.supportedOn.map(definitionNode) }]
+                : []),
+            ],
+          },
+        ]
+      : [];
   const categories: XmlElement[] = bundle.categories?.length
     ? [
         {

@@ -7,7 +7,7 @@
 import { diag, type Diagnostic, type DiagnosticCode, type Severity } from "../diagnostics/diagnostic.js";
 import { own } from "../model/own.js";
 import type { Element, Policy } from "../model/types.js";
-import { delEntry, dwordEntry, PolEncodeError, type PolEntry } from "../pol/index.js";
+import { delEntry, dwordEntry, PolEncodeError, polEncodeMessage, type PolEntry } from "../pol/index.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { compileDisabledElement, compileEnabledElement, type ElementContext } from "./elements/index.js";
 import { quoteValue } from "./elements/handler.js";
@@ -77,7 +77,9 @@ function guarded(
     write();
   } catch (error) {
     if (!(error instanceof PolEncodeError)) throw error;
-    diagnostics.push(diag("COMPILE_VALUE_UNSTORABLE", { policy: policy.name, detail: error.message }, where));
+    diagnostics.push(
+      diag("COMPILE_VALUE_UNSTORABLE", { policy: policy.name, detail: polEncodeMessage(error) }, where),
+    );
   }
 }
 

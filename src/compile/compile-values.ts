@@ -4,7 +4,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Policy } from "../model/types.js";
-import { checkPolEntries } from "../pol/index.js";
+import { checkPolEntries, polEncodeMessage } from "../pol/index.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
 import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
@@ -130,7 +130,7 @@ export function compileValues(
     diagnostics.push(
       diag(
         "COMPILE_UNSTORABLE",
-        { key: entry.key, valueName: entry.valueName, detail: `${issue.code}: ${issue.detail}` },
+        { key: entry.key, valueName: entry.valueName, detail: polEncodeMessage({ ...issue, index: -1 }) },
         file,
       ),
     );

@@ -15,7 +15,7 @@ import type { PolicyClassName } from "../compile/types.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createEntryExplainer, type EntryExplainer } from "../explain/entry-explainer.js";
 import type { Policy } from "../model/types.js";
-import { checkPolEntries, type PolEntry } from "../pol/index.js";
+import { checkPolEntries, polEncodeMessage, type PolEntry } from "../pol/index.js";
 import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
 import { toRegistryRecords } from "../values/registry-section.js";
 import type { PolicySectionSchema, ValuesFile } from "../values/schema.js";
@@ -312,7 +312,11 @@ function rawDiagnostics(
   }
   for (const issue of checkPolEntries(raw)) {
     const entry = raw[issue.index]!;
-    const params = { key: entry.key, valueName: entry.valueName, detail: `${issue.code}: ${issue.detail}` };
+    const params = {
+      key: entry.key,
+      valueName: entry.valueName,
+      detail: polEncodeMessage({ ...issue, index: -1 }),
+    };
     out.push(diag("VALUES_FROM_UNWRITABLE", params, where, "warning"));
   }
   return out;

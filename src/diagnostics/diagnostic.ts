@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+import { formatMessage, type LocaleTag, type MessageParam } from "../i18n/messages.js";
 
 export type { DiagnosticCode } from "../i18n/codes.js";
 
@@ -15,7 +15,8 @@ export type Severity = "error" | "warning" | "info";
 export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
-  readonly params: Readonly<Record<string, string | number>>;
+  /** Text, numbers, or messages of their own (see `MessageRef`), worded when the finding is shown. */
+  readonly params: Readonly<Record<string, MessageParam>>;
   readonly path?: readonly (string | number)[];
   readonly file?: string;
   readonly line?: number;
@@ -30,7 +31,7 @@ export interface Diagnostic {
 /** Builds a diagnostic; the short form keeps call sites readable. */
 export function diag(
   code: DiagnosticCode,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
   where: Pick<Diagnostic, "path" | "file" | "line" | "column"> = {},
   severity: Severity = "error",
 ): Diagnostic {

@@ -12,7 +12,7 @@
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../io/output-file.js";
-import { encodePol, PolEncodeError, type PolEntry } from "../pol/index.js";
+import { encodePol, PolEncodeError, polEncodeMessage, type PolEntry } from "../pol/index.js";
 import { writeBackupXml, writeBkupInfoXml } from "./backup-xml.js";
 import { cdataProblem } from "./gpmc-xml.js";
 import type { GpoBackupIdentity } from "./identity.js";
@@ -58,7 +58,7 @@ function encodeSide(entries: readonly PolEntry[], hive: "machine" | "user"): Uin
         index: error.index,
         key: entry?.key ?? "",
         valueName: entry?.valueName ?? "",
-        reason: error.message,
+        reason: polEncodeMessage(error),
       }),
     ]);
   }

@@ -5,7 +5,8 @@ import type { DiagnosticCode } from "./codes.js";
 export const TOOL_LOCALES = ["en-US", "ja-JP"] as const;
 export type LocaleTag = (typeof TOOL_LOCALES)[number];
 
-interface ToolCatalog {
+/** The sections of a tool catalog (`locales/<tag>.json`). */
+export interface ToolCatalog {
   messages: Record<string, string>;
   ui: Record<string, string>;
   cli: Record<string, string>;
@@ -21,11 +22,23 @@ const cache = new Map<string, ToolCatalog>();
 export function loadToolCatalog(locale: string): ToolCatalog {
   let catalog = cache.get(locale);
   if (!catalog) {
-    const url = new URL(`../../locales/${locale}.json`, import.meta.url);
+    // The base is taken apart from the `new URL` call so that the page bundler (vite.editor.config.ts)
+    // does not turn this into an import of every catalog: the page registers its catalogs instead.
+    const base = import.meta.url;
+    const url = new URL(`../../locales/${locale}.json`, base);
     catalog = JSON.parse(readFileSync(url, "utf8")) as ToolCatalog;
     cache.set(locale, catalog);
   }
   return catalog;
+}
+
+/**
+ * Puts a catalog in place of `locales/<tag>.json` for {@link loadToolCatalog}. The browser editor
+ * (src/editor) has no file system: its bundle carries the catalogs and registers them before any text
+ * is looked up, so messages in the page are the very texts the CLI prints.
+ */
+export function registerToolCatalog(locale: string, catalog: ToolCatalog): void {
+  cache.set(locale, catalog);
 }
 
 /** Picks a tool locale from a tag or POSIX locale string (`ja_JP.UTF-8` → ja-JP); default en-US. */
@@ -50,14 +63,28 @@ export function environmentLocale(
   return resolveLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
+/**
+ * A message to be worded later, in whatever language the finding is shown in: a code and its params.
+ * Used as a param where one message carries another (a Registry.pol decoding error inside "this file
+ * is not a valid Registry.pol file: …"), so the inner text is not frozen in English when the
+ * diagnostic is made.
+ */
+export interface MessageRef {
+  readonly code: DiagnosticCode;
+  readonly params: Readonly<Record<string, MessageParam>>;
+}
+
+/** What fills a `{name}` placeholder: text, a number, or a message worded in the same language. */
+export type MessageParam = string | number | MessageRef;
+
 /** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
 export function formatMessage(
   code: DiagnosticCode,
-  params: Readonly<Record<string, string | number>>,
+  params: Readonly<Record<string, MessageParam>>,
   locale: LocaleTag = "en-US",
 ): string {
   const template = loadToolCatalog(locale).messages[code] ?? loadToolCatalog("en-US").messages[code] ?? code;
-  return fill(template, params);
+  return fill(template, params, locale);
 }
 
 /** The codes that come in plural forms: `X` where both `X_ONE` and `X_OTHER` are codes. */
@@ -78,11 +105,16 @@ export function formatCount(code: CountedCode, count: number, locale: LocaleTag 
   return formatMessage(`${code}_${form}`, { count }, locale);
 }
 
-/** Replaces each `{name}` that `params` has; other braces (e.g. `{BackupId}` in a path) stay as they are. */
-function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/**
+ * Replaces each `{name}` that `params` has as its own property (a `{constructor}` in a text must not
+ * find the prototype's); other braces (e.g. `{BackupId}` in a path) stay as they are.
+ */
+function fill(template: string, params: Readonly<Record<string, MessageParam>>, locale: LocaleTag): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === "object" ? formatMessage(value.code, value.params, locale) : String(value);
+  });
 }
 
 /** A UI label of the preview or the CLI. */
@@ -101,5 +133,5 @@ export function cliText(
   locale: LocaleTag = "en-US",
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill(loadToolCatalog(locale).cli[id] ?? loadToolCatalog("en-US").cli[id] ?? id, params);
+  return fill(loadToolCatalog(locale).cli[id] ?? loadToolCatalog("en-US").cli[id] ?? id, params, locale);
 }

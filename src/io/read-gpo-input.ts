@@ -10,7 +10,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PolicyClassName } from "../model/types.js";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
-import { decodePol, describePolDecodeError, type PolEntry } from "../pol/index.js";
+import { decodePol, polDecodeMessage, type PolEntry } from "../pol/index.js";
 import { fileSystemDiagnostic, readInputOrThrow } from "./read-input.js";
 
 /** The Registry.pol entries read, per side, and the file each side came from. */
@@ -83,7 +83,8 @@ export async function readPolFile(file: string): Promise<readonly PolEntry[]> {
   const bytes = await readInputOrThrow(file, "pol");
   const decoded = decodePol(bytes);
   if (!decoded.ok) {
-    const detail = describePolDecodeError(decoded.error);
+    // Worded when shown, so `--lang ja-JP` gets the reason in Japanese too.
+    const detail = polDecodeMessage(decoded.error);
     throw new AdmxkitError([diag("POL_FILE_INVALID", { file, detail }, place)]);
   }
   return decoded.entries;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ADMX_FILE_NAME_PATTERN, MAX_FILE_NAME_LENGTH } from "./ids.js";
-import { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./policy.js";
+import { CategorySchema, PolicySchema, ProductSchema, SupportedOnDefinitionSchema } from "./policy.js";
 import { IdSchema, LocaleSchema, NamespaceSchema, RevisionSchema, StringIdSchema } from "./primitives.js";
 
 /** A namespace this bundle refers to, with the prefix its references use. */
@@ -39,6 +39,7 @@ export const BundleSchema = z.strictObject({
     .describe("ADMX resources fallbackCulture: the ADML culture the editor uses when the user's is missing"),
   displayName: StringIdSchema.describe("Catalog key of the ADML displayName"),
   description: StringIdSchema.describe("Catalog key of the ADML description"),
+  products: z.array(ProductSchema).optional(),
   supportedOn: z.array(SupportedOnDefinitionSchema).optional(),
   categories: z.array(CategorySchema).optional(),
   policies: z.array(PolicySchema).min(1),

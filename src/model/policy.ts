@@ -51,7 +51,42 @@ export const CategorySchema = z.strictObject({
   ),
 });
 
+const VersionIndexSchema = z.number().int().min(0).max(4294967295);
+
+/** One condition of a supportedOn `<or>`/`<and>`: a `<reference>`, or a `<range>` of product versions. */
+export const SupportedOnConditionSchema = z.strictObject({
+  ref: ReferenceSchema.describe("A product, version or definition: own name, or prefix:Name"),
+  range: z.boolean().optional().describe("A <range>, which may bound the versions by index"),
+  minVersionIndex: VersionIndexSchema.optional(),
+  maxVersionIndex: VersionIndexSchema.optional(),
+});
+
 export const SupportedOnDefinitionSchema = z.strictObject({
   name: IdSchema,
   displayName: StringIdSchema,
+  // The editor shows the displayName; the conditions feed its requirement filter. Windows.admx
+  // builds every "At least Windows …" definition from them.
+  or: z.array(SupportedOnConditionSchema).optional(),
+  and: z.array(SupportedOnConditionSchema).optional(),
+});
+
+/** A minor version of a product's major version (supportedOn `<products>`). */
+export const MinorVersionSchema = z.strictObject({
+  name: IdSchema,
+  displayName: StringIdSchema,
+  versionIndex: VersionIndexSchema,
+});
+
+export const MajorVersionSchema = z.strictObject({
+  name: IdSchema,
+  displayName: StringIdSchema,
+  versionIndex: VersionIndexSchema,
+  minorVersions: z.array(MinorVersionSchema).optional(),
+});
+
+/** A product of the supportedOn `<products>` table (WindowsProducts.admx defines Windows' own). */
+export const ProductSchema = z.strictObject({
+  name: IdSchema,
+  displayName: StringIdSchema,
+  majorVersions: z.array(MajorVersionSchema).optional(),
 });

@@ -20,6 +20,15 @@ export function collectStringUses(bundle: Bundle): StringUse[] {
 
   inline(bundle.displayName, ["displayName"]);
   inline(bundle.description, ["description"]);
+  bundle.products?.forEach((product, p) => {
+    table(product.displayName, ["products", p, "displayName"]);
+    product.majorVersions?.forEach((major, m) => {
+      table(major.displayName, ["products", p, "majorVersions", m, "displayName"]);
+      major.minorVersions?.forEach((minor, n) =>
+        table(minor.displayName, ["products", p, "majorVersions", m, "minorVersions", n, "displayName"]),
+      );
+    });
+  });
   bundle.supportedOn?.forEach((s, i) => table(s.displayName, ["supportedOn", i, "displayName"]));
   bundle.categories?.forEach((c, i) => {
     table(c.displayName, ["categories", i, "displayName"]);

@@ -11,7 +11,13 @@ import type {
   MultiTextElementSchema,
   TextElementSchema,
 } from "./elements.js";
-import type { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./policy.js";
+import type {
+  CategorySchema,
+  PolicySchema,
+  ProductSchema,
+  SupportedOnConditionSchema,
+  SupportedOnDefinitionSchema,
+} from "./policy.js";
 import type { RegistryValueSchema, ValueItemSchema, ValueListSchema } from "./values.js";
 
 /** A validated bundle. Treat it as read-only: writers and the compiler are pure functions of it. */
@@ -21,6 +27,8 @@ export type BundleInput = z.input<typeof BundleSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type SupportedOnDefinition = z.infer<typeof SupportedOnDefinitionSchema>;
+export type SupportedOnCondition = z.infer<typeof SupportedOnConditionSchema>;
+export type Product = z.infer<typeof ProductSchema>;
 export type NamespaceBinding = z.infer<typeof NamespaceBindingSchema>;
 export type Element = z.infer<typeof ElementSchema>;
 export type ElementKind = Element["kind"];

@@ -5,7 +5,7 @@
  * `DiagnosticCode`).
  */
 import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+import { formatMessage, type LocaleTag, type MessageRef } from "../i18n/messages.js";
 
 /** Every reason `decodePol` can reject its input, as the codes of {@link PolDecodeError}. */
 export const POL_DECODE_ERROR_CODES = [
@@ -60,14 +60,21 @@ export interface PolEncodeIssue {
 }
 
 /**
- * Text for an encoding refusal in `locale`: `entry 3: the value name contains a NUL character (…)`.
- * `detail` is data (sizes, lengths, the offending number), not wording.
+ * An encoding refusal as a message to word later (e.g. the `{detail}` of a diagnostic that names the
+ * entry itself): `entry 3: the value name contains a NUL character (…)`, without the entry part when
+ * `index` is -1. `detail` is data (sizes, lengths, the offending number), not wording.
  */
-export function describePolEncodeIssue(issue: PolEncodeIssue, locale: LocaleTag = "en-US"): string {
-  const problem = formatMessage(issue.code, {}, locale);
+export function polEncodeMessage(issue: PolEncodeIssue): MessageRef {
+  const problem: MessageRef = { code: issue.code, params: {} };
   return issue.index >= 0
-    ? formatMessage("POL_ENCODE_ENTRY", { index: issue.index, problem, detail: issue.detail }, locale)
-    : formatMessage("POL_ENCODE_VALUE", { problem, detail: issue.detail }, locale);
+    ? { code: "POL_ENCODE_ENTRY", params: { index: issue.index, problem, detail: issue.detail } }
+    : { code: "POL_ENCODE_VALUE", params: { problem, detail: issue.detail } };
+}
+
+/** Text for an encoding refusal in `locale` ({@link polEncodeMessage}, worded). */
+export function describePolEncodeIssue(issue: PolEncodeIssue, locale: LocaleTag = "en-US"): string {
+  const message = polEncodeMessage(issue);
+  return formatMessage(message.code, message.params, locale);
 }
 
 /** The throwing form of a {@link PolEncodeIssue}; its message is en-US (see {@link describePolEncodeIssue}). */
@@ -86,18 +93,26 @@ export class PolEncodeError extends Error {
 }
 
 /**
- * Text for a decode error in `locale` (en-US by default, e.g. for exception messages): what is wrong,
- * the byte offset and entry, what was expected and what was found. `expected` and `found` are the
- * decoder's data (bytes, delimiters, sizes, and a few short phrases it writes in English).
+ * A decode error as a message to word later: what is wrong, the byte offset and entry, what was
+ * expected and what was found. `expected` and `found` are the decoder's data (bytes, delimiters, sizes,
+ * and a few short phrases it writes in English).
  */
+export function polDecodeMessage(error: PolDecodeError): MessageRef {
+  const entry: MessageRef | "" =
+    error.entry === undefined ? "" : { code: "POL_DECODE_PLACE_ENTRY", params: { entry: error.entry } };
+  const found: MessageRef | "" =
+    error.found === undefined ? "" : { code: "POL_DECODE_PLACE_FOUND", params: { found: error.found } };
+  const problem: MessageRef = { code: error.code, params: {} };
+  return {
+    code: "POL_DECODE_PLACE",
+    params: { problem, offset: error.offset, entry, expected: error.expected, found },
+  };
+}
+
+/** Text for a decode error in `locale` (en-US by default, e.g. for exception messages). */
 export function describePolDecodeError(error: PolDecodeError, locale: LocaleTag = "en-US"): string {
-  const entry =
-    error.entry === undefined ? "" : formatMessage("POL_DECODE_PLACE_ENTRY", { entry: error.entry }, locale);
-  const found =
-    error.found === undefined ? "" : formatMessage("POL_DECODE_PLACE_FOUND", { found: error.found }, locale);
-  const problem = formatMessage(error.code, {}, locale);
-  const params = { problem, offset: error.offset, entry, expected: error.expected, found };
-  return formatMessage("POL_DECODE_PLACE", params, locale);
+  const message = polDecodeMessage(error);
+  return formatMessage(message.code, message.params, locale);
 }
 
 /** The throwing form of a {@link PolDecodeError} (used by `decodePolOrThrow`). */

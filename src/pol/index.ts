@@ -28,6 +28,8 @@ export {
   describePolEncodeIssue,
   POL_DECODE_ERROR_CODES,
   POL_ENCODE_ERROR_CODES,
+  polDecodeMessage,
+  polEncodeMessage,
   PolDecodeFailure,
   PolEncodeError,
 } from "./errors.js";
@@ -54,7 +56,12 @@ export {
   LgpoFormatError,
 } from "./lgpo.js";
 export type { LgpoIssue } from "./lgpo.js";
-export { decodeLgpoBytes, parseLgpoText } from "./lgpo-parse.js";
+export {
+  decodeLgpoBytes,
+  describeLgpoParseError,
+  LGPO_PARSE_ERROR_CODES,
+  parseLgpoText,
+} from "./lgpo-parse.js";
 export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";
 export { fromDumpRecord } from "./dump-record.js";
 export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";

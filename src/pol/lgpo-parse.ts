@@ -4,18 +4,34 @@
  * blank lines and `;` comment lines are skipped only between records.
  */
 import { Buffer } from "node:buffer";
+import type { DiagnosticCode } from "../i18n/codes.js";
+import { formatMessage, type LocaleTag } from "../i18n/messages.js";
 import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
 import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
 import { REG_TYPES } from "./types.js";
 import type { PolEntry, PolHive } from "./types.js";
 import { utf16leBytes } from "./utf16le.js";
 
+/** Every reason `parseLgpoText` can reject its input; each is worded in both catalogs. */
+export const LGPO_PARSE_ERROR_CODES = [
+  "LGPO_BAD_SCOPE",
+  "LGPO_INCOMPLETE_RECORD",
+  "LGPO_BAD_ACTION",
+  "LGPO_BAD_DATA",
+] as const satisfies readonly DiagnosticCode[];
+
 /** Why a line of LGPO text could not be read. `line` is 1-based. */
 export interface LgpoParseError {
-  readonly code: "LGPO_BAD_SCOPE" | "LGPO_INCOMPLETE_RECORD" | "LGPO_BAD_ACTION" | "LGPO_BAD_DATA";
+  readonly code: (typeof LGPO_PARSE_ERROR_CODES)[number];
   readonly line: number;
   readonly expected: string;
   readonly found?: string;
+}
+
+/** Text for an LGPO parse error in `locale`; `expected` and `found` are the parser's data. */
+export function describeLgpoParseError(error: LgpoParseError, locale: LocaleTag = "en-US"): string {
+  const { line, expected, found = "" } = error;
+  return formatMessage(error.code, { line, expected, found }, locale);
 }
 
 /** The outcome of {@link parseLgpoText}: entries per hive, each in text order. */

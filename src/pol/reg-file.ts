@@ -11,6 +11,7 @@
  * rest of the name forge sections of its own. String data with such characters is written as `hex(1)`
  * / `hex(2)` bytes instead of a quoted string, which keeps every value exact.
  */
+import { formatMessage } from "../i18n/messages.js";
 import { classifyEntry } from "./actions.js";
 import type { PolAction } from "./actions.js";
 import { byteToHex } from "./hex.js";
@@ -37,14 +38,13 @@ export interface RegIssue {
   readonly position: number;
 }
 
-/** The throwing form of a {@link RegIssue}. */
+/** The throwing form of a {@link RegIssue}; its message is the en-US text of `REG_NAME_UNSAFE`. */
 export class RegFormatError extends Error {
   readonly issue: RegIssue;
 
   constructor(issue: RegIssue) {
-    super(
-      `entry ${issue.index}: the ${issue.field} ${issue.name} has ${issue.char}, which a .reg file cannot carry`,
-    );
+    const { index, field, name, char, position } = issue;
+    super(formatMessage("REG_NAME_UNSAFE", { index, field, name, char, position }));
     this.name = "RegFormatError";
     this.issue = issue;
   }

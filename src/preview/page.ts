@@ -18,8 +18,8 @@ export interface PageParts {
   readonly languageLabel: string;
   readonly body: SafeHtml;
   /**
-   * Scripts beside the page (relative paths), for the store index's search box only. Policy pages
-   * have none: they must read the same with scripts off.
+   * Scripts beside the page (relative paths): the store index's search box, and the editor
+   * (src/editor) on the pages `admxkit preview` writes. Every page reads the same with scripts off.
    */
   readonly scripts?: readonly string[];
   /**

@@ -4,7 +4,7 @@ import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
-import { generatePreviewSite, type PreviewSiteOptions } from "./site.js";
+import { generatePreviewSite, type PageScripts, type PreviewSiteOptions } from "./site.js";
 import type { StoreCatalog } from "./store/store-catalog.js";
 
 /** Options of {@link generatePreviewSites}. */
@@ -13,6 +13,13 @@ export interface PreviewSitesOptions {
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
   /** See {@link PreviewSiteOptions.store}. */
   readonly store?: StoreCatalog;
+  /**
+   * Scripts layered on each site's pages (the editor of src/editor, which the CLI passes in): given
+   * the model and how many folders its site sits below the output (0, or 1 for `<FileName>/`).
+   */
+  readonly pageScripts?: (model: PreviewModel, depth: number) => PageScripts;
+  /** Files for the top of the output folder (the editor's page script). */
+  readonly files?: readonly OutputFile[];
 }
 
 /**
@@ -23,14 +30,17 @@ export function generatePreviewSites(
   models: readonly PreviewModel[],
   options: PreviewSitesOptions = {},
 ): OutputFile[] {
+  const depth = models.length === 1 ? 0 : 1;
   const sites = models.map((model) => ({
     model,
     files: generatePreviewSite(model.bundle, {
       ...previewSiteOptions(model, options),
       ...(options.store && { store: options.store }),
+      ...(options.pageScripts && { pageScripts: options.pageScripts(model, depth) }),
     }),
   }));
-  if (sites.length === 1) return sites[0]!.files;
+  const top = options.files ?? [];
+  if (sites.length === 1) return [...sites[0]!.files, ...top];
   const items = sites.map(
     ({ model }) =>
       markup`<li><a href="${model.bundle.fileName}/index.html">${model.bundle.fileName}.admx</a></li>`,
@@ -48,6 +58,7 @@ export function generatePreviewSites(
   };
   return [
     start,
+    ...top,
     ...sites.flatMap(({ model, files }) =>
       files.map((file) => ({ ...file, path: `${model.bundle.fileName}/${file.path}` })),
     ),

@@ -28,6 +28,27 @@ export interface PreviewSiteOptions {
    * categories and supportedOn texts): pages then show those texts rather than a readable stand-in.
    */
   readonly store?: StoreCatalog;
+  /** Scripts layered on the pages (the editor, src/editor); without them the pages run no script. */
+  readonly pageScripts?: PageScripts;
+}
+
+/** A policy as one locale's pages show it: what a page script's data is made from. */
+export interface ShownPolicy {
+  readonly policy: Policy;
+  readonly displayName: string;
+  /** Its page, relative to the locale folder. */
+  readonly page: string;
+}
+
+/**
+ * The hook for page scripts (the editor of src/editor): the scripts every policy and index page of a
+ * locale loads, and the files they need beside the pages.
+ */
+export interface PageScripts {
+  /** Hrefs relative to a locale folder, loaded in this order. */
+  readonly scripts: readonly string[];
+  /** Files for one locale (paths relative to the site root), given its policies in tree order. */
+  files(locale: string, shown: readonly ShownPolicy[]): OutputFile[];
 }
 
 /** The page of a policy, relative to its locale folder. Policy names are `[A-Za-z0-9_]`, safe as file names. */
@@ -128,6 +149,15 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     const switchTo = (page: string) =>
       locales.map((l) => (l === locale ? { locale: l } : { locale: l, href: `../${l}/${page}` }));
     const home = { label: ctx.text(bundle.displayName), href: "index.html" };
+    const scripts = options.pageScripts ? { scripts: options.pageScripts.scripts } : {};
+    if (options.pageScripts) {
+      const shown = order.map((p) => ({
+        policy: p,
+        displayName: ctx.text(p.displayName),
+        page: policyPageName(p),
+      }));
+      files.push(...options.pageScripts.files(locale, shown));
+    }
     files.push({
       path: `${locale}/index.html`,
       content: renderPage({
@@ -137,6 +167,7 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
         languages: switchTo("index.html"),
         languageLabel: ctx.ui("preview.language"),
         body: indexBody(ctx, roots, order),
+        ...scripts,
       }),
     });
     order.forEach((policy, i) => {
@@ -154,6 +185,7 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
           ...(i < order.length - 1 && { next: policyPageName(order[i + 1]!) }),
           breadcrumbs: [home, ...path.map((label) => ({ label }))],
           languages: switchTo(page),
+          ...scripts,
         }),
       });
     });

@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from "node:buffer";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /** The encodings admxkit reads ADMX/ADML files in. */
@@ -43,7 +44,25 @@ function sniff(bytes: Uint8Array): { encoding: "utf-8" | "utf-16le" | "utf-16be"
   return { encoding: "utf-8", bom: 0 };
 }
 
+/** An unpaired UTF-16 surrogate: what a strict UTF-16 decoder refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The text of valid UTF-8 or UTF-16LE bytes through Buffer, or undefined to let TextDecoder decide. The
+ * same text a strict TextDecoder gives, without its start-up cost: the first strict decode of a process
+ * (and of each validate worker) costs tens of milliseconds, more than decoding a whole store this way.
+ */
+function decodeFast(bytes: Uint8Array, encoding: XmlEncoding): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === "utf-8") return isUtf8(bytes) ? buffer.toString("utf8") : undefined;
+  if (encoding !== "utf-16le" || bytes.length % 2 !== 0) return undefined;
+  const text = buffer.toString("utf16le");
+  return LONE_SURROGATE.test(text) ? undefined : text;
+}
+
 function decode(bytes: Uint8Array, encoding: XmlEncoding): { text: string; valid: boolean } {
+  const fast = decodeFast(bytes, encoding);
+  if (fast !== undefined) return { text: fast, valid: true };
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), valid: true };
   } catch {

@@ -2,14 +2,14 @@ import { basename } from "node:path";
 import { diag, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseBundleShape } from "../model/parse-bundle.js";
 import { collectStringUses } from "../model/strings.js";
-import type { Bundle, Policy } from "../model/types.js";
+import type { Bundle, Policy, Product } from "../model/types.js";
 import { ID_PATTERN, NAMESPACE_PATTERN, REFERENCE_PATTERN } from "../model/ids.js";
 import { valueAt } from "../model/walk.js";
 import { defined } from "./admx/read-values.js";
 import { CatalogKeys } from "./catalog-keys.js";
 import type { SourcePosition } from "./positions.js";
 import { controlFor, toModelPolicy } from "./to-model-policy.js";
-import type { AdmlDocument, AdmxDocument } from "./types.js";
+import type { AdmlDocument, AdmxDocument, ReadProduct } from "./types.js";
 
 /** Options of {@link toBundle}. */
 export interface ToBundleOptions {
@@ -54,7 +54,7 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
  * Converts an ADMX and its ADMLs (locale → document) into the model the writers use. Texts go to the
  * per-locale catalogs: string-table ids keep their names, inline texts get keys from
  * {@link CatalogKeys}; only the strings the bundle uses are kept. Definitions the model has no place
- * for (supportedOn products and `<or>`/`<and>` conditions, `supersededAdm`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
+ * for (`supersededAdm`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
  * model would refuse from an author (see {@link readNotAuthored}) is kept, with a `READ_NOT_AUTHORED`
  * warning: the bundle writes back and compiles, but is not one to edit and build as it is. Anything
  * else the model refuses is an error and gives no bundle.
@@ -72,8 +72,6 @@ export function toBundle(
   const dropped = (what: string, at: SourcePosition) =>
     diagnostics.push(diag("READ_DROPPED", { what }, at, "info"));
 
-  if (admx.products.length > 0) dropped("supportedOn products", admx.products[0]!.at);
-  for (const s of admx.supportedOn) if (s.combine) dropped(`<${s.combine}> of ${s.name}`, s.at);
   if (admx.supersededAdm.length > 0) dropped("supersededAdm", admx.at);
 
   const policies: Policy[] = admx.policies.map((read) => {
@@ -106,8 +104,17 @@ export function toBundle(
     description: keys.description(),
     supportedOn:
       admx.supportedOn.length > 0
-        ? admx.supportedOn.map((s) => ({ name: s.name, displayName: s.displayName }))
+        ? admx.supportedOn.map((s) =>
+            defined({
+              name: s.name,
+              displayName: s.displayName,
+              [s.combine ?? "or"]: s.combine
+                ? s.references.map(({ at: _at, ...condition }) => condition)
+                : undefined,
+            }),
+          )
         : undefined,
+    products: admx.products.length > 0 ? productTree(admx.products) : undefined,
     categories: admx.categories.length > 0 ? admx.categories.map(({ at: _at, ...c }) => c) : undefined,
     policies,
     locales: Object.create(null) as Record<string, Record<string, string>>,
@@ -169,6 +176,30 @@ function readNotAuthored(candidate: unknown, d: Diagnostic): boolean {
   if (last === "key" && typeof value === "string") return /^[^\\]+(\\[^\\]+)*\\$/.test(value);
   if (last === "valueName" && path[0] === "policies") return value === "";
   return path.length === 1 && last === "policies" && Array.isArray(value) && value.length === 0;
+}
+
+/** The flat product list of the reader as the model's tree: products → major → minor versions. */
+function productTree(products: readonly ReadProduct[]): Product[] {
+  const tree: Product[] = [];
+  const majors = new Map<string, NonNullable<Product["majorVersions"]>[number]>();
+  let product: Product | undefined;
+  for (const p of products) {
+    if (p.level === "product") {
+      product = { name: p.name, displayName: p.displayName };
+      tree.push(product);
+      // A minor version names its major version; names only need to be unique within the product.
+      majors.clear();
+    } else if (p.level === "majorVersion" && product) {
+      const major = { name: p.name, displayName: p.displayName, versionIndex: p.versionIndex ?? 0 };
+      (product.majorVersions ??= []).push(major);
+      majors.set(p.name, major);
+    } else if (p.level === "minorVersion") {
+      const major = p.parent === undefined ? undefined : majors.get(p.parent);
+      const minor = { name: p.name, displayName: p.displayName, versionIndex: p.versionIndex ?? 0 };
+      if (major) (major.minorVersions ??= []).push(minor);
+    }
+  }
+  return tree;
 }
 
 /** One locale's catalog: the string-table texts the bundle uses, labels, text lines, name, description. */

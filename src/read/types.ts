@@ -46,14 +46,28 @@ export type ReadCategory = Category & Located;
 export type ReadSupportedOn = SupportedOnDefinition &
   Located & {
     readonly combine?: "or" | "and";
-    readonly references: readonly { readonly ref: string; readonly at: SourcePosition }[];
+    readonly references: readonly ReadCondition[];
   };
+
+/** One `<reference>` or `<range>` of a supportedOn `<or>`/`<and>`. */
+export interface ReadCondition {
+  readonly ref: string;
+  readonly at: SourcePosition;
+  /** True for `<range>`, which may bound the product's versions by index. */
+  readonly range?: boolean;
+  readonly minVersionIndex?: number;
+  readonly maxVersionIndex?: number;
+}
 
 /** A product, major or minor version of the supportedOn `<products>` table (names a policy may refer to). */
 export interface ReadProduct extends Located {
   readonly name: string;
   readonly displayName: string;
   readonly level: "product" | "majorVersion" | "minorVersion";
+  /** `versionIndex` of a major or minor version. */
+  readonly versionIndex?: number;
+  /** The product (of a major version) or major version (of a minor version) it belongs to. */
+  readonly parent?: string;
 }
 
 /** An ADMX file. */

@@ -11,7 +11,13 @@
  */
 import { findUnsafeNameChar } from "../pol/registry-names.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { checkPolEntries, fromDumpRecord, toDumpRecord, type PolEntry } from "../pol/index.js";
+import {
+  checkPolEntries,
+  fromDumpRecord,
+  polEncodeMessage,
+  toDumpRecord,
+  type PolEntry,
+} from "../pol/index.js";
 import { quoteValue } from "./quote.js";
 import type { RegistryRecord } from "./schema.js";
 
@@ -77,7 +83,7 @@ export function registrySectionEntries(
     const [issue] = checkPolEntries([read.entry]);
     if (issue)
       return void diagnostics.push(
-        diag("VALUES_RAW_UNSTORABLE", { detail: `${issue.code}: ${issue.detail}` }, where),
+        diag("VALUES_RAW_UNSTORABLE", { detail: polEncodeMessage({ ...issue, index: -1 }) }, where),
       );
     entries.push({ entry: read.entry, path });
   });

@@ -78,6 +78,35 @@ describe("npm run docs", () => {
     }
   });
 
+  it("makes the built-in bundle's pages the editor, with a how-to in both languages", async () => {
+    const live = await launch();
+    const page = await live.context.newPage();
+    try {
+      await page.goto(url("preview/ja-JP/ProxyServer.html"));
+      await page.locator(".admxkit-editor").waitFor();
+      await page.locator("input[type=radio][value=enabled]").check();
+      await page.locator("#ProxyServer-ProxyServer").fill("http://proxy.contoso.com:8080");
+      await page.locator(".editor-ok").click();
+      await page.locator(".editor-panel").waitFor();
+      expect(page.url()).toBe(`${url("preview/ja-JP/index.html")}#editor`);
+      expect(await page.locator("a.editor-download").allInnerTexts()).toContain("Machine-Registry.pol");
+      expect(live.escaped).toEqual([]);
+    } finally {
+      await page.close();
+      await live.close();
+    }
+    const en = await open("en/preview.html");
+    const ja = await open("ja/editor.html");
+    try {
+      expect(await en.locator("main h2").allInnerTexts()).toContain("Setting policies in the browser");
+      expect(await ja.locator("main h1").innerText()).toBe("ブラウザーでポリシーを設定する");
+      expect(await ja.locator("main").innerText()).toContain("Registry.pol");
+    } finally {
+      await en.close();
+      await ja.close();
+    }
+  });
+
   it("documents every command with its --help", async () => {
     const page = await open("en/cli.html");
     try {

@@ -134,7 +134,11 @@ describe("a template with markup and script in its texts", () => {
           await page.goto(url(hostileSite, `${locale}/${file}`));
           await page.waitForLoadState("load");
           expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
-          expect(await page.locator("script, img, iframe, object, embed").count()).toBe(0);
+          // The editor's two scripts (its data and the bundle, files of the site) and nothing else.
+          expect(
+            await page.locator("script").evaluateAll((l) => l.map((x) => x.getAttribute("src"))),
+          ).toEqual(["editor-data.js", "../editor.js"]);
+          expect(await page.locator("img, iframe, object, embed").count()).toBe(0);
         }
         await page.goto(url(hostileSite, `${locale}/EveryControl.html`));
         expect(await page.locator("h1").innerText()).toBe(texts.EveryControl);
@@ -143,7 +147,8 @@ describe("a template with markup and script in its texts", () => {
         expect(await page.locator("[data-control=textBox] input").inputValue()).toBe(
           `"><img src=x onerror="window.__pwned='textBox'">`,
         );
-        // Open the list box's Show... dialog without scripts: it is a <details>.
+        // Open the list box's Show... dialog: it is a <details>; the editor takes options when Enabled.
+        await page.locator("input[type=radio][value=enabled]").check();
         await page.locator("[data-control=listBox] summary").click();
         expect(await page.locator("[data-control=listBox] .dialog-box").isVisible()).toBe(true);
         expect(dialogs).toEqual([]);

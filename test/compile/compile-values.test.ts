@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { value } from "../../src/model/values.js";
 import { dword, KEY, records, testBundle } from "./kit.js";
@@ -137,7 +138,15 @@ describe("compileValues", () => {
       "machine",
     );
     expect(result.diagnostics.map((d) => d.code)).toEqual(["COMPILE_UNSTORABLE"]);
-    expect(result.diagnostics[0]!.params.detail).toMatch(/^POL_DATA_TOO_LARGE/);
+    expect(result.diagnostics[0]!.params.detail).toMatchObject({
+      params: { problem: { code: "POL_DATA_TOO_LARGE" } },
+    });
+    expect(formatDiagnostic(result.diagnostics[0]!)).toMatch(
+      /: the data is larger than 65,535 bytes \(\d+ bytes\)$/,
+    );
+    expect(formatDiagnostic(result.diagnostics[0]!, "ja-JP")).toMatch(
+      /: データが 65,535 バイトを超えています \(\d+ bytes\)$/,
+    );
   });
 });
 

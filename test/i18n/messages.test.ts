@@ -1,9 +1,21 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
+import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
+import { formatMessage } from "../../src/i18n/messages.js";
+import { tempDir } from "../helpers/cli.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
-import { describePolDecodeError, describePolEncodeIssue } from "../../src/pol/index.js";
+import {
+  describeLgpoParseError,
+  describePolDecodeError,
+  describePolEncodeIssue,
+  formatRegText,
+  parseLgpoText,
+  RegFormatError,
+  szEntry,
+} from "../../src/pol/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** Every `diag("CODE"` in the sources, so that a new code without wording fails here. */
@@ -66,5 +78,41 @@ describe("message catalogs", () => {
     expect(describePolEncodeIssue({ ...issue, index: -1 }, "ja-JP")).toBe(
       "キー パスに NUL 文字が含まれています (at character 5)",
     );
+  });
+
+  it("word LGPO text errors and .reg refusals from the catalogs", () => {
+    const parsed = parseLgpoText("Computer\r\nK\r\nV\r\ndword:1\r\n");
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(describeLgpoParseError(parsed.error)).toMatch(
+      /^line 4 of the LGPO text: expected DWORD:, .* found dword:1$/,
+    );
+    expect(describeLgpoParseError(parsed.error, "ja-JP")).toMatch(
+      /^LGPO テキストの 4 行目: 操作には DWORD:, .*dword:1 がありました$/,
+    );
+    const refused = (() => {
+      try {
+        formatRegText([szEntry("Software\\A\nB", "V", "x")], "machine");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(RegFormatError);
+    expect((refused as Error).message).toMatch(/^entry 0: the key Software\\A<U\+000A>B contains U\+000A/);
+  });
+
+  it("word a message carried inside another in the language it is shown in", async () => {
+    const file = join(await tempDir(), "bad.pol");
+    await writeFile(file, new Uint8Array([0x50, 0x52, 0x65, 0x67, 2, 0, 0, 0]));
+    const caught = await readPolFile(file).catch((error: unknown) => error);
+    const [d] = (caught as { diagnostics: Parameters<typeof formatDiagnostic>[0][] }).diagnostics;
+    expect(formatDiagnostic(d!)).toBe(
+      `${file}: error POL_FILE_INVALID: ${file} is not a valid Registry.pol file: this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 2`,
+    );
+    expect(formatDiagnostic(d!, "ja-JP")).toBe(
+      `${file}: error POL_FILE_INVALID: ${file} は正しい Registry.pol ファイルではありません: この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4): 期待した内容は 1、実際は 2`,
+    );
+    // A placeholder is filled from the params' own properties only.
+    expect(formatMessage("POL_READ_FAILED", { reason: "r" })).toBe("cannot read {file}: r");
   });
 });

@@ -78,6 +78,11 @@ describe("the packed package", () => {
         "PolicyDefinitions/en-US/AdmxkitDefenderProxy.adml",
         "PolicyDefinitions/ja-JP/AdmxkitDefenderProxy.adml",
       ]);
+      // The editor's bundled page script ships in the package, and the installed CLI writes it out.
+      expect(listing.stdout).toContain("package/dist/browser/editor.js");
+      await exec("npx", ["--no-install", "admxkit", "preview", "--out", "site"], { cwd: project });
+      const shipped = await readFile(join(REPO_ROOT, "dist", "browser", "editor.js"));
+      expect((await readFile(join(project, "site", "editor.js"))).equals(shipped)).toBe(true);
 
       await writeFile(
         join(project, "consumer.ts"),

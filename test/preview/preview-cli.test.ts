@@ -21,12 +21,26 @@ describe("admxkit preview", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const files = await listFiles(out);
-    expect(files).toHaveLength(1 + 2 * 8);
+    // The start page, the editor's page script, and per language 8 pages and the editor's data.
+    expect(files).toHaveLength(2 + 2 * 9);
     expect(files).toContain(join("ja-JP", "TelemetryProxyServer.html"));
+    expect(files).toContain("editor.js");
+    expect(files).toContain(join("ja-JP", "editor-data.js"));
     expect(result.stdout.trim().split("\n").sort()).toEqual(files.map((f) => join(out, f)));
     const ja = await readFile(join(out, "ja-JP", "TelemetryProxyServer.html"), "utf8");
     expect(ja).toContain("EDR センサーとテレメトリの静的プロキシ");
     expect(ja).toContain('href="../en-US/TelemetryProxyServer.html"');
+  });
+
+  it("writes static pages without any script with --no-editor", async () => {
+    const out = await tempDir();
+    const result = await runCli(["preview", "--no-editor", "--locale", "en-US", "--out", out]);
+    expect(result.code).toBe(0);
+    const files = await listFiles(out);
+    expect(files.filter((f) => f.endsWith(".js"))).toEqual([]);
+    const page = await readFile(join(out, "en-US", "ProxyServer.html"), "utf8");
+    expect(page).not.toContain("<script");
+    expect(page).not.toContain("script-src");
   });
 
   it("renders one locale of a bundle file and takes examples from a values file", async () => {
@@ -51,9 +65,14 @@ describe("admxkit preview", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(await listFiles(join(out, "site"))).toEqual(
-      ["index.html", "ja-JP/EveryControl.html", "ja-JP/PlainSwitch.html", "ja-JP/index.html"].map((p) =>
-        join(...p.split("/")),
-      ),
+      [
+        "editor.js",
+        "index.html",
+        "ja-JP/EveryControl.html",
+        "ja-JP/PlainSwitch.html",
+        "ja-JP/editor-data.js",
+        "ja-JP/index.html",
+      ].map((p) => join(...p.split("/"))),
     );
     const page = await readFile(join(out, "site", "ja-JP", "EveryControl.html"), "utf8");
     expect(page).toContain("&quot;Retries&quot;=dword:00000009");
@@ -83,10 +102,13 @@ describe("admxkit preview", () => {
       join(out, "b"),
     ]);
     expect(fromBundle.code).toBe(0);
-    // The bundle's own preview is rendered from its generated files read back: the same pages.
+    // The bundle's own preview is rendered from its generated files read back: the same pages. The
+    // editor's data differs on purpose: with a bundle it compiles with the bundle's own definitions
+    // (which know the text formats no ADMX carries) and names the bundle in messages.
     const files = await listFiles(join(out, "a"));
     expect(files).toEqual(await listFiles(join(out, "b")));
-    for (const file of files) {
+    expect(files).toContain(join("en-US", "editor-data.js"));
+    for (const file of files.filter((f) => !f.endsWith("editor-data.js"))) {
       expect(await readFile(join(out, "a", file), "utf8"), file).toBe(
         await readFile(join(out, "b", file), "utf8"),
       );

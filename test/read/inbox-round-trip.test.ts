@@ -35,6 +35,11 @@ function policiesOf(admxText: string | Uint8Array, admlText: string | Uint8Array
   });
 }
 
+/** A read value without its source positions (they change when the file is rewritten). */
+function withoutPlaces(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === "at" ? undefined : v)));
+}
+
 /** What one state of a policy compiles to: its entries and the codes of its errors. */
 function effect(policy: Policy, state: PolicyState) {
   const result = compilePolicy(policy, state);
@@ -53,6 +58,8 @@ describe.each(STORES)(
       let policies = 0;
       let enabledEntries = 0;
       let withExtension = 0;
+      let products = 0;
+      let conditions = 0;
       const refused: string[] = [];
       const differing: string[] = [];
       for (const template of templates) {
@@ -79,9 +86,13 @@ describe.each(STORES)(
         // What GPMC acts on beyond the registry: the client-side extension and the fallback culture.
         expect(rewritten.map((p) => p.clientExtension)).toEqual(original.map((p) => p.clientExtension));
         withExtension += original.filter((p) => p.clientExtension !== undefined).length;
-        expect(readAdmx(writeAdmx(read.bundle), base).document?.fallbackCulture).toBe(
-          admx.document!.fallbackCulture,
-        );
+        const again = readAdmx(writeAdmx(read.bundle), base).document!;
+        expect(again.fallbackCulture).toBe(admx.document!.fallbackCulture);
+        // The supportedOn table as the editor's requirement filter reads it: products, versions, conditions.
+        expect(withoutPlaces(again.products)).toEqual(withoutPlaces(admx.document!.products));
+        expect(withoutPlaces(again.supportedOn)).toEqual(withoutPlaces(admx.document!.supportedOn));
+        products += admx.document!.products.length;
+        conditions += admx.document!.supportedOn.reduce((n, s) => n + s.references.length, 0);
         original.forEach((policy, i) => {
           policies++;
           for (const state of [enabledState(policy), { state: "disabled" } as const]) {
@@ -101,6 +112,8 @@ describe.each(STORES)(
       expect(policies).toBeGreaterThan(3000);
       expect(enabledEntries).toBeGreaterThan(policies);
       expect(withExtension).toBeGreaterThan(50);
+      expect(products).toBeGreaterThan(50);
+      expect(conditions).toBeGreaterThan(200);
     }, 60_000);
   },
 );

@@ -20,5 +20,6 @@ export default {
     { url: "/ja/robustness.html", title: "堅牢性" },
     { url: "/ja/severities.html", title: "指摘の重大度" },
     { url: "/preview/ja-JP/index.html", title: "ポリシーのプレビュー" },
+    { url: "/ja/editor.html", title: "ブラウザーでの設定" },
   ],
 };

@@ -35,8 +35,7 @@ export const spec: CommandSpec = {
       text: "pol.example.1",
     },
     {
-      command:
-        "admxkit pol --admx C:\\Windows\\PolicyDefinitions --values windows.values.json --out Registry.pol",
+      command: "admxkit pol --admx PolicyDefinitions --values windows.values.json --out Registry.pol",
       text: "pol.example.2",
     },
   ],

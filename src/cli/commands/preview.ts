@@ -10,6 +10,7 @@ interface PreviewArgs {
   store?: string;
   locale?: string[];
   values?: string;
+  editor: boolean;
   out: string;
   lang?: string;
 }
@@ -32,6 +33,7 @@ export const spec: CommandSpec = {
     { name: "store", type: "string", text: "preview.option.store", placeholder: "<folder>" },
     { name: "locale", type: "string", repeatable: true, text: "preview.option.locale", placeholder: "<tag>" },
     { name: "values", type: "string", text: "preview.option.values", placeholder: "<file>" },
+    { name: "editor", type: "boolean", default: true, text: "preview.option.editor" },
     { name: "out", type: "string", required: true, text: "preview.option.out", placeholder: "<folder>" },
   ],
   examples: [
@@ -74,11 +76,52 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
       args.store === undefined
         ? undefined
         : await readStoreCatalog(await findStoreTemplates(args.store), args.locale);
-    const files = generatePreviewSites(models, { ...locales, examples, ...(store && { store }) });
+    const editor = args.editor ? await editorFor(models, args.admx) : {};
+    const files = generatePreviewSites(models, {
+      ...locales,
+      examples,
+      ...editor,
+      ...(store && { store }),
+    });
     const written = await writeFilesAtomic(args.out, files);
     for (const path of written) io.stdout(`${path}\n`);
     return EXIT.ok;
   });
+}
+
+/**
+ * The editor (issue 14) on the pages: its bundled page script, built by `npm run build` into
+ * dist/browser/editor.js (vite.editor.config.ts) and shipped in the package, and each site's data.
+ * A missing build is the installer's problem, not the user's input: an error that says how to make it.
+ */
+async function editorFor(
+  models: readonly import("../../preview/index.js").PreviewModel[],
+  admx: string | undefined,
+) {
+  const { readFile } = await import("node:fs/promises");
+  const { fileURLToPath } = await import("node:url");
+  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+  const { editorPageScripts, editorScriptFile } = await import("../../editor/page-scripts.js");
+  // dist/cli/commands/preview.js → dist/browser/editor.js
+  const file = fileURLToPath(new URL("../../browser/editor.js", import.meta.url));
+  let script: Uint8Array;
+  try {
+    script = new Uint8Array(await readFile(file));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AdmxkitError([diag("PREVIEW_EDITOR_MISSING", { file, reason }, { file })]);
+  }
+  return {
+    files: [editorScriptFile(script)],
+    pageScripts: (model: (typeof models)[number], depth: number) =>
+      editorPageScripts({
+        bundle: model.bundle,
+        policies: model.source?.policies ?? model.bundle.policies,
+        // As `admxkit pol` names the source in its messages: the folder, or the bundle's id.
+        source: admx ?? model.source?.id ?? model.bundle.id,
+        depth,
+      }),
+  };
 }
 
 /**

@@ -24,13 +24,11 @@ export const spec: CommandSpec = {
   ],
   examples: [
     {
-      command:
-        "admxkit values --from gpo-backups --admx C:\\Windows\\PolicyDefinitions --out gpo.values.json",
+      command: "admxkit values --from gpo-backups --admx PolicyDefinitions --out gpo.values.json",
       text: "values.example.1",
     },
     {
-      command:
-        "admxkit values --from Registry.pol --class user --admx PolicyDefinitions --out user.values.json",
+      command: "admxkit values --from Registry.pol --class user --admx PolicyDefinitions --out user.json",
       text: "values.example.2",
     },
   ],

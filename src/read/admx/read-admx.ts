@@ -10,6 +10,12 @@ function stringId(e: XmlElement, name: string): string {
   return parseStringRef(attr(e, name) ?? "") ?? "";
 }
 
+/** An unsigned version index; the schema checks the type, so anything else is left out here. */
+function index(e: XmlElement, name: string): number | undefined {
+  const value = attr(e, name);
+  return value !== undefined && /^[0-9]{1,10}$/.test(value) ? Number(value) : undefined;
+}
+
 function optionalStringId(e: XmlElement, name: string): string | undefined {
   const raw = attr(e, name);
   return raw === undefined ? undefined : (parseStringRef(raw) ?? "");
@@ -35,24 +41,38 @@ export function readAdmxDocument(doc: XmlDocument): AdmxDocument {
 
   // Products and their versions are names a supportedOn reference may use, like definitions.
   const products: ReadProduct[] = [];
-  const product = (e: XmlElement, level: ReadProduct["level"]) =>
-    products.push({ name: attr(e, "name") ?? "", displayName: stringId(e, "displayName"), level, at: at(e) });
+  const product = (e: XmlElement, level: ReadProduct["level"], parent?: XmlElement) =>
+    products.push(
+      defined({
+        name: attr(e, "name") ?? "",
+        displayName: stringId(e, "displayName"),
+        level,
+        versionIndex: index(e, "versionIndex"),
+        parent: parent && (attr(parent, "name") ?? ""),
+        at: at(e),
+      }),
+    );
   const productTable = supportedTable && child(supportedTable, "products");
   for (const p of productTable ? children(productTable, "product") : []) {
     product(p, "product");
     for (const major of children(p, "majorVersion")) {
-      product(major, "majorVersion");
-      for (const minor of children(major, "minorVersion")) product(minor, "minorVersion");
+      product(major, "majorVersion", p);
+      for (const minor of children(major, "minorVersion")) product(minor, "minorVersion", major);
     }
   }
 
   const definitions = supportedTable && child(supportedTable, "definitions");
   const supportedOn: ReadSupportedOn[] = (definitions ? children(definitions, "definition") : []).map((d) => {
     const condition = child(d, "or") ?? child(d, "and");
-    const references = (condition ? children(condition) : []).map((r) => ({
-      ref: attr(r, "ref") ?? "",
-      at: at(r),
-    }));
+    const references = (condition ? children(condition) : []).map((r) =>
+      defined({
+        ref: attr(r, "ref") ?? "",
+        at: at(r),
+        range: r.local === "range" || undefined,
+        minVersionIndex: index(r, "minVersionIndex"),
+        maxVersionIndex: index(r, "maxVersionIndex"),
+      }),
+    );
     return defined({
       name: attr(d, "name") ?? "",
       displayName: stringId(d, "displayName"),

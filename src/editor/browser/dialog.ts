@@ -1,0 +1,184 @@
+/**
+ * The setting dialog of a policy page made live: the three states, the Options pane's controls, the
+ * problems the compiler finds as you type (the CLI's messages, in the page's language), OK / Cancel /
+ * Apply, and Previous / Next Setting that apply before they move on, as in the Group Policy editor.
+ */
+import { compileValues } from "../../compile/index.js";
+import type { PolicyClassName } from "../../compile/types.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Policy } from "../../model/types.js";
+import { toDumpRecord, type PolEntry } from "../../pol/index.js";
+import type { PolicyStateInput } from "../../values/schema.js";
+import { diagnosticLines } from "../export-files.js";
+import type { EditorPageInfo } from "../site-data.js";
+import { el, sectionsOf, type EditorApp } from "./app.js";
+import { bindForm } from "./form.js";
+import { stateOf, withState } from "./storage.js";
+
+type StateName = PolicyStateInput["state"];
+
+/** A state as the values file keeps it: options only for Enabled, and only for a policy that has some. */
+function normalized(policy: Policy, state: PolicyStateInput): PolicyStateInput {
+  if (state.state !== "enabled") return { state: state.state };
+  return policy.elements?.length ? { state: "enabled", options: state.options ?? {} } : { state: "enabled" };
+}
+
+/** The compiler's entries and findings for one policy's state, as the CLI makes them for that values file. */
+export function checkState(
+  app: EditorApp,
+  section: PolicyClassName,
+  key: string,
+  state: PolicyStateInput,
+): { readonly entries: readonly PolEntry[]; readonly diagnostics: Diagnostic[] } {
+  const values = withState({}, section, key, state);
+  return compileValues(app.index, values, section, { source: app.data.source });
+}
+
+/** The entries the current state writes, as `admxkit dump` lists them: the page's live registry view. */
+function entriesTable(app: EditorApp, entries: readonly PolEntry[]): HTMLElement {
+  const table = el("table", "editor-entries");
+  table.createCaption().textContent = app.ui("editor.entries");
+  const head = table.createTHead().insertRow();
+  for (const id of ["preview.key", "preview.valueName", "preview.type", "preview.data"])
+    head.append(el("th", undefined, app.ui(id)));
+  const body = table.createTBody();
+  for (const entry of entries) {
+    const record = toDumpRecord(entry);
+    const row = body.insertRow();
+    const data = Array.isArray(record.data) ? record.data.join("\n") : String(record.data);
+    for (const text of [record.key, record.valueName, String(record.type), data])
+      row.insertCell().append(el("code", undefined, text));
+  }
+  return table;
+}
+
+export function startDialog(
+  app: EditorApp,
+  article: HTMLElement,
+  policy: Policy,
+  info: EditorPageInfo,
+): void {
+  const key = info.key;
+  const pane = article.querySelector<HTMLElement>(".options")!;
+  const radios = [...article.querySelectorAll<HTMLInputElement>("input[type=radio]")];
+  const radio = (state: StateName) => radios.find((r) => r.value === state);
+  const sections = sectionsOf(policy);
+  let section: PolicyClassName = sections[0]!;
+
+  const messages = el("div", "editor-messages");
+  messages.setAttribute("role", "status");
+  messages.setAttribute("aria-live", "polite");
+  article.querySelector(".panes")?.after(messages);
+  // What this state writes, updated as you type, below the dialog's buttons.
+  const live = el("div", "editor-live");
+  article.querySelector(".dialog")?.append(live);
+
+  const form = bindForm(pane, policy, () => refresh(), {
+    value: app.ui("preview.value"),
+    valueName: app.ui("preview.valueName"),
+    add: app.ui("editor.add"),
+    remove: app.ui("editor.remove"),
+    ok: app.ui("preview.ok"),
+    cancel: app.ui("preview.cancel"),
+  });
+
+  const checked = (): StateName => (radios.find((r) => r.checked)?.value as StateName) ?? "notConfigured";
+  const draft = (): PolicyStateInput =>
+    normalized(policy, {
+      state: checked(),
+      ...(checked() === "enabled" ? { options: form.read() as Record<string, never> } : {}),
+    });
+  const saved = (): PolicyStateInput => normalized(policy, stateOf(app.storage.load(), section, key));
+  const dirty = () => JSON.stringify(draft()) !== JSON.stringify(saved());
+
+  // The bar above the dialog: where the state is kept, the class for a policy of both, the overview.
+  const bar = el("div", "editor-bar");
+  const status = el("span", "editor-status");
+  const overview = el("a", "editor-overview");
+  overview.href = "index.html#editor";
+  bar.append(status);
+  if (sections.length > 1) {
+    const label = el("label", "editor-class", app.ui("editor.class"));
+    const select = el("select");
+    for (const s of sections) {
+      const option = el(
+        "option",
+        undefined,
+        app.ui(s === "machine" ? "preview.computerConfiguration" : "preview.userConfiguration"),
+      );
+      option.value = s;
+      select.append(option);
+    }
+    select.addEventListener("change", () => {
+      section = select.value as PolicyClassName;
+      load();
+    });
+    label.append(select);
+    bar.append(label);
+  }
+  bar.append(overview);
+  article.prepend(bar);
+
+  // The static page's buttons are pictures; here they become buttons.
+  const buttonRow = article.querySelector<HTMLElement>(".dialog-buttons")!;
+  buttonRow.removeAttribute("aria-hidden");
+  const button = (text: string, cls: string, action: () => void) => {
+    const b = el("button", `button ${cls}`, text);
+    b.type = "button";
+    b.addEventListener("click", action);
+    return b;
+  };
+  const apply = button(app.ui("preview.apply"), "editor-apply", () => save());
+  buttonRow.replaceChildren(
+    button(app.ui("preview.ok"), "default editor-ok", () => {
+      save();
+      location.href = "index.html#editor";
+    }),
+    button(app.ui("preview.cancel"), "editor-cancel", () => {
+      location.href = "index.html#editor";
+    }),
+    apply,
+  );
+  for (const link of article.querySelectorAll<HTMLAnchorElement>(".nav-buttons a")) {
+    link.addEventListener("click", () => save());
+  }
+
+  function save(): void {
+    if (!dirty()) return;
+    app.storage.save(withState(app.storage.load(), section, key, draft()));
+    refresh();
+  }
+
+  function load(): void {
+    const state = saved();
+    for (const r of radios) r.checked = r.value === state.state;
+    form.write(state.state === "enabled" ? (state.options ?? {}) : {});
+    refresh();
+  }
+
+  function refresh(): void {
+    const state = draft();
+    form.setEnabled(state.state === "enabled");
+    const compiled = checkState(app, section, key, state);
+    const found = compiled.diagnostics;
+    const invalid = found.some((d) => d.severity === "error");
+    messages.replaceChildren(
+      ...diagnosticLines(found, app.data.uiLocale).map((line, i) =>
+        el("p", `editor-message ${found[i]!.severity}`, line),
+      ),
+    );
+    const shown = invalid || compiled.entries.length === 0 ? [] : [entriesTable(app, compiled.entries)];
+    live.replaceChildren(...shown);
+    article.classList.toggle("editor-invalid", invalid);
+    const isDirty = dirty();
+    apply.disabled = !isDirty;
+    status.textContent = app.ui(isDirty ? "editor.unsaved" : "editor.saved");
+    const values = app.storage.load();
+    const count = Object.keys(values.machine ?? {}).length + Object.keys(values.user ?? {}).length;
+    overview.textContent = app.ui("editor.overviewLink", { count });
+  }
+
+  for (const r of radios) r.addEventListener("change", () => refresh());
+  if (!radio("notConfigured")) return;
+  load();
+}

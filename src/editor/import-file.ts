@@ -1,0 +1,67 @@
+/**
+ * A file the administrator drops into the editor to go on from: a values file, or a Registry.pol that
+ * is decoded back into policy states (`admxkit values --from`'s decoder). Pure, for Node tests too.
+ */
+import type { PolicyClassName } from "../compile/types.js";
+import type { PolicySource } from "../compile/policy-index.js";
+import { createValuesDecoder } from "../decompile/index.js";
+import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { decodeJsonBytes } from "../io/json-bytes.js";
+import { decodePol, describePolDecodeError } from "../pol/index.js";
+import { parseValuesText } from "../values/parse-values.js";
+import type { ValuesFile } from "../values/schema.js";
+
+/** The new state, when the file could be read, and what reading it found. */
+export interface ImportResult {
+  readonly values?: ValuesFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Whether bytes start with the Registry.pol signature `PReg`, as `admxkit diff` tells the two apart. */
+export function isRegistryPol(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x52 && bytes[2] === 0x65 && bytes[3] === 0x67
+  );
+}
+
+/**
+ * Reads `bytes` named `file`. A values file replaces the whole state. A Registry.pol replaces the
+ * section of `policyClass` (and its raw entries) with what the decoder finds, keeping the other class.
+ */
+export function importFile(
+  bytes: Uint8Array,
+  file: string,
+  policyClass: PolicyClassName,
+  sources: readonly PolicySource[],
+  current: ValuesFile,
+  source: string,
+): ImportResult {
+  if (!isRegistryPol(bytes)) {
+    // The same UTF-8-only reading as every JSON input of the CLI (src/io/json-bytes.ts).
+    const text = decodeJsonBytes(bytes, file);
+    if (!text.ok) return { diagnostics: [text.diagnostic] };
+    const parsed = parseValuesText(text.text, file);
+    return parsed.ok ? { values: parsed.values, diagnostics: parsed.diagnostics } : parsed;
+  }
+  const decoded = decodePol(bytes);
+  if (!decoded.ok) {
+    const detail = describePolDecodeError(decoded.error);
+    return { diagnostics: [diag("POL_FILE_INVALID", { file, detail }, { file })] };
+  }
+  const result = createValuesDecoder(sources).decode(
+    { [policyClass]: decoded.entries },
+    { files: { [policyClass]: file }, source },
+  );
+  if (hasErrors(result.diagnostics)) return { diagnostics: result.diagnostics };
+  const raw = { ...current.registry };
+  const decodedRaw = result.values.registry?.[policyClass];
+  if (decodedRaw && decodedRaw.length > 0) raw[policyClass] = decodedRaw;
+  else delete raw[policyClass];
+  const { registry: _old, ...rest } = current;
+  const values: ValuesFile = {
+    ...rest,
+    [policyClass]: result.values[policyClass] ?? {},
+    ...(Object.keys(raw).length > 0 ? { registry: raw } : {}),
+  };
+  return { values, diagnostics: result.diagnostics };
+}

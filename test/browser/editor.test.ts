@@ -1,0 +1,400 @@
+/**
+ * The editor in the pages `admxkit preview` writes (issue 14), driven in Chromium from file://: what
+ * the page says and downloads must be what the CLI says and writes for the same values file.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { HOSTILE_BUNDLE_PATH } from "../preview/fixtures.js";
+import { launch, type Browser } from "./browser.js";
+
+type Values = {
+  machine?: Record<string, { state: string; options?: Record<string, unknown> }>;
+  user?: object;
+};
+
+const EXAMPLE = JSON.parse(
+  await readFile(join(REPO_ROOT, "examples", "defender-proxy.values.json"), "utf8"),
+) as Values;
+const STORE = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+/** A template of the 21H2 store with a list box with value names and dropdowns. */
+const STORE_TEMPLATES = ["ActiveXInstallService"];
+const FORMATS = [
+  ["pol", "Machine-Registry.pol"],
+  ["reg", "Machine.reg"],
+  ["ps1", "Machine.ps1"],
+  ["lgpo", "Machine.lgpo.txt"],
+] as const;
+
+let work: string;
+let site: string;
+let storeDir: string;
+let storeSite: string;
+let controlsSite: string;
+const HOSTILE = fileURLToPath(HOSTILE_BUNDLE_PATH);
+let browser: Browser;
+
+beforeAll(async () => {
+  work = await tempDir("admxkit-editor-");
+  site = join(work, "site");
+  const built = await runCli(["preview", "--out", site]);
+  expect(built.stderr).toBe("");
+  expect(built.code).toBe(0);
+  // One template of the 21H2 store, copied as it is: a folder of one template is previewed as its
+  // own site, which has the editor (the whole-store preview does not have it yet).
+  storeDir = join(work, "PolicyDefinitions");
+  await mkdir(join(storeDir, "en-US"), { recursive: true });
+  for (const name of STORE_TEMPLATES) {
+    await cp(join(STORE, `${name}.admx`), join(storeDir, `${name}.admx`));
+    await cp(join(STORE, "en-US", `${name}.adml`), join(storeDir, "en-US", `${name}.adml`));
+  }
+  controlsSite = join(work, "controls-site");
+  const controls = await runCli(["preview", "--bundle", HOSTILE, "--locale", "en-US", "--out", controlsSite]);
+  expect(controls.code).toBe(0);
+  storeSite = join(work, "store-site");
+  const store = await runCli(["preview", "--admx", storeDir, "--out", storeSite]);
+  expect(store.code).toBe(0);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+const url = (root: string, path: string) => pathToFileURL(join(root, path)).href;
+
+async function open(href: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(href);
+  await page.locator(".admxkit-editor").waitFor();
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+/** Runs `admxkit pol` on a values file and returns its output's bytes (or the failure). */
+async function cliPol(values: string, format: string, extra: string[] = [], cls = "machine") {
+  const out = join(work, `cli-${format}-${Math.random().toString(36).slice(2)}`);
+  const result = await runCli([
+    "pol",
+    ...extra,
+    "--values",
+    values,
+    "--class",
+    cls,
+    "--format",
+    format,
+    "--out",
+    out,
+  ]);
+  return { result, bytes: result.code === 0 ? await readFile(out) : undefined };
+}
+
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`a.editor-download[download="${name}"]`).click(),
+  ]);
+  return readFile((await file.path())!);
+}
+
+async function clearAll(root: string, locale: string): Promise<void> {
+  const page = await open(url(root, `${locale}/index.html`));
+  await page.locator(".editor-clear").click();
+  await expect(page.locator(".editor-none").count()).resolves.toBe(1);
+  await page.close();
+}
+
+for (const locale of ["en-US", "ja-JP"] as const) {
+  describe(`the built-in bundle's editor, ${locale}`, () => {
+    const cliLang = ["--lang", locale];
+
+    it("shows the CLI's message for a bad proxy and offers no download", async () => {
+      await clearAll(site, locale);
+      const page = await open(url(site, `${locale}/ProxyServer.html`));
+      // Keyboard: the state radios move with the arrow keys, as in the Windows dialog.
+      await page.locator("input[type=radio][value=notConfigured]").focus();
+      await page.keyboard.press("ArrowDown");
+      expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+      await page.locator("#ProxyServer-ProxyServer").fill("http://bad host");
+      const shown = await page.locator(".editor-message.error").allInnerTexts();
+      expect(await page.locator(".editor-entries").count()).toBe(0);
+      const bad = join(work, `bad-${locale}.json`);
+      const values = {
+        machine: { ProxyServer: { state: "enabled", options: { ProxyServer: "http://bad host" } } },
+      };
+      await writeFile(bad, JSON.stringify(values));
+      const cli = await cliPol(bad, "pol", cliLang);
+      expect(cli.result.code).toBe(1);
+      // The CLI names the file first; the page has none. The rest is the same line.
+      expect(cli.result.stderr.trim().split("\n")).toEqual(shown.map((line) => `${bad}: ${line}`));
+      // Apply with Enter on the focused button: the page keeps the state, wrong as it is.
+      await page.locator(".editor-apply").focus();
+      await page.keyboard.press("Enter");
+      await page.goto(url(site, `${locale}/index.html`));
+      await page.locator(".editor-panel").waitFor();
+      expect(await page.locator("a.editor-download").count()).toBe(0);
+      expect(await page.locator(".editor-diagnostics li.error").allInnerTexts()).toEqual(shown);
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      await page.close();
+    });
+
+    it("exports the seven policies byte for byte as admxkit pol writes them, imports them back, keeps them", async () => {
+      const names = Object.keys(EXAMPLE.machine!);
+      expect(names).toHaveLength(7);
+      const page = await open(url(site, `${locale}/ProxyServer.html`));
+      for (const name of names) {
+        await page.goto(url(site, `${locale}/${name}.html`));
+        await page.locator(".admxkit-editor").waitFor();
+        await page.locator("input[type=radio][value=enabled]").check();
+        for (const [id, value] of Object.entries(EXAMPLE.machine![name]!.options ?? {}))
+          await page.locator(`#${name}-${id}`).fill(String(value));
+        expect(await page.locator(".editor-message").count()).toBe(0);
+        // The live registry view shows what this state writes: the policy's own value among them.
+        const live = await page.locator(".editor-entries").innerText();
+        for (const value of Object.values(EXAMPLE.machine![name]!.options ?? {}))
+          expect(live).toContain(String(value));
+        await page.locator(".editor-apply").click();
+        expect(await page.locator(".editor-apply").isDisabled()).toBe(true);
+      }
+      await page.locator(".editor-overview").click();
+      await page.locator(".editor-panel").waitFor();
+      expect(await page.locator("table.editor-configured[data-class=machine] tbody tr").count()).toBe(7);
+      const valuesBytes = await download(page, "values.json");
+      expect(JSON.parse(valuesBytes.toString("utf8"))).toEqual({ machine: EXAMPLE.machine });
+      const valuesFile = join(work, `exported-${locale}.json`);
+      await writeFile(valuesFile, valuesBytes);
+      const downloaded = new Map<string, Buffer>();
+      for (const [format, name] of FORMATS) {
+        const bytes = await download(page, name);
+        downloaded.set(format, bytes);
+        const cli = await cliPol(valuesFile, format);
+        expect(cli.result.stderr).toBe("");
+        expect(bytes.equals(cli.bytes!), `${name} equals admxkit pol --format ${format}`).toBe(true);
+      }
+      // Import the Registry.pol into an empty editor: the same states come back.
+      await page.locator(".editor-clear").click();
+      expect(await page.locator(".editor-none").count()).toBe(1);
+      const polFile = join(work, `exported-${locale}.pol`);
+      await writeFile(polFile, downloaded.get("pol")!);
+      await page.locator(".editor-import input[type=file]").setInputFiles(polFile);
+      await page.locator(".editor-import-notes p").first().waitFor();
+      const imported = JSON.parse(await page.locator(".editor-values").innerText()) as Values;
+      expect(imported.machine).toEqual(EXAMPLE.machine);
+      // A reload keeps them, and each dialog shows its state and values.
+      await page.reload();
+      await page.locator(".editor-panel").waitFor();
+      expect(await page.locator("table.editor-configured[data-class=machine] tbody tr").count()).toBe(7);
+      await page.goto(url(site, `${locale}/ProxyServer.html`));
+      await page.locator(".admxkit-editor").waitFor();
+      expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+      expect(await page.locator("#ProxyServer-ProxyServer").inputValue()).toBe(
+        EXAMPLE.machine!.ProxyServer!.options!.ProxyServer,
+      );
+      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+      await page.close();
+    });
+  });
+}
+
+describe("the editor on templates of the 21H2 store", () => {
+  const base = "en-US";
+
+  it("sets a list box with value names and dropdowns, exports what admxkit pol --admx writes, imports it back", async () => {
+    await clearAll(storeSite, base);
+    const page = await open(url(storeSite, `${base}/ApprovedActiveXInstallSites.html`));
+    await page.locator("input[type=radio][value=enabled]").check();
+    // The list box's Show Contents dialog: two rows typed, one added and removed again, then OK.
+    await page.locator(".ctl-list summary").click();
+    const rows = page.locator(".ctl-list tbody tr");
+    await rows.nth(0).locator("input").nth(0).fill("https://intranet.contoso.com");
+    await rows.nth(0).locator("input").nth(1).fill("2,1,0,0");
+    await page.locator(".ctl-list .list-add").click();
+    await rows.nth(1).locator("input").nth(0).fill("https://apps.contoso.com");
+    await rows.nth(1).locator("input").nth(1).fill("1,1,0,0");
+    await page.locator(".ctl-list .list-add").click();
+    await rows.nth(2).locator("input").nth(0).fill("https://remove.me");
+    await rows.nth(2).locator(".list-remove").click();
+    await page.locator(".ctl-list .list-ok").click();
+    await page.locator(".editor-ok").click();
+    await page.locator(".editor-panel").waitFor();
+    await page.goto(url(storeSite, `${base}/AxISURLZonePolicies.html`));
+    await page.locator(".admxkit-editor").waitFor();
+    await page.locator("input[type=radio][value=enabled]").check();
+    const selects = page.locator(".options select");
+    const count = await selects.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) await selects.nth(i).selectOption(String(i % 2 === 0 ? 1 : 2));
+    expect(await page.locator(".editor-message").count()).toBe(0);
+    await page.locator(".editor-apply").click();
+    await page.locator(".editor-overview").click();
+    await page.locator(".editor-panel").waitFor();
+    const valuesBytes = await download(page, "values.json");
+    const values = JSON.parse(valuesBytes.toString("utf8")) as Values;
+    expect(values.machine!.ApprovedActiveXInstallSites).toEqual({
+      state: "enabled",
+      options: {
+        ApprovedActiveXInstallSiteslist: {
+          "https://intranet.contoso.com": "2,1,0,0",
+          "https://apps.contoso.com": "1,1,0,0",
+        },
+      },
+    });
+    // Each dropdown's choice is its item's position in the ADMX (the check boxes keep their defaults).
+    const ids = await selects.evaluateAll((list) =>
+      list.map((x) => x.id.replace(/^AxISURLZonePolicies-/, "")),
+    );
+    const options = values.machine!.AxISURLZonePolicies!.options!;
+    ids.forEach((id, i) => expect(options[id], id).toBe(i % 2 === 0 ? 1 : 2));
+    const valuesFile = join(work, "store-values.json");
+    await writeFile(valuesFile, valuesBytes);
+    let pol: Buffer | undefined;
+    for (const [format, name] of FORMATS) {
+      const bytes = await download(page, name);
+      if (format === "pol") pol = bytes;
+      const cli = await cliPol(valuesFile, format, ["--admx", storeDir]);
+      expect(cli.result.code).toBe(0);
+      expect(bytes.equals(cli.bytes!), `${name} equals admxkit pol --admx --format ${format}`).toBe(true);
+    }
+    await page.locator(".editor-clear").click();
+    const polFile = join(work, "store.pol");
+    await writeFile(polFile, pol!);
+    await page.locator(".editor-import input[type=file]").setInputFiles(polFile);
+    await page.locator(".editor-import-notes p").first().waitFor();
+    // The decoder names dropdown items by their ids where values files write positions: the same
+    // states, so the same Registry.pol, and the dialogs show the same choices.
+    const imported = JSON.parse(await page.locator(".editor-values").innerText()) as Values;
+    expect(Object.keys(imported.machine!).sort()).toEqual(Object.keys(values.machine!).sort());
+    expect(imported.machine!.ApprovedActiveXInstallSites).toEqual(
+      values.machine!.ApprovedActiveXInstallSites,
+    );
+    expect((await download(page, "Machine-Registry.pol")).equals(pol!)).toBe(true);
+    await page.goto(url(storeSite, `${base}/AxISURLZonePolicies.html`));
+    await page.locator(".admxkit-editor").waitFor();
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    for (let i = 0; i < count; i++)
+      expect(await selects.nth(i).inputValue()).toBe(String(i % 2 === 0 ? 1 : 2));
+    await page.reload();
+    await page.goto(url(storeSite, `${base}/ApprovedActiveXInstallSites.html`));
+    await page.locator(".admxkit-editor").waitFor();
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    await page.locator(".ctl-list summary").click();
+    expect(
+      await page
+        .locator(".ctl-list tbody tr input")
+        .evaluateAll((i) => i.map((x) => (x as unknown as { value: string }).value)),
+    ).toEqual(["https://intranet.contoso.com", "2,1,0,0", "https://apps.contoso.com", "1,1,0,0", "", ""]);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("every option control, for a policy of both classes", () => {
+  it("sets each control in the User section and exports what admxkit pol --class user writes", async () => {
+    await clearAll(controlsSite, "en-US");
+    const page = await open(url(controlsSite, "en-US/EveryControl.html"));
+    await page.locator(".editor-class select").selectOption("user");
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#EveryControl-Server").fill("srv01.contoso.com");
+    // The combo box's own list puts a suggestion into the box.
+    await page.locator(".ctl-combo summary").click();
+    await page.locator(".ctl-combo li", { hasText: "alpha.example" }).click();
+    // The spin box steps with the arrow keys and stops at maxValue (10).
+    await page.locator("#EveryControl-Retries").focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowUp");
+    expect(await page.locator("#EveryControl-Retries").inputValue()).toBe("10");
+    await page.keyboard.press("ArrowDown");
+    await page.locator(".ctl-number .spin-down").first().click();
+    expect(await page.locator("#EveryControl-Retries").inputValue()).toBe("8");
+    await page.locator("#EveryControl-Quota").fill("5000");
+    await page.locator("#EveryControl-Verbose").uncheck();
+    await page.locator("#EveryControl-Mode").selectOption("1");
+    await page.locator(".ctl-list summary").click();
+    await page.locator(".ctl-list tbody tr input").first().fill("\\\\srv\\a");
+    await page.locator(".ctl-list .list-add").click();
+    await page.locator(".ctl-list tbody tr").nth(1).locator("input").fill("\\\\srv\\b");
+    await page.locator(".ctl-list .list-ok").click();
+    await page.locator("#EveryControl-Patterns").fill("*.log\n*.tmp");
+    expect(await page.locator(".editor-message").allInnerTexts()).toEqual([]);
+    await page.locator(".editor-ok").click();
+    await page.locator(".editor-panel").waitFor();
+    expect(await page.locator("table.editor-configured[data-class=machine]").count()).toBe(0);
+    expect(await page.locator("table.editor-configured[data-class=user] tbody tr").count()).toBe(1);
+    const valuesBytes = await download(page, "values.json");
+    expect(JSON.parse(valuesBytes.toString("utf8"))).toEqual({
+      user: {
+        EveryControl: {
+          state: "enabled",
+          options: {
+            Server: "srv01.contoso.com",
+            Mirror: "alpha.example",
+            Retries: 8,
+            Quota: 5000,
+            Verbose: false,
+            Mode: 1,
+            Shares: ["\\\\srv\\a", "\\\\srv\\b"],
+            Patterns: ["*.log", "*.tmp"],
+          },
+        },
+      },
+    });
+    const valuesFile = join(work, "controls-values.json");
+    await writeFile(valuesFile, valuesBytes);
+    for (const [format, name] of FORMATS) {
+      const bytes = await download(page, name.replace("Machine", "User"));
+      const cli = await cliPol(valuesFile, format, ["--bundle", HOSTILE], "user");
+      expect(cli.result.code).toBe(0);
+      expect(bytes.equals(cli.bytes!), `${name} equals admxkit pol --class user --format ${format}`).toBe(
+        true,
+      );
+    }
+    expect(await page.locator("a.editor-download[data-class=machine]").count()).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("Previous / Next Setting and Cancel", () => {
+  it("Next Setting applies the change before it moves on; Cancel leaves the saved state as it was", async () => {
+    await clearAll(site, "en-US");
+    const page = await open(url(site, "en-US/ProxyPacUrl.html"));
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#ProxyPacUrl-ProxyPacUrl").fill("http://proxy.contoso.com/a.pac");
+    expect(await page.locator(".editor-status").innerText()).toBe(
+      "Changes not applied yet: press Apply or OK.",
+    );
+    const next = page.locator(".nav-buttons a").last();
+    const target = await next.getAttribute("href");
+    await next.click();
+    await page.waitForURL(url(site, `en-US/${target}`));
+    await page.locator(".admxkit-editor").waitFor();
+    // Change this one and cancel: only the first is kept.
+    await page.locator("input[type=radio][value=disabled]").check();
+    await page.locator(".editor-cancel").click();
+    await page.locator(".editor-panel").waitFor();
+    expect(
+      await page
+        .locator("table.editor-configured tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-policy"))),
+    ).toEqual(["ProxyPacUrl"]);
+    expect(JSON.parse(await page.locator(".editor-values").innerText())).toEqual({
+      machine: {
+        ProxyPacUrl: { state: "enabled", options: { ProxyPacUrl: "http://proxy.contoso.com/a.pac" } },
+      },
+    });
+    await page.close();
+  });
+});
+
+describe("requests", () => {
+  it("no request left file:// (downloads are blob: URLs made in the page)", () => {
+    expect(browser.escaped.filter((u) => !u.startsWith("blob:"))).toEqual([]);
+    expect(browser.requested.filter((u) => !u.startsWith("file://") && !u.startsWith("blob:"))).toEqual([]);
+  });
+});

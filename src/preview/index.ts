@@ -21,6 +21,7 @@ export { PREVIEW_CSS } from "./styles.js";
 export { escapeHtml } from "./html.js";
 export { generatePreviewSites, type PreviewSitesOptions } from "./site-set.js";
 export {
+  readStoreCatalog,
   writeStorePreview,
   type StoreAdml,
   type StorePreviewOptions,
@@ -29,3 +30,4 @@ export {
 } from "./store/store-site.js";
 export { StoreCatalog, readableSupportedName } from "./store/store-catalog.js";
 export { SEARCH_SCRIPT, searchIndexScript, type SearchEntry } from "./store/search-index.js";
+export { renderPolicyPage, type PolicyPageParts } from "./policy-page.js";

@@ -4,12 +4,15 @@ import type { ExampleOptions } from "./example-values.js";
 import { markup } from "./html.js";
 import { previewSiteOptions, type PreviewModel } from "./load-model.js";
 import { renderPage } from "./page.js";
-import { generatePreviewSite, type PageScripts } from "./site.js";
+import { generatePreviewSite, type PageScripts, type PreviewSiteOptions } from "./site.js";
+import type { StoreCatalog } from "./store/store-catalog.js";
 
 /** Options of {@link generatePreviewSites}. */
 export interface PreviewSitesOptions {
   readonly locales?: readonly string[];
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
+  /** See {@link PreviewSiteOptions.store}. */
+  readonly store?: StoreCatalog;
   /**
    * Scripts layered on each site's pages (the editor of src/editor, which the CLI passes in): given
    * the model and how many folders its site sits below the output (0, or 1 for `<FileName>/`).
@@ -32,6 +35,7 @@ export function generatePreviewSites(
     model,
     files: generatePreviewSite(model.bundle, {
       ...previewSiteOptions(model, options),
+      ...(options.store && { store: options.store }),
       ...(options.pageScripts && { pageScripts: options.pageScripts(model, depth) }),
     }),
   }));

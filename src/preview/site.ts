@@ -7,8 +7,10 @@ import { markup, type SafeHtml } from "./html.js";
 import { renderPage } from "./page.js";
 import { previewContext, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
-import { renderPolicyWithContext } from "./render-policy.js";
+import { renderPolicyPage } from "./policy-page.js";
+import { bundleScope, type StoreCatalog } from "./store/store-catalog.js";
 import { renderLanding } from "./store/store-pages.js";
+import { storeTexts } from "./store/store-tree.js";
 
 /** Computes the registry entries of a policy for the given Enabled option values (the compiler). */
 export type RegistryProvider = (policy: Policy, options: ExampleOptions) => PolicyRegistry | undefined;
@@ -21,6 +23,11 @@ export interface PreviewSiteOptions {
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
   /** Registry entries per policy; without it the pages say the entries are not shown. */
   readonly registry?: RegistryProvider;
+  /**
+   * A central store whose templates define what the bundle refers to in other namespaces (Windows'
+   * categories and supportedOn texts): pages then show those texts rather than a readable stand-in.
+   */
+  readonly store?: StoreCatalog;
   /** Scripts layered on the pages (the editor, src/editor); without them the pages run no script. */
   readonly pageScripts?: PageScripts;
 }
@@ -133,8 +140,10 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     }),
   );
   const files: OutputFile[] = [rootPage(bundle, locales)];
+  const scope = bundleScope(bundle);
   for (const locale of locales) {
-    const ctx = previewContext(bundle, locale);
+    const store = options.store;
+    const ctx = previewContext(bundle, locale, store && storeTexts(store, scope, locale));
     const roots = sections(ctx);
     const order = [...new Set(roots.flatMap((s) => treeOrder(s.tree)))];
     const switchTo = (page: string) =>
@@ -164,23 +173,18 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     order.forEach((policy, i) => {
       const page = policyPageName(policy);
       const effect = effects.get(policy.name)!;
-      const body = renderPolicyWithContext(ctx, policy, {
-        locale,
-        options: effect.example,
-        ...(effect.registry ? { registry: effect.registry } : {}),
-        ...(i > 0 ? { previous: policyPageName(order[i - 1]!) } : {}),
-        ...(i < order.length - 1 ? { next: policyPageName(order[i + 1]!) } : {}),
-      });
       const path = roots.map((s) => categoryPath(s.tree, policy)).find((found) => found !== undefined) ?? [];
       files.push({
         path: `${locale}/${page}`,
-        content: renderPage({
-          locale,
-          title: ctx.text(policy.displayName),
+        content: renderPolicyPage({
+          ctx,
+          policy,
+          example: effect.example,
+          ...(effect.registry && { registry: effect.registry }),
+          ...(i > 0 && { previous: policyPageName(order[i - 1]!) }),
+          ...(i < order.length - 1 && { next: policyPageName(order[i + 1]!) }),
           breadcrumbs: [home, ...path.map((label) => ({ label }))],
           languages: switchTo(page),
-          languageLabel: ctx.ui("preview.language"),
-          body,
           ...scripts,
         }),
       });

@@ -212,7 +212,8 @@ describe("rendering", () => {
   });
 
   it("writes the README's picture of the preview (docs/images/preview.png)", async () => {
-    const page = await open(browser, url(site, "en-US/ProxyServer.html"));
+    // Scripts off: the static page, Enabled with the example (the live editor starts from the saved state).
+    const page = await open(noScript, url(site, "en-US/ProxyServer.html"));
     try {
       // The dialog as the README shows it: the example value in its Options pane, the Help beside it.
       expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");

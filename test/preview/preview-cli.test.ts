@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -139,6 +140,39 @@ describe("admxkit preview", () => {
     expect(page).toContain('data-control="textBox"');
     const tree = await readFile(join(out, "en-US", "index.html"), "utf8");
     expect(tree).toContain('href="./WindowsDefender/ProxyServer.html"');
+  });
+
+  it("resolves a bundle's references into Windows' templates with --store", async () => {
+    const out = await tempDir();
+    const bundle = fileURLToPath(HOSTILE_BUNDLE_PATH);
+    const store = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+    const result = await runCli(["preview", "--bundle", bundle, "--store", store, "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // PlainSwitch is supported on windows:SUPPORTED_Windows_10_0: Windows.adml's own wording, per language.
+    const en = await readFile(join(out, "en-US", "PlainSwitch.html"), "utf8");
+    expect(en).toContain('<div class="box supported">At least Windows Server 2016, Windows 10</div>');
+    const ja = await readFile(join(out, "ja-JP", "PlainSwitch.html"), "utf8");
+    expect(ja).toContain('<div class="box supported">Windows Server 2016 以降または Windows 10 以降</div>');
+    const without = await runCli(["preview", "--bundle", bundle, "--out", join(out, "plain")]);
+    expect(without.code).toBe(0);
+    const plain = await readFile(join(out, "plain", "en-US", "PlainSwitch.html"), "utf8");
+    expect(plain).toContain("Windows 10.0 (its wording is in Microsoft.Policies.Windows");
+  });
+
+  it("writes nothing from a store with a broken template, and names the file", async () => {
+    const dir = await tempDir();
+    const store = join(dir, "PolicyDefinitions");
+    await mkdir(join(store, "en-US"), { recursive: true });
+    const microsoft = join(SHARED, "reference", "microsoft");
+    await copyFile(join(microsoft, "DataCollection.admx"), join(store, "DataCollection.admx"));
+    await copyFile(join(microsoft, "en-US", "DataCollection.adml"), join(store, "en-US", "DataCollection.adml"));
+    await writeFile(join(store, "Broken.admx"), "<policyDefinitions");
+    const result = await runCli(["preview", "--admx", store, "--out", join(dir, "out")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Broken\.admx.* error [A-Z_]+/);
+    expect(result.stdout).toBe("");
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("refuses an --admx folder without templates, and one that does not exist", async () => {

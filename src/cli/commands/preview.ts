@@ -7,6 +7,7 @@ import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.j
 interface PreviewArgs {
   bundle?: string;
   admx?: string;
+  store?: string;
   locale?: string[];
   values?: string;
   editor: boolean;
@@ -29,6 +30,7 @@ export const spec: CommandSpec = {
       placeholder: "<id|file>",
     },
     { name: "admx", type: "string", text: "preview.option.admx", placeholder: "<folder>" },
+    { name: "store", type: "string", text: "preview.option.store", placeholder: "<folder>" },
     { name: "locale", type: "string", repeatable: true, text: "preview.option.locale", placeholder: "<tag>" },
     { name: "values", type: "string", text: "preview.option.values", placeholder: "<file>" },
     { name: "editor", type: "boolean", default: true, text: "preview.option.editor" },
@@ -69,8 +71,18 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
             ),
           ];
     for (const model of models) reportDiagnostics(io, model.diagnostics, locale);
+    const { readStoreCatalog } = await import("../../preview/index.js");
+    const store =
+      args.store === undefined
+        ? undefined
+        : await readStoreCatalog(await findStoreTemplates(args.store), args.locale);
     const editor = args.editor ? await editorFor(models, args.admx) : {};
-    const files = generatePreviewSites(models, { ...locales, examples, ...editor });
+    const files = generatePreviewSites(models, {
+      ...locales,
+      examples,
+      ...editor,
+      ...(store && { store }),
+    });
     const written = await writeFilesAtomic(args.out, files);
     for (const path of written) io.stdout(`${path}\n`);
     return EXIT.ok;

@@ -6,6 +6,7 @@
  * texts: a store's catalog is a few hundred kilobytes however large the store.
  */
 import { splitReference } from "../../model/ids.js";
+import type { Bundle } from "../../model/types.js";
 import type { AdmlDocument, AdmxDocument } from "../../read/types.js";
 
 /** A category of some template of the store, its parent resolved to a catalog key. */
@@ -132,4 +133,12 @@ export function readableSupportedName(name: string): string {
       .replace(/_+/g, " ")
       .trim() || name
   );
+}
+
+/** The scope of a bundle: its target prefix and `using` prefixes, as its generated ADMX declares them. */
+export function bundleScope(bundle: Bundle): TemplateScope {
+  const prefixes = new Map<string, string>();
+  for (const u of bundle.using ?? []) prefixes.set(u.prefix, u.namespace);
+  prefixes.set(bundle.target.prefix, bundle.target.namespace);
+  return { namespace: bundle.target.namespace, prefixes };
 }

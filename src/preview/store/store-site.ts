@@ -21,15 +21,21 @@ import { toBundle } from "../../read/to-bundle.js";
 import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
-import { renderPage } from "../page.js";
 import { PREVIEW_CSS } from "../styles.js";
-import { previewContext, type StoreTexts } from "../preview-context.js";
+import { previewContext } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
-import { renderPolicyWithContext } from "../render-policy.js";
+import { renderPolicyPage } from "../policy-page.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
 import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
 import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
-import { categoryChain, categoryLabel, storeOrder, storeSections, type PolicySummary } from "./store-tree.js";
+import {
+  categoryChain,
+  categoryLabel,
+  storeOrder,
+  storeSections,
+  storeTexts,
+  type PolicySummary,
+} from "./store-tree.js";
 
 /** One template of a store: its base name, and a way to read its files (called once per pass). */
 export interface StoreTemplate {
@@ -195,17 +201,20 @@ export async function writeStorePreview(
     });
   }
 
+  // Settings per template, counted once: looking them up per template would be templates × policies.
+  const policiesOf = new Map<string, number>();
+  for (const s of summaries) policiesOf.set(s.file, (policiesOf.get(s.file) ?? 0) + 1);
   let pages = 0;
   for (const template of templates) {
     const scope = index.scopes.get(template.base);
-    if (!scope || !summaries.some((s) => s.file === template.base)) continue;
+    const count = policiesOf.get(template.base) ?? 0;
+    if (!scope || count === 0) continue;
     const files = await template.read();
     const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
     const admls = readAdmls(files.admls, new Set(locales), false);
     if (!admx.document) continue;
     // A template without an ADML in a locale has no texts to show there: its pages are left out of
     // that locale (the tree already leaves it out), and the gap is said once per locale.
-    const count = summaries.filter((s) => s.file === template.base).length;
     for (const locale of locales.filter((l) => !admls.documents.has(l))) {
       const params = { file: files.admx.path, locale, count };
       diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
@@ -218,11 +227,7 @@ export async function writeStorePreview(
     const bundle = read.bundle;
     for (const locale of admls.documents.keys()) {
       const view = views.get(locale)!;
-      const storeTexts: StoreTexts = {
-        supportedOn: (ref) => catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
-        category: (ref) => categoryLabel(catalog, catalog.resolve(scope, ref, "category"), locale),
-      };
-      const ctx = previewContext(bundle, locale, storeTexts);
+      const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
       for (const policy of bundle.policies) {
         const at = view.position.get(`${template.base}\u0000${policy.name}`);
         if (at === undefined) continue;
@@ -231,20 +236,17 @@ export async function writeStorePreview(
         const previous = link(view.order[at - 1]);
         const next = link(view.order[at + 1]);
         const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
-        const body = renderPolicyWithContext(ctx, policy, {
-          locale,
-          options: example,
-          registry: compiledRegistry(policy, example),
-          ...(previous && { previous }),
-          ...(next && { next }),
-        });
         const own_ = `${encodeURIComponent(template.base)}/${encodeURIComponent(policy.name)}.html`;
         const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
         await write({
           path: `${locale}/${template.base}/${policy.name}.html`,
-          content: renderPage({
-            locale,
-            title: ctx.text(policy.displayName),
+          content: renderPolicyPage({
+            ctx,
+            policy,
+            example,
+            registry: compiledRegistry(policy, example),
+            ...(previous && { previous }),
+            ...(next && { next }),
             breadcrumbs: [
               { label: title, href: "../index.html" },
               ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
@@ -252,8 +254,6 @@ export async function writeStorePreview(
             languages: locales
               .filter((l) => views.get(l)!.position.has(`${template.base}\u0000${policy.name}`))
               .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
-            languageLabel: ctx.ui("preview.language"),
-            body,
             stylesheet: "../../preview.css",
           }),
         });
@@ -263,4 +263,22 @@ export async function writeStorePreview(
   }
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   return { diagnostics, pages, settings: summaries.length };
+}
+
+/**
+ * The catalog of a store alone (pass 1 without the policies): for previewing a bundle whose references
+ * point into Windows' templates (`windows:SUPPORTED_Windows_10_0`) with their real texts.
+ */
+export async function readStoreCatalog(
+  templates: readonly StoreTemplate[],
+  locales?: readonly string[],
+): Promise<StoreCatalog> {
+  const catalog = new StoreCatalog();
+  const wanted = locales ? new Set(locales) : undefined;
+  for (const template of templates) {
+    const files = await template.read();
+    const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+    if (admx.document) catalog.add(admx.document, readAdmls(files.admls, wanted, false).documents);
+  }
+  return catalog;
 }

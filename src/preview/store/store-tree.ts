@@ -5,7 +5,13 @@
  * labelled and sorted per locale.
  */
 import { uiText, resolveLocale } from "../../i18n/messages.js";
-import { keyName, keyNamespace, readableSupportedName, type StoreCatalog } from "./store-catalog.js";
+import {
+  keyName,
+  keyNamespace,
+  readableSupportedName,
+  type StoreCatalog,
+  type TemplateScope,
+} from "./store-catalog.js";
 
 /** What the tree and the search index need of a policy; its texts only for the locales rendered. */
 export interface PolicySummary {
@@ -134,4 +140,19 @@ export function storeOrder(sections: readonly StoreSection[]): PolicySummary[] {
   const walk = (nodes: readonly StoreNode[]): PolicySummary[] =>
     nodes.flatMap((n) => [...walk(n.children), ...n.policies]);
   return [...new Set(sections.flatMap((s) => [...walk(s.nodes), ...s.policies]))];
+}
+
+/**
+ * What a store tells the pages of one template in one locale: the texts of its supportedOn and
+ * category references into the store's other templates.
+ */
+export function storeTexts(catalog: StoreCatalog, scope: TemplateScope, locale: string) {
+  return {
+    supportedOn: (ref: string) =>
+      catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
+    category: (ref: string) => {
+      const key = catalog.resolve(scope, ref, "category");
+      return catalog.category(key) ? categoryLabel(catalog, key, locale) : undefined;
+    },
+  };
 }

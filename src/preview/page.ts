@@ -38,7 +38,8 @@ const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 /** The policy for a page's own parts: scripts and a stylesheet beside it, nothing from elsewhere. */
 function csp(parts: PageParts): string {
-  const style = parts.stylesheet === undefined ? CSP : CSP.replace("style-src 'unsafe-inline'", "style-src 'self'");
+  const style =
+    parts.stylesheet === undefined ? CSP : CSP.replace("style-src 'unsafe-inline'", "style-src 'self'");
   return parts.scripts?.length ? `${style}; script-src 'self'` : style;
 }
 

@@ -166,7 +166,10 @@ describe("admxkit preview", () => {
     await mkdir(join(store, "en-US"), { recursive: true });
     const microsoft = join(SHARED, "reference", "microsoft");
     await copyFile(join(microsoft, "DataCollection.admx"), join(store, "DataCollection.admx"));
-    await copyFile(join(microsoft, "en-US", "DataCollection.adml"), join(store, "en-US", "DataCollection.adml"));
+    await copyFile(
+      join(microsoft, "en-US", "DataCollection.adml"),
+      join(store, "en-US", "DataCollection.adml"),
+    );
     await writeFile(join(store, "Broken.admx"), "<policyDefinitions");
     const result = await runCli(["preview", "--admx", store, "--out", join(dir, "out")]);
     expect(result.code).toBe(1);

@@ -148,8 +148,7 @@ export function storeOrder(sections: readonly StoreSection[]): PolicySummary[] {
  */
 export function storeTexts(catalog: StoreCatalog, scope: TemplateScope, locale: string) {
   return {
-    supportedOn: (ref: string) =>
-      catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
+    supportedOn: (ref: string) => catalog.supportedOnText(catalog.resolve(scope, ref, "supportedOn"), locale),
     category: (ref: string) => {
       const key = catalog.resolve(scope, ref, "category");
       return catalog.category(key) ? categoryLabel(catalog, key, locale) : undefined;

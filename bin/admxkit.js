@@ -1,8 +1,20 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`; `npm pack` runs it as `prepack`).
-import { main } from "../dist/cli/main.js";
-import { installSignalCleanup } from "../dist/io/signal-cleanup.js";
+import { existsSync } from "node:fs";
+
+const main = new URL("../dist/cli/main.js", import.meta.url);
+// In a source checkout (`npm ci && npx admxkit build` on a fresh clone) dist/ does not exist yet: build it
+// once. The published package ships dist/ and no src/, so this never runs for users of the tarball.
+// (A `prepare` script would build on `npm ci` too, but npm 11 then warns every consumer who installs the
+// tarball about an unapproved install script.)
+if (!existsSync(main) && existsSync(new URL("../src/cli/main.ts", import.meta.url))) {
+  const { buildCheckout } = await import("./build-checkout.js");
+  buildCheckout(new URL("..", import.meta.url));
+}
+
+const { main: run } = await import(main.href);
+const { installSignalCleanup } = await import("../dist/io/signal-cleanup.js");
 
 // Ctrl-C or a SIGTERM during a write removes its temporary files before exiting 130/143.
 installSignalCleanup();
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

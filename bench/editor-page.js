@@ -5,7 +5,7 @@
  * Default folder: the built-in bundle. Needs dist/ (npm run build) and /usr/bin/chromium.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,12 +30,15 @@ if (run.status !== 0) throw new Error(`preview failed:\n${run.stderr.slice(0, 20
 const files = run.stdout.trim().split("\n");
 console.log(`preview: ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-// The site whose data is largest: the template with the most policies.
+// The data file that is largest: the template with the most policies.
 const datas = files.filter((f) => f.endsWith("editor-data.js")).map((f) => [f, statSync(f).size]);
 const [largest, size] = datas.sort((a, b) => b[1] - a[1])[0];
-const localeDir = join(largest, "..");
-const policy = readdirSync(localeDir).find((f) => f.endsWith(".html") && f !== "index.html");
-console.log(`largest site data: ${largest.slice(out.length + 1)} (${size} bytes)`);
+const dataDir = join(largest, "..");
+const policy = readdirSync(dataDir).find((f) => f.endsWith(".html") && f !== "index.html");
+console.log(`largest editor data: ${largest.slice(out.length + 1)} (${size} bytes)`);
+// A bundle's site has its downloads on the locale's index; a store's sit below each dialog.
+const store = !existsSync(join(dataDir, "index.html"));
+const localeDir = store ? join(dataDir, "..") : dataDir;
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -55,11 +58,10 @@ async function time(href, ready) {
   }
   return median(times).toFixed(0);
 }
-console.log(
-  `open the index with the editor panel: ${await time(pathToFileURL(join(localeDir, "index.html")).href, ".editor-panel")} ms`,
-);
-console.log(
-  `open a policy page with the live dialog: ${await time(pathToFileURL(join(localeDir, policy)).href, ".editor-bar")} ms`,
-);
+const index = pathToFileURL(join(localeDir, "index.html")).href;
+console.log(`open the locale's index: ${await time(index, store ? ".tree" : ".editor-panel")} ms`);
+const policyPage = pathToFileURL(join(dataDir, policy)).href;
+const ready = store ? ".editor-panel" : ".editor-bar";
+console.log(`open a policy page until the editor is ready: ${await time(policyPage, ready)} ms`);
 await browser.close();
 rmSync(out, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import type { OutputFile } from "../io/output-file.js";
 import type { Bundle, Policy } from "../model/types.js";
 import type { PageScripts } from "../preview/site.js";
+import type { StoreTemplatePages } from "../preview/store/store-site.js";
 import { EDITOR_DATA_FILE, EDITOR_SCRIPT_FILE, editorDataFile } from "./site-data.js";
 
 /** One preview site the editor is layered on. */
@@ -48,4 +49,33 @@ export function editorPageScripts(site: EditorSite): PageScripts {
 /** The bundled page script as an output file at the top of the output folder. */
 export function editorScriptFile(script: string | Uint8Array): OutputFile {
   return { path: EDITOR_SCRIPT_FILE, content: script };
+}
+
+/**
+ * The editor on the policy pages of a store preview (src/preview/store): each template's pages get a
+ * data file of their own (`<locale>/<File>/editor-data.js`, one template at a time, so the preview's
+ * memory stays bounded), and the downloads sit below each dialog. Names several templates define are
+ * qualified in values files.
+ */
+export function editorStorePageScripts(source: string) {
+  return (template: StoreTemplatePages) => ({
+    scripts: [EDITOR_DATA_FILE, `../../${EDITOR_SCRIPT_FILE}`],
+    files: [
+      editorDataFile({
+        source,
+        locale: template.locale,
+        path: `${template.locale}/${template.base}/${EDITOR_DATA_FILE}`,
+        overview: "page",
+        templates: [
+          {
+            namespace: template.bundle.target.namespace,
+            prefix: template.bundle.target.prefix,
+            policies: template.bundle.policies,
+            shown: template.shown,
+          },
+        ],
+        qualified: template.shared,
+      }),
+    ],
+  });
 }

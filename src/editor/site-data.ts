@@ -47,6 +47,11 @@ export interface EditorSiteData {
   readonly locale: string;
   readonly uiLocale: LocaleTag;
   readonly templates: readonly EditorTemplateData[];
+  /**
+   * Where the configured settings and downloads are: the locale's index page (a bundle's site), or
+   * below the dialog of every policy page (a store preview, whose index spans many templates).
+   */
+  readonly overview: "index" | "page";
   /** Every policy page, in the order of the editor's tree. */
   readonly pages: readonly EditorPageInfo[];
 }
@@ -73,6 +78,8 @@ export interface EditorDataInput {
   /** Where the file goes (relative to the output folder); default `<locale>/editor-data.js`. */
   readonly path?: string;
   readonly templates: readonly EditorTemplateInput[];
+  /** See {@link EditorSiteData.overview}; default "index". */
+  readonly overview?: "index" | "page";
   /**
    * Policy names a values file must qualify besides those several of `templates` define (names that
    * other sites of the same store define; case-insensitive, as values-file keys are).
@@ -123,6 +130,7 @@ export function editorDataFile(input: EditorDataInput): OutputFile {
     locale: input.locale,
     uiLocale: resolveLocale(input.locale),
     templates: input.templates.map(({ namespace, prefix, policies }) => ({ namespace, prefix, policies })),
+    overview: input.overview ?? "index",
     pages,
   };
   return {

@@ -2,7 +2,7 @@
  * The editor in the pages `admxkit preview` writes (issue 14), driven in Chromium from file://: what
  * the page says and downloads must be what the CLI says and writes for the same values file.
  */
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
@@ -21,8 +21,6 @@ const EXAMPLE = JSON.parse(
   await readFile(join(REPO_ROOT, "examples", "defender-proxy.values.json"), "utf8"),
 ) as Values;
 const STORE = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
-/** A template of the 21H2 store with a list box with value names and dropdowns. */
-const STORE_TEMPLATES = ["ActiveXInstallService"];
 const FORMATS = [
   ["pol", "Machine-Registry.pol"],
   ["reg", "Machine.reg"],
@@ -44,14 +42,8 @@ beforeAll(async () => {
   const built = await runCli(["preview", "--out", site]);
   expect(built.stderr).toBe("");
   expect(built.code).toBe(0);
-  // One template of the 21H2 store, copied as it is: a folder of one template is previewed as its
-  // own site, which has the editor (the whole-store preview does not have it yet).
-  storeDir = join(work, "PolicyDefinitions");
-  await mkdir(join(storeDir, "en-US"), { recursive: true });
-  for (const name of STORE_TEMPLATES) {
-    await cp(join(STORE, `${name}.admx`), join(storeDir, `${name}.admx`));
-    await cp(join(STORE, "en-US", `${name}.adml`), join(storeDir, "en-US", `${name}.adml`));
-  }
+  // The whole 21H2 store, previewed as one site (its policy pages carry the editor and the downloads).
+  storeDir = STORE;
   controlsSite = join(work, "controls-site");
   const controls = await runCli(["preview", "--bundle", HOSTILE, "--locale", "en-US", "--out", controlsSite]);
   expect(controls.code).toBe(0);
@@ -203,12 +195,14 @@ for (const locale of ["en-US", "ja-JP"] as const) {
   });
 }
 
-describe("the editor on templates of the 21H2 store", () => {
-  const base = "en-US";
+describe("the editor on the preview of the 21H2 store", () => {
+  const base = "en-US/ActiveXInstallService";
 
   it("sets a list box with value names and dropdowns, exports what admxkit pol --admx writes, imports it back", async () => {
-    await clearAll(storeSite, base);
     const page = await open(url(storeSite, `${base}/ApprovedActiveXInstallSites.html`));
+    // On a store preview the downloads (and Clear) sit below each dialog of the template.
+    await page.locator(".editor-panel").waitFor();
+    await page.locator(".editor-clear").click();
     await page.locator("input[type=radio][value=enabled]").check();
     // The list box's Show Contents dialog: two rows typed, one added and removed again, then OK.
     await page.locator(".ctl-list summary").click();
@@ -388,6 +382,49 @@ describe("Previous / Next Setting and Cancel", () => {
         ProxyPacUrl: { state: "enabled", options: { ProxyPacUrl: "http://proxy.contoso.com/a.pac" } },
       },
     });
+    await page.close();
+  });
+});
+
+describe("the editor on a store preview (several templates, one site)", () => {
+  it("writes a name two templates share as namespace:name, as admxkit pol --admx needs it, through an import too", async () => {
+    const fixture = join(REPO_ROOT, "test", "fixtures", "cli-admx", "same-name");
+    const root = join(work, "same-site");
+    expect((await runCli(["preview", "--admx", fixture, "--out", root])).code).toBe(0);
+    const page = await open(url(root, "en-US/NsA/Same.html"));
+    // The downloads sit below the dialog: the store's index spans many templates.
+    await page.locator(".editor-panel").waitFor();
+    await page.locator(".editor-clear").click();
+    await page.locator("input[type=radio][value=enabled]").check();
+    await page.locator("#Same-Label").fill("first");
+    await page.locator(".editor-ok").click();
+    expect(page.url()).toBe(`${url(root, "en-US/NsA/Same.html")}#editor`);
+    const key = "Admxkit.Fixture.NsA:Same";
+    const valuesBytes = await download(page, "values.json");
+    expect(JSON.parse(valuesBytes.toString("utf8"))).toEqual({
+      machine: { [key]: { state: "enabled", options: { Label: "first" } } },
+    });
+    const valuesFile = join(work, "same-values.json");
+    await writeFile(valuesFile, valuesBytes);
+    const pol = await download(page, "Machine-Registry.pol");
+    const cli = await cliPol(valuesFile, "pol", ["--admx", fixture]);
+    expect(cli.result.code).toBe(0);
+    expect(pol.equals(cli.bytes!)).toBe(true);
+    // Clearing below the dialog resets it; importing the Registry.pol brings the state back.
+    await page.locator(".editor-clear").click();
+    expect(await page.locator("input[type=radio][value=notConfigured]").isChecked()).toBe(true);
+    const polFile = join(work, "same.pol");
+    await writeFile(polFile, pol);
+    await page.locator(".editor-import input[type=file]").setInputFiles(polFile);
+    await page.locator(".editor-import-notes p").first().waitFor();
+    expect(
+      await page
+        .locator("table.editor-configured tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-policy"))),
+    ).toEqual([key]);
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    expect(await page.locator("#Same-Label").inputValue()).toBe("first");
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });
 });

@@ -59,7 +59,11 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
       const templates = await findStoreTemplates(args.admx);
       // A folder of several templates is a store: one site, one tree, texts resolved across files.
       if (templates.length > 1)
-        return previewStore(io, locale, args.out, templates, { ...locales, examples });
+        return previewStore(io, locale, args.out, templates, {
+          ...locales,
+          examples,
+          ...(args.editor ? await storeEditorFor(args.admx) : {}),
+        });
     }
     const models =
       args.admx !== undefined
@@ -89,28 +93,38 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
   });
 }
 
+/** The editor's bundled page script (dist/browser/editor.js); missing, an error that says how to build it. */
+async function readEditorScript(): Promise<Uint8Array> {
+  const { readFile } = await import("node:fs/promises");
+  const { fileURLToPath } = await import("node:url");
+  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
+  // dist/cli/commands/preview.js → dist/browser/editor.js
+  const file = fileURLToPath(new URL("../../browser/editor.js", import.meta.url));
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AdmxkitError([diag("PREVIEW_EDITOR_MISSING", { file, reason }, { file })]);
+  }
+}
+
 /**
  * The editor (issue 14) on the pages: its bundled page script, built by `npm run build` into
  * dist/browser/editor.js (vite.editor.config.ts) and shipped in the package, and each site's data.
  * A missing build is the installer's problem, not the user's input: an error that says how to make it.
  */
+/** The editor on a store preview's policy pages (src/editor/page-scripts.ts). */
+async function storeEditorFor(admx: string) {
+  const { editorStorePageScripts, editorScriptFile } = await import("../../editor/page-scripts.js");
+  return { files: [editorScriptFile(await readEditorScript())], pageScripts: editorStorePageScripts(admx) };
+}
+
 async function editorFor(
   models: readonly import("../../preview/index.js").PreviewModel[],
   admx: string | undefined,
 ) {
-  const { readFile } = await import("node:fs/promises");
-  const { fileURLToPath } = await import("node:url");
-  const { AdmxkitError, diag } = await import("../../diagnostics/diagnostic.js");
   const { editorPageScripts, editorScriptFile } = await import("../../editor/page-scripts.js");
-  // dist/cli/commands/preview.js → dist/browser/editor.js
-  const file = fileURLToPath(new URL("../../browser/editor.js", import.meta.url));
-  let script: Uint8Array;
-  try {
-    script = new Uint8Array(await readFile(file));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AdmxkitError([diag("PREVIEW_EDITOR_MISSING", { file, reason }, { file })]);
-  }
+  const script = await readEditorScript();
   return {
     files: [editorScriptFile(script)],
     pageScripts: (model: (typeof models)[number], depth: number) =>
@@ -133,12 +147,15 @@ async function previewStore(
   locale: LocaleTag,
   out: string,
   templates: Awaited<ReturnType<typeof findStoreTemplates>>,
-  options: import("../../preview/index.js").StorePreviewOptions,
+  options: import("../../preview/index.js").StorePreviewOptions & {
+    readonly files?: readonly import("../../io/output-file.js").OutputFile[];
+  },
 ): Promise<number> {
   const { writeStorePreview } = await import("../../preview/index.js");
   const { openOutputFolder } = await import("../../io/write-files.js");
   const writer = openOutputFolder(out);
   try {
+    for (const file of options.files ?? []) await writer.add(file);
     const result = await writeStorePreview(templates, (file) => writer.add(file), options);
     reportDiagnostics(io, result.diagnostics, locale);
   } catch (error) {

@@ -17,6 +17,10 @@ import { stateOf, withState } from "./storage.js";
 
 type StateName = PolicyStateInput["state"];
 
+/** Fired on the window when the dialog saved a state, and when the panel imported or cleared. */
+export const SAVED_EVENT = "admxkit-editor-saved";
+export const CHANGED_EVENT = "admxkit-editor-changed";
+
 /** A state as the values file keeps it: options only for Enabled, and only for a policy that has some. */
 function normalized(policy: Policy, state: PolicyStateInput): PolicyStateInput {
   if (state.state !== "enabled") return { state: state.state };
@@ -95,7 +99,9 @@ export function startDialog(
   const bar = el("div", "editor-bar");
   const status = el("span", "editor-status");
   const overview = el("a", "editor-overview");
-  overview.href = "index.html#editor";
+  // Where the downloads are: the index (a bundle's site), or below this dialog (a store preview).
+  const overviewHref = app.data.overview === "page" ? "#editor" : "index.html#editor";
+  overview.href = overviewHref;
   bar.append(status);
   if (sections.length > 1) {
     const label = el("label", "editor-class", app.ui("editor.class"));
@@ -132,10 +138,11 @@ export function startDialog(
   buttonRow.replaceChildren(
     button(app.ui("preview.ok"), "default editor-ok", () => {
       save();
-      location.href = "index.html#editor";
+      location.href = overviewHref;
     }),
     button(app.ui("preview.cancel"), "editor-cancel", () => {
-      location.href = "index.html#editor";
+      load();
+      location.href = overviewHref;
     }),
     apply,
   );
@@ -147,12 +154,15 @@ export function startDialog(
     if (!dirty()) return;
     app.storage.save(withState(app.storage.load(), section, key, draft()));
     refresh();
+    dispatchEvent(new Event(SAVED_EVENT));
   }
 
   function load(): void {
     const state = saved();
     for (const r of radios) r.checked = r.value === state.state;
-    form.write(state.state === "enabled" ? (state.options ?? {}) : {});
+    // A saved Enabled state shows its values; otherwise the controls keep what the page shows (the
+    // example values), which is what Enabled starts from.
+    if (state.state === "enabled") form.write(state.options ?? {});
     refresh();
   }
 
@@ -179,6 +189,8 @@ export function startDialog(
   }
 
   for (const r of radios) r.addEventListener("change", () => refresh());
+  // An import or a clear in the panel below (store pages) changes the saved state under the dialog.
+  addEventListener(CHANGED_EVENT, () => load());
   if (!radio("notConfigured")) return;
   load();
 }

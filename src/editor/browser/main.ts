@@ -16,15 +16,19 @@ function start(): void {
   if (!data || data.version !== 1) return;
   for (const [locale, catalog] of Object.entries(catalogs)) registerToolCatalog(locale, catalog);
   const app = createApp(data);
-  const style = document.createElement("style");
-  style.textContent = EDITOR_CSS;
-  document.head.append(style);
+  // A constructed stylesheet, not a <style> element: store pages allow only their stylesheet file
+  // (style-src 'self'), and the CSP does not govern sheets a script builds.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(EDITOR_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   document.documentElement.classList.add("admxkit-editor");
   const article = document.querySelector<HTMLElement>("article.gp-preview[data-policy]");
   const current = app.current();
-  if (article && current && article.dataset.policy === current.policy.name)
+  if (article && current && article.dataset.policy === current.policy.name) {
     startDialog(app, article, current.policy, current.info);
-  else if (document.querySelector(".index-layout")) startOverview(app, document.querySelector("main")!);
+    // A store's index spans many templates: each policy page carries its template's downloads.
+    if (data.overview === "page") startOverview(app, document.querySelector("main")!);
+  } else if (document.querySelector(".index-layout")) startOverview(app, document.querySelector("main")!);
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -8,6 +8,7 @@ import { VALUES_SECTIONS, type ValuesFile } from "../../values/schema.js";
 import { diagnosticLines, exportFiles, valuesFileText } from "../export-files.js";
 import { importFile } from "../import-file.js";
 import { el, type EditorApp } from "./app.js";
+import { CHANGED_EVENT, SAVED_EVENT } from "./dialog.js";
 
 const STATE_LABELS = {
   enabled: "preview.enabled",
@@ -159,6 +160,7 @@ export function startOverview(app: EditorApp, main: HTMLElement): void {
         importNotes.unshift(app.ui("editor.imported", { file: file.name }));
       }
       render();
+      dispatchEvent(new Event(CHANGED_EVENT));
     });
     imports.append(fileLabel, classLabel, notes);
 
@@ -168,10 +170,12 @@ export function startOverview(app: EditorApp, main: HTMLElement): void {
       app.storage.clear();
       importNotes = [];
       render();
+      dispatchEvent(new Event(CHANGED_EVENT));
     });
     const clearRow = el("div", "editor-section");
     clearRow.append(clear);
     panel.replaceChildren(configured, exports, imports, clearRow);
   }
+  addEventListener(SAVED_EVENT, () => render());
   render();
 }

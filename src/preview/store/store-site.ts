@@ -57,6 +57,28 @@ export interface StorePreviewOptions {
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
   /** Title of the start page; default "Administrative Templates". */
   readonly title?: string;
+  /**
+   * Scripts layered on the policy pages (the editor of src/editor, passed in by the CLI): asked once per
+   * template and locale, with the template's policies and their pages (relative to `<locale>/<File>/`).
+   */
+  readonly pageScripts?: (template: StoreTemplatePages) => {
+    readonly scripts: readonly string[];
+    readonly files: readonly OutputFile[];
+  };
+}
+
+/** One template's policy pages in one locale, for {@link StorePreviewOptions.pageScripts}. */
+export interface StoreTemplatePages {
+  readonly base: string;
+  readonly locale: string;
+  readonly bundle: import("../../model/types.js").Bundle;
+  /** Policy names (lower case) that several templates of the store define. */
+  readonly shared: ReadonlySet<string>;
+  readonly shown: readonly {
+    readonly policy: import("../../model/types.js").Policy;
+    readonly displayName: string;
+    readonly page: string;
+  }[];
 }
 
 /** What the preview wrote and found. */
@@ -204,6 +226,12 @@ export async function writeStorePreview(
   // Settings per template, counted once: looking them up per template would be templates × policies.
   const policiesOf = new Map<string, number>();
   for (const s of summaries) policiesOf.set(s.file, (policiesOf.get(s.file) ?? 0) + 1);
+  const files = new Map<string, Set<string>>();
+  for (const p of summaries) {
+    const name = p.name.toLowerCase();
+    files.set(name, (files.get(name) ?? new Set()).add(p.file));
+  }
+  const shared = new Set([...files].filter(([, f]) => f.size > 1).map(([name]) => name));
   let pages = 0;
   for (const template of templates) {
     const scope = index.scopes.get(template.base);
@@ -228,6 +256,11 @@ export async function writeStorePreview(
     for (const locale of admls.documents.keys()) {
       const view = views.get(locale)!;
       const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
+      const shown = bundle.policies
+        .filter((p) => view.position.has(`${template.base}\u0000${p.name}`))
+        .map((p) => ({ policy: p, displayName: ctx.text(p.displayName), page: `${p.name}.html` }));
+      const layered = options.pageScripts?.({ base: template.base, locale, bundle, shared, shown });
+      for (const file of layered?.files ?? []) await write(file);
       for (const policy of bundle.policies) {
         const at = view.position.get(`${template.base}\u0000${policy.name}`);
         if (at === undefined) continue;
@@ -255,6 +288,7 @@ export async function writeStorePreview(
               .filter((l) => views.get(l)!.position.has(`${template.base}\u0000${policy.name}`))
               .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
             stylesheet: "../../preview.css",
+            ...(layered && { scripts: layered.scripts }),
           }),
         });
         pages++;

@@ -8,7 +8,7 @@ mkdir -p test-output
 bash scripts/ensure-browser.sh
 
 echo "== typecheck"
-npx tsc --noEmit -p .
+npm run --silent typecheck
 echo "== format"
 npx prettier --check .
 echo "== tests"

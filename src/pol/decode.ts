@@ -8,6 +8,7 @@
  * Entries keep their data bytes exactly, so a decoded file re-encodes to the same bytes.
  */
 import type { Buffer } from "node:buffer";
+import { formatMessage, type MessageRef } from "../i18n/messages.js";
 import { PolDecodeFailure } from "./errors.js";
 import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
 import { REG_TYPES } from "./types.js";
@@ -31,6 +32,28 @@ function showUnit(bytes: Uint8Array, at: number): string {
   return `U+${unit.toString(16).toUpperCase().padStart(4, "0")}${char}`;
 }
 
+/**
+ * What the decoder expected: literal bytes or delimiters as text (`'['`, `50 52 65 67 ('PReg')`), which
+ * read the same in every language, or a phrase as a message, worded when the error is shown.
+ */
+type Expected = string | MessageRef;
+
+const phrase = (code: MessageRef["code"]): MessageRef => ({ code, params: {} });
+const EXPECT_KEY = phrase("POL_EXPECT_KEY");
+const EXPECT_VALUE_NAME = phrase("POL_EXPECT_VALUE_NAME");
+const EXPECT_TYPE = phrase("POL_EXPECT_TYPE");
+const EXPECT_SIZE = phrase("POL_EXPECT_SIZE");
+const EXPECT_VERSION = phrase("POL_EXPECT_VERSION");
+const EXPECT_EVEN_SIZE = phrase("POL_EXPECT_EVEN_SIZE");
+const EXPECT_BRACKET_OR_END = phrase("POL_EXPECT_BRACKET_OR_END");
+
+/** `expected` in en-US (the error's data) and, for a phrase, the message to word it in any language. */
+function expectation(expected: Expected): Pick<PolDecodeError, "expected" | "expectedMessage"> {
+  return typeof expected === "string"
+    ? { expected }
+    : { expected: formatMessage(expected.code, expected.params, "en-US"), expectedMessage: expected };
+}
+
 /** Decoder state: the input and the index of the entry being read, for error reports. */
 class Reader {
   entry = 0;
@@ -45,8 +68,8 @@ class Reader {
     this.copy = bytes.slice();
   }
 
-  fail(code: PolDecodeErrorCode, offset: number, expected: string, found?: string): never {
-    const error: PolDecodeError = { code, offset, expected, entry: this.entry };
+  fail(code: PolDecodeErrorCode, offset: number, expected: Expected, found?: string): never {
+    const error: PolDecodeError = { code, offset, ...expectation(expected), entry: this.entry };
     throw new Stop(found === undefined ? error : { ...error, found });
   }
 
@@ -59,19 +82,19 @@ class Reader {
     return at + 2;
   }
 
-  u32(at: number, what: string): number {
+  u32(at: number, what: Expected): number {
     const b = this.bytes;
     if (at + 4 > b.length) this.fail("POL_TRUNCATED", b.length, what);
     return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
   }
 
   /** Finds the NUL ending the UTF-16LE string at `start`; returns its offset. */
-  terminator(start: number, what: string): number {
+  terminator(start: number, what: Expected): number {
     const b = this.bytes;
     const last = b.length - 1;
     let i = start;
     while (i < last && (b[i] !== 0 || b[i + 1] !== 0)) i += 2;
-    if (i >= last) this.fail("POL_UNTERMINATED_STRING", start, `a NUL-terminated ${what}`);
+    if (i >= last) this.fail("POL_UNTERMINATED_STRING", start, what);
     return i;
   }
 
@@ -99,20 +122,26 @@ function isStringType(type: number): boolean {
 function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
   const b = r.bytes;
   let p = r.delimiter(start, 0x5b);
-  const keyEnd = r.terminator(p, "key");
+  const keyEnd = r.terminator(p, EXPECT_KEY);
   const key = r.key(p, keyEnd);
   p = r.delimiter(keyEnd + 2, 0x3b);
-  const nameEnd = r.terminator(p, "value name");
+  const nameEnd = r.terminator(p, EXPECT_VALUE_NAME);
   const valueName = nameEnd === p ? "" : readUtf16le(r.buffer, p, nameEnd);
   p = r.delimiter(nameEnd + 2, 0x3b);
-  const type = r.u32(p, "a 32-bit type");
+  const type = r.u32(p, EXPECT_TYPE);
   p = r.delimiter(p + 4, 0x3b);
   const sizeAt = p;
-  const size = r.u32(p, "a 32-bit size");
+  const size = r.u32(p, EXPECT_SIZE);
   p = r.delimiter(p + 4, 0x3b);
-  if (size > b.length - p) r.fail("POL_SIZE_PAST_END", sizeAt, `at most ${b.length - p}`, String(size));
+  if (size > b.length - p)
+    r.fail(
+      "POL_SIZE_PAST_END",
+      sizeAt,
+      { code: "POL_EXPECT_AT_MOST", params: { limit: b.length - p } },
+      String(size),
+    );
   if (size % 2 !== 0 && isStringType(type)) {
-    r.fail("POL_ODD_STRING", sizeAt, "an even size for UTF-16 string data", String(size));
+    r.fail("POL_ODD_STRING", sizeAt, EXPECT_EVEN_SIZE, String(size));
   }
   const data = r.copy.subarray(p, p + size);
   p = r.delimiter(p + size, 0x5d);
@@ -130,7 +159,8 @@ function readHeader(r: Reader): void {
       throw new Stop({ code: "POL_BAD_SIGNATURE", offset: 0, expected: "50 52 65 67 ('PReg')", found });
     }
   }
-  if (b.length < 8) throw new Stop({ code: "POL_TRUNCATED", offset: b.length, expected: "a 32-bit version" });
+  if (b.length < 8)
+    throw new Stop({ code: "POL_TRUNCATED", offset: b.length, ...expectation(EXPECT_VERSION) });
   const version = (b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24)) >>> 0;
   if (version !== 1)
     throw new Stop({ code: "POL_BAD_VERSION", offset: 4, expected: "1", found: String(version) });
@@ -149,7 +179,7 @@ export function decodePol(bytes: Uint8Array): PolDecodeResult {
     let p = 8;
     while (p < bytes.length) {
       if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
-        r.fail("POL_TRAILING_BYTES", p, "'[' or the end of the file", showUnit(bytes, p));
+        r.fail("POL_TRAILING_BYTES", p, EXPECT_BRACKET_OR_END, showUnit(bytes, p));
       }
       p = readEntry(r, p, entries);
       r.entry++;

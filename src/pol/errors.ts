@@ -30,7 +30,10 @@ export type PolDecodeErrorCode = (typeof POL_DECODE_ERROR_CODES)[number];
 export interface PolDecodeError {
   readonly code: PolDecodeErrorCode;
   readonly offset: number;
+  /** What was expected, in en-US: literal bytes, a delimiter, a size, or a short phrase. */
   readonly expected: string;
+  /** The phrase of `expected` as a message, so it is worded in the language the error is shown in. */
+  readonly expectedMessage?: MessageRef;
   readonly found?: string;
   readonly entry?: number;
 }
@@ -94,8 +97,8 @@ export class PolEncodeError extends Error {
 
 /**
  * A decode error as a message to word later: what is wrong, the byte offset and entry, what was
- * expected and what was found. `expected` and `found` are the decoder's data (bytes, delimiters, sizes,
- * and a few short phrases it writes in English).
+ * expected and what was found. `found` is the decoder's data (bytes, delimiters, sizes); `expected` is
+ * data too, or a phrase worded in the message's language.
  */
 export function polDecodeMessage(error: PolDecodeError): MessageRef {
   const entry: MessageRef | "" =
@@ -105,7 +108,13 @@ export function polDecodeMessage(error: PolDecodeError): MessageRef {
   const problem: MessageRef = { code: error.code, params: {} };
   return {
     code: "POL_DECODE_PLACE",
-    params: { problem, offset: error.offset, entry, expected: error.expected, found },
+    params: {
+      problem,
+      offset: error.offset,
+      entry,
+      expected: error.expectedMessage ?? error.expected,
+      found,
+    },
   };
 }
 

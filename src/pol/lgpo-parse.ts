@@ -5,7 +5,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, type LocaleTag } from "../i18n/messages.js";
+import { formatMessage, type LocaleTag, type MessageRef } from "../i18n/messages.js";
 import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
 import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
 import { REG_TYPES } from "./types.js";
@@ -24,14 +24,17 @@ export const LGPO_PARSE_ERROR_CODES = [
 export interface LgpoParseError {
   readonly code: (typeof LGPO_PARSE_ERROR_CODES)[number];
   readonly line: number;
+  /** What was expected, in en-US (literal words of the format, or a short phrase). */
   readonly expected: string;
+  /** The phrase of `expected` as a message, worded in the language the error is shown in. */
+  readonly expectedMessage?: MessageRef;
   readonly found?: string;
 }
 
 /** Text for an LGPO parse error in `locale`; `expected` and `found` are the parser's data. */
 export function describeLgpoParseError(error: LgpoParseError, locale: LocaleTag = "en-US"): string {
-  const { line, expected, found = "" } = error;
-  return formatMessage(error.code, { line, expected, found }, locale);
+  const { line, expected, expectedMessage, found = "" } = error;
+  return formatMessage(error.code, { line, expected: expectedMessage ?? expected, found }, locale);
 }
 
 /** The outcome of {@link parseLgpoText}: entries per hive, each in text order. */
@@ -41,17 +44,25 @@ export type LgpoParseResult =
 
 type Parsed = PolEntry | Omit<LgpoParseError, "line">;
 
+/** An expected phrase: en-US text for `expected`, and the message that words it in any language. */
+function expecting(
+  code: DiagnosticCode,
+  params: MessageRef["params"] = {},
+): Pick<LgpoParseError, "expected" | "expectedMessage"> {
+  return { expected: formatMessage(code, params, "en-US"), expectedMessage: { code, params } };
+}
+
 function stringEntry(key: string, valueName: string, type: number, text: string): PolEntry {
   return { key, valueName, type, data: utf16leBytes(unescapeLgpoText(text) + "\0") };
 }
 
 function numberEntry(key: string, valueName: string, digits: string, qword: boolean): Parsed {
   if (!/^\d{1,20}$/.test(digits))
-    return { code: "LGPO_BAD_DATA", expected: "a decimal number", found: digits };
+    return { code: "LGPO_BAD_DATA", ...expecting("LGPO_EXPECT_DECIMAL"), found: digits };
   const value = BigInt(digits);
   const bytes = qword ? 8 : 4;
   if (value >= 1n << BigInt(8 * bytes))
-    return { code: "LGPO_BAD_DATA", expected: `a ${8 * bytes}-bit number`, found: digits };
+    return { code: "LGPO_BAD_DATA", ...expecting("LGPO_EXPECT_BITS", { bits: 8 * bytes }), found: digits };
   const data = Buffer.alloc(bytes);
   if (qword) data.writeBigUInt64LE(value);
   else data.writeUInt32LE(Number(value));
@@ -66,7 +77,7 @@ function numberEntry(key: string, valueName: string, digits: string, qword: bool
 function binaryEntry(key: string, valueName: string, text: string): Parsed {
   const hex = text.replace(/[\s,]/g, "");
   if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex))
-    return { code: "LGPO_BAD_DATA", expected: "hex bytes like 00,ff", found: text };
+    return { code: "LGPO_BAD_DATA", ...expecting("LGPO_EXPECT_HEX"), found: text };
   return { key, valueName, type: REG_TYPES.REG_BINARY, data: new Uint8Array(Buffer.from(hex, "hex")) };
 }
 
@@ -98,8 +109,9 @@ function parseAction(key: string, valueName: string, action: string): Parsed {
   }
   return {
     code: "LGPO_BAD_ACTION",
-    expected:
-      "DWORD:, QWORD:, SZ:, EXSZ:, MULTISZ:, BINARY:, DELETE, DELETEALLVALUES, DELETEKEYS: or CREATEKEY",
+    ...expecting("LGPO_EXPECT_ACTION", {
+      actions: "DWORD:, QWORD:, SZ:, EXSZ:, MULTISZ:, BINARY:, DELETE, DELETEALLVALUES, DELETEKEYS:",
+    }),
     found: action,
   };
 }
@@ -124,7 +136,7 @@ export function parseLgpoText(text: string): LgpoParseResult {
     if (hive === undefined) {
       return {
         ok: false,
-        error: { code: "LGPO_BAD_SCOPE", line: i + 1, expected: "Computer or User", found: first },
+        error: { code: "LGPO_BAD_SCOPE", line: i + 1, ...expecting("LGPO_EXPECT_SCOPE"), found: first },
       };
     }
     const [key, valueName, action] = [lines[i + 1], lines[i + 2], lines[i + 3]];
@@ -132,7 +144,7 @@ export function parseLgpoText(text: string): LgpoParseResult {
       const error = {
         code: "LGPO_INCOMPLETE_RECORD",
         line: lines.length + 1,
-        expected: "key, value name and action",
+        ...expecting("LGPO_EXPECT_RECORD"),
       } as const;
       return { ok: false, error };
     }

@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
+import { decodePol } from "../../src/pol/decode.js";
+import { describePolDecodeError } from "../../src/pol/errors.js";
+import { describeLgpoParseError, parseLgpoText } from "../../src/pol/lgpo-parse.js";
 import { smallBundle } from "../generate/fixtures.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -52,5 +55,89 @@ describe("details worded in the reader's language (issues 13.6, 15.12)", () => {
       '無効な選択: "Machine"、"User"、"Both"のいずれかである必要があります。値: "Computer"',
     );
     expect(ja).not.toMatch(/Invalid|expected/);
+  });
+});
+
+describe("what the Registry.pol and LGPO readers expected, worded in Japanese (issue 13.6)", () => {
+  const u16 = (text: string) => [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+  const head = [0x50, 0x52, 0x65, 0x67, 1, 0, 0, 0];
+  const le32 = (n: number) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+  const entry = (type: number[], size: number[], data: number[] = []) => [
+    ...u16("["),
+    ...u16("K"),
+    0,
+    0,
+    ...u16(";"),
+    ...u16("V"),
+    0,
+    0,
+    ...u16(";"),
+    ...type,
+    ...u16(";"),
+    ...size,
+    ...u16(";"),
+    ...data,
+    ...u16("]"),
+  ];
+  // One broken file per phrase the decoder can expect (its en-US text, then what must not stay English).
+  const files: [string, number[]][] = [
+    ["'[' or the end of the file", [...head, 0x41, 0]],
+    ["a NUL-terminated key", [...head, ...u16("["), ...u16("K")]],
+    ["a NUL-terminated value name", [...head, ...u16("["), ...u16("K"), 0, 0, ...u16(";"), ...u16("V")]],
+    [
+      "a 32-bit type",
+      [...head, ...u16("["), ...u16("K"), 0, 0, ...u16(";"), ...u16("V"), 0, 0, ...u16(";"), 1],
+    ],
+    [
+      "a 32-bit size",
+      [
+        ...head,
+        ...u16("["),
+        ...u16("K"),
+        0,
+        0,
+        ...u16(";"),
+        ...u16("V"),
+        0,
+        0,
+        ...u16(";"),
+        ...le32(1),
+        ...u16(";"),
+        4,
+      ],
+    ],
+    ["at most", [...head, ...entry(le32(4), le32(99), [1, 0, 0, 0])]],
+    ["an even size for UTF-16 string data", [...head, ...entry(le32(1), le32(3), [0x41, 0, 0])]],
+    ["a 32-bit version", [0x50, 0x52, 0x65, 0x67, 1]],
+  ];
+
+  it.each(files)("Registry.pol expecting %s", (english, bytes) => {
+    const result = decodePol(new Uint8Array(bytes));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(describePolDecodeError(result.error, "en-US")).toContain(`expected ${english}`);
+    expect(result.error.expected.startsWith(english)).toBe(true);
+    const ja = describePolDecodeError(result.error, "ja-JP");
+    expect(ja).toContain("期待した内容は");
+    expect(ja, ja).not.toMatch(
+      /\b(?:or|the|of|a|an|at|most|size|type|key|value|name|version|even|string|data)\b/,
+    );
+  });
+
+  it.each([
+    ["Computer or User", "Machine\r\n"],
+    ["key, value name and action", "Computer\r\nK\r\n"],
+    ["a decimal number", "Computer\r\nK\r\nV\r\nDWORD:x\r\n"],
+    ["a 32-bit number", "Computer\r\nK\r\nV\r\nDWORD:99999999999\r\n"],
+    ["hex bytes like 00,ff", "Computer\r\nK\r\nV\r\nBINARY:zz\r\n"],
+    ["DWORD:, QWORD:", "Computer\r\nK\r\nV\r\nNUMBER:1\r\n"],
+  ])("LGPO text expecting %s", (english, text) => {
+    const result = parseLgpoText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(describeLgpoParseError(result.error, "en-US")).toContain(english);
+    const ja = describeLgpoParseError(result.error, "ja-JP");
+    expect(ja).toContain("LGPO テキストの");
+    expect(ja, ja).not.toMatch(/\b(?:or|like|number|decimal|bit|hex|bytes|key|value|name|and|action)\b/);
   });
 });

@@ -11,14 +11,17 @@
  *   previous outputs stay as they were. The same clean-up runs synchronously from the CLI's SIGINT and
  *   SIGTERM handlers ({@link removePendingOutputsSync}). A hard kill (SIGKILL, power loss) cannot run
  *   it: temporary files may then remain, under the name pattern above only.
+ * - **Only files are replaced**: a target that exists as a device, FIFO or socket (`--out /dev/full`) is
+ *   refused before anything is written; renaming over it would put a regular file where the device was
+ *   (as root, even in /dev).
  * - **Real causes**: a failure says what the system said (read-only, permission denied, disk full…),
  *   coded and worded in both languages (write-errors.ts).
  */
 import { randomBytes } from "node:crypto";
 import { rmdirSync, rmSync } from "node:fs";
-import { mkdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
+import { AdmxkitError, diag, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "./output-file.js";
 import { writeErrorDiagnostic } from "./write-errors.js";
 
@@ -120,6 +123,25 @@ async function makeFolders(folder: string, created: string[]): Promise<void> {
   }
 }
 
+/**
+ * Refuses a target that exists and is neither a regular file, a symbolic link (the rename replaces the
+ * link, not what it points to) nor a folder (the rename fails with OUTPUT_IS_FOLDER): a device, a FIFO
+ * or a socket would be replaced by a regular file.
+ */
+async function checkReplaceable(target: string): Promise<void> {
+  const info = await lstat(target).catch((error: NodeJS.ErrnoException) =>
+    error.code === "ENOENT" ? undefined : Promise.reject(error),
+  );
+  if (!info || info.isFile() || info.isSymbolicLink() || info.isDirectory()) return;
+  const kind: DiagnosticCode = info.isFIFO()
+    ? "OUTPUT_KIND_FIFO"
+    : info.isSocket()
+      ? "OUTPUT_KIND_SOCKET"
+      : "OUTPUT_KIND_DEVICE";
+  const params = { path: target, kind: { code: kind, params: {} } };
+  throw new AdmxkitError([diag("OUTPUT_NOT_A_FILE", params, { file: target })]);
+}
+
 /** A pause after the first temporary file, so that tests can interrupt a write at a known point. */
 async function pauseForTests(): Promise<void> {
   if (process.env.ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP !== "1") return;
@@ -186,6 +208,7 @@ export function openOutputFolder(outDir: string): OutputWriter {
           await makeFolders(folder, created);
           checked.add(folder);
         }
+        await checkReplaceable(target);
         const temp = target + suffix;
         targets.push(target);
         pending.temps.add(temp);

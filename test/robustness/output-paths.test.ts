@@ -3,7 +3,8 @@
  * folder itself (property test), `writeFilesAtomic` writes nothing when one path is refused, and a
  * bundle cannot steer a file name out of `--out` end to end.
  */
-import { chmod, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { chmod, lstat, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -200,6 +201,42 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
     ]).catch((e: unknown) => e);
     expect((error as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_IS_FOLDER"]);
     expect((await readdir(dir)).sort()).toEqual(["a.txt", "b.txt"]);
+  });
+
+  it("a target that is a FIFO or a device is refused, untouched, before anything is written", async () => {
+    const dir = await tempDir();
+    execFileSync("mkfifo", [join(dir, "fifo")]);
+    const targets = ["fifo"];
+    // A device node of our own (a copy of /dev/null's numbers) in the temporary folder: a failing test
+    // replaces this node, never a real device.
+    if (process.getuid?.() === 0) {
+      execFileSync("mknod", [join(dir, "device"), "c", "1", "3"]);
+      targets.push("device");
+    }
+    for (const name of targets) {
+      const error = await writeFilesAtomic(dir, [
+        { path: "first.txt", content: "x" },
+        { path: name, content: "x" },
+      ]).catch((e: unknown) => e);
+      expect((error as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_NOT_A_FILE"]);
+      const kind = (await lstat(join(dir, name))).isFIFO() ? "FIFO" : "device";
+      expect(formatDiagnostic((error as AdmxkitError).diagnostics[0]!, "en-US")).toContain(`a ${kind}`);
+      expect(formatDiagnostic((error as AdmxkitError).diagnostics[0]!, "ja-JP")).toMatch(/FIFO|デバイス/);
+    }
+    expect((await lstat(join(dir, "fifo"))).isFIFO()).toBe(true);
+    if (targets.includes("device")) expect((await lstat(join(dir, "device"))).isCharacterDevice()).toBe(true);
+    // Nothing else was written: no first.txt, no temporary file.
+    expect((await readdir(dir)).sort()).toEqual([...targets].sort());
+    const cli = await runCli([
+      "pol",
+      "--values",
+      "examples/defender-proxy.values.json",
+      "--out",
+      join(dir, "fifo"),
+    ]);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain("OUTPUT_NOT_A_FILE");
+    expect((await lstat(join(dir, "fifo"))).isFIFO()).toBe(true);
   });
 
   it("errno values map to their own codes, worded in both languages", () => {

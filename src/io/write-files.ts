@@ -124,15 +124,26 @@ async function makeFolders(folder: string, created: string[]): Promise<void> {
 }
 
 /**
- * Refuses a target that exists and is neither a regular file, a symbolic link (the rename replaces the
- * link, not what it points to) nor a folder (the rename fails with OUTPUT_IS_FOLDER): a device, a FIFO
- * or a socket would be replaced by a regular file.
+ * Refuses a target that exists and is neither a regular file nor a folder (the rename fails with
+ * OUTPUT_IS_FOLDER), nor a symbolic link to one of those (the rename replaces the link, not what it
+ * points to): a device, a FIFO or a socket — or a link to one, like `/dev/stdout` — would be replaced
+ * by a regular file.
  */
 async function checkReplaceable(target: string): Promise<void> {
   const info = await lstat(target).catch((error: NodeJS.ErrnoException) =>
     error.code === "ENOENT" ? undefined : Promise.reject(error),
   );
-  if (!info || info.isFile() || info.isSymbolicLink() || info.isDirectory()) return;
+  if (!info || info.isFile() || info.isDirectory()) return;
+  if (info.isSymbolicLink()) {
+    // A link to a file is replaced by the new file; a link to a device (`/dev/stdout`) is refused too.
+    const linked = await stat(target).catch(() => undefined);
+    if (!linked || linked.isFile() || linked.isDirectory()) return;
+    return checkKind(target, linked);
+  }
+  checkKind(target, info);
+}
+
+function checkKind(target: string, info: import("node:fs").Stats): never {
   const kind: DiagnosticCode = info.isFIFO()
     ? "OUTPUT_KIND_FIFO"
     : info.isSocket()

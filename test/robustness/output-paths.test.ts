@@ -4,7 +4,18 @@
  * bundle cannot steer a file name out of `--out` end to end.
  */
 import { execFileSync } from "node:child_process";
-import { chmod, lstat, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -206,7 +217,9 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
   it("a target that is a FIFO or a device is refused, untouched, before anything is written", async () => {
     const dir = await tempDir();
     execFileSync("mkfifo", [join(dir, "fifo")]);
-    const targets = ["fifo"];
+    // A link to the FIFO (like /dev/stdout, a link to a pipe) is refused as what it leads to.
+    await symlink(join(dir, "fifo"), join(dir, "link-to-fifo"));
+    const targets = ["fifo", "link-to-fifo"];
     // A device node of our own (a copy of /dev/null's numbers) in the temporary folder: a failing test
     // replaces this node, never a real device.
     if (process.getuid?.() === 0) {
@@ -219,11 +232,12 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
         { path: name, content: "x" },
       ]).catch((e: unknown) => e);
       expect((error as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_NOT_A_FILE"]);
-      const kind = (await lstat(join(dir, name))).isFIFO() ? "FIFO" : "device";
+      const kind = (await stat(join(dir, name))).isFIFO() ? "FIFO" : "device";
       expect(formatDiagnostic((error as AdmxkitError).diagnostics[0]!, "en-US")).toContain(`a ${kind}`);
       expect(formatDiagnostic((error as AdmxkitError).diagnostics[0]!, "ja-JP")).toMatch(/FIFO|デバイス/);
     }
     expect((await lstat(join(dir, "fifo"))).isFIFO()).toBe(true);
+    expect((await lstat(join(dir, "link-to-fifo"))).isSymbolicLink()).toBe(true);
     if (targets.includes("device")) expect((await lstat(join(dir, "device"))).isCharacterDevice()).toBe(true);
     // Nothing else was written: no first.txt, no temporary file.
     expect((await readdir(dir)).sort()).toEqual([...targets].sort());

@@ -118,6 +118,7 @@ export {
   compilePolicy,
   compileValues,
   createPolicyIndex,
+  nothingConfiguredWarning,
   type CompileResult,
   type OptionValue,
   type PolicyIndex,
@@ -158,6 +159,7 @@ export {
   type StorePolicy,
   type StoreTemplate,
 } from "./read/read-store.js";
+export { storeDiagnostics } from "./read/store-diagnostics.js";
 export type { AdmlDocument, AdmxDocument, ReadPolicy } from "./read/types.js";
 export { validateTemplates, type ValidateOptions, type ValidationResult } from "./lint/validate-templates.js";
 export { humanReport, jsonLines } from "./lint/report.js";

@@ -25,7 +25,7 @@ export interface LoadedPolicies {
   readonly index: PolicyIndex;
   /**
    * The store's findings worth showing when `used` are the policies the command works with (see
-   * src/cli/store-diagnostics.ts); always empty for a bundle, which `loadBundle` has checked already.
+   * src/read/store-diagnostics.ts); always empty for a bundle, which `loadBundle` has checked already.
    */
   diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
   /** The display names of policies in a locale (else en-US), for `admxkit diff`. */
@@ -58,7 +58,7 @@ export async function loadPolicySource(
   }
   const { readStore } = await import("../read/read-store.js");
   const { AdmxkitError, diag } = await import("../diagnostics/diagnostic.js");
-  const { storeDiagnostics } = await import("./store-diagnostics.js");
+  const { storeDiagnostics } = await import("../read/store-diagnostics.js");
   const { storeDisplayNames } = await import("./display-names.js");
   const dir = args.admx;
   // With the values file's keys, only the templates defining them are read in full (read-store.ts).

@@ -137,3 +137,19 @@ export function compileValues(
   }
   return { entries, diagnostics: [...diagnostics, ...collector.diagnostics] };
 }
+
+/**
+ * The warning for a values file that configures nothing in `policyClass` (no policy, no raw entry):
+ * the Registry.pol written for it is empty, which is rarely what was meant (`pol --class user` of a
+ * file with only a `machine` section). Undefined when something is configured.
+ */
+export function nothingConfiguredWarning(
+  values: ValuesFile,
+  policyClass: PolicyClassName,
+  file?: string,
+): Diagnostic | undefined {
+  const configured =
+    Object.keys(values[policyClass] ?? {}).length + (values.registry?.[policyClass]?.length ?? 0);
+  if (configured > 0) return undefined;
+  return diag("VALUES_NOTHING_CONFIGURED", { section: policyClass }, file ? { file } : {}, "warning");
+}

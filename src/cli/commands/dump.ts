@@ -48,7 +48,7 @@ export const spec: CommandSpec = {
 /**
  * The table or JSON lines of `--admx`: each entry with the policy and element that write it. Returns
  * what to say on stderr after the output: the store's findings about the policies that explain entries
- * (see src/cli/store-diagnostics.ts) and, for the table, a warning per entry no template explains (in
+ * (see src/read/store-diagnostics.ts) and, for the table, a warning per entry no template explains (in
  * JSON lines the `null` fields say it). The dump itself is right whatever the templates' state, so
  * none of this changes the exit code.
  */

@@ -1,5 +1,5 @@
 import type { CompileResult } from "../../compile/index.js";
-import { AdmxkitError, diag } from "../../diagnostics/diagnostic.js";
+import { AdmxkitError } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
 import type { EntryFormat } from "../../formats/index.js";
 import type { CliIo } from "../context.js";
@@ -47,7 +47,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { readValuesFile } = await import("../../values/read-values.js");
-    const { compileValues } = await import("../../compile/index.js");
+    const { compileValues, nothingConfiguredWarning } = await import("../../compile/index.js");
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFileAtomic } = await import("../../io/write-files.js");
     const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
@@ -56,13 +56,8 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
       policies: policyKeysOf(values),
     });
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });
-    const configured =
-      Object.keys(values[args.class] ?? {}).length + (values.registry?.[args.class]?.length ?? 0);
-    if (configured === 0) {
-      result.diagnostics.push(
-        diag("VALUES_NOTHING_CONFIGURED", { section: args.class }, { file: args.values }, "warning"),
-      );
-    }
+    const nothing = nothingConfiguredWarning(values, args.class, args.values);
+    if (nothing) result.diagnostics.push(nothing);
     // Findings of a --admx store about the policies used come first: they may explain the others.
     const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);

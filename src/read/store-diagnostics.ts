@@ -17,7 +17,7 @@
 import { basename, extname } from "node:path";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Policy } from "../model/types.js";
-import type { StoreContents, StorePolicy } from "../read/read-store.js";
+import type { StoreContents, StorePolicy } from "./read-store.js";
 
 const baseName = (file: string) => basename(file, extname(file)).toLowerCase();
 

@@ -6,6 +6,7 @@
  * e.g. a 3-byte REG_DWORD or a string without its NUL).
  */
 import { Buffer } from "node:buffer";
+import type { MessageRef } from "../i18n/messages.js";
 import { PolEncodeError } from "./errors.js";
 import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
 import { encodeValue } from "./value-codec.js";
@@ -19,10 +20,13 @@ export interface DumpRecordInput {
   readonly data: number | string | readonly string[];
 }
 
-/** Why a record names no entry. */
+/**
+ * Why a record names no entry. `expected` (what the data must be) is a message to word in the language
+ * it is shown in: `formatMessage(expected.code, expected.params, locale)`, or as a param of another message.
+ */
 export type DumpRecordProblem =
   | { readonly code: "RECORD_BAD_TYPE"; readonly type: string }
-  | { readonly code: "RECORD_BAD_DATA"; readonly expected: string }
+  | { readonly code: "RECORD_BAD_DATA"; readonly expected: MessageRef }
   | { readonly code: "RECORD_SIZE_MISMATCH"; readonly size: number; readonly actual: number };
 
 /** The entry of a record, or why there is none. */
@@ -36,16 +40,20 @@ function typeNumber(type: string | number): number | undefined {
   return Object.hasOwn(REG_TYPES, type) ? REG_TYPES[type as RegTypeName] : undefined;
 }
 
-/** What the typed form of each type is, for messages. */
-const EXPECTED: Partial<Record<RegTypeName, string>> = {
-  REG_SZ: "a string",
-  REG_EXPAND_SZ: "a string",
-  REG_MULTI_SZ: "an array of strings",
-  REG_DWORD: "a number from 0 to 4294967295",
-  REG_DWORD_BIG_ENDIAN: "a number from 0 to 4294967295",
-  REG_QWORD: "a string of decimal digits up to 18446744073709551615",
+/**
+ * What the typed form of each type is, as a message (worded in the language the finding is shown in,
+ * so that a Japanese message carries no English phrase).
+ */
+const phrase = (code: MessageRef["code"]): MessageRef => ({ code, params: {} });
+const EXPECTED: Partial<Record<RegTypeName, MessageRef>> = {
+  REG_SZ: phrase("RECORD_EXPECT_STRING"),
+  REG_EXPAND_SZ: phrase("RECORD_EXPECT_STRING"),
+  REG_MULTI_SZ: phrase("RECORD_EXPECT_STRING_ARRAY"),
+  REG_DWORD: phrase("RECORD_EXPECT_DWORD"),
+  REG_DWORD_BIG_ENDIAN: phrase("RECORD_EXPECT_DWORD"),
+  REG_QWORD: phrase("RECORD_EXPECT_QWORD"),
 };
-const HEX_FORM = "hex digits (two per byte)";
+const HEX_FORM = phrase("RECORD_EXPECT_HEX");
 
 /** The typed value the record's data gives for its type, or undefined when it is not in that form. */
 function typedValue(name: RegTypeName | undefined, data: DumpRecordInput["data"]): PolValue | undefined {
@@ -106,6 +114,8 @@ export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
   if (size !== undefined && actual !== undefined)
     return { ok: false, problem: { code: "RECORD_SIZE_MISMATCH", size, actual } };
   const typedForm = name === undefined ? undefined : EXPECTED[name];
-  const expected = typedForm ? `${typedForm}, or ${HEX_FORM} with their size` : HEX_FORM;
+  const expected: MessageRef = typedForm
+    ? { code: "RECORD_EXPECT_TYPED_OR_HEX", params: { typed: typedForm, hex: HEX_FORM } }
+    : HEX_FORM;
   return { ok: false, problem: { code: "RECORD_BAD_DATA", expected } };
 }

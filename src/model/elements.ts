@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ElementKind } from "./controls.js";
 import { IdSchema, RegistryKeySchema, StringIdSchema, ValueNameSchema } from "./primitives.js";
 import { RegistryValueSchema, UInt32Schema, UInt64Schema, ValueListSchema } from "./values.js";
 
@@ -140,21 +141,10 @@ export const ElementSchema = z.discriminatedUnion("kind", [
   ListElementSchema,
 ]);
 
-/** The presentation control each element kind accepts; ADMX and ADML writers and the linter share it. */
-export const CONTROLS_BY_KIND = {
-  boolean: ["checkBox"],
-  decimal: ["decimalTextBox"],
-  longDecimal: ["longDecimalTextBox"],
-  text: ["textBox", "comboBox"],
-  multiText: ["multiTextBox"],
-  enum: ["dropdownList"],
-  list: ["listBox"],
-} as const satisfies Record<z.infer<typeof ElementSchema>["kind"], readonly string[]>;
+export { CONTROLS_BY_KIND, controlFits } from "./controls.js";
 
-/**
- * True when a control type may present an element kind ({@link CONTROLS_BY_KIND}). `type` is a string
- * because templates read from a store may name any control; the editor shows a mismatched one blank.
- */
-export function controlFits(kind: z.infer<typeof ElementSchema>["kind"], type: string): boolean {
-  return (CONTROLS_BY_KIND[kind] as readonly string[]).includes(type);
-}
+// The zod-free kind list of controls.ts names exactly the schema's kinds.
+type SchemaKind = z.infer<typeof ElementSchema>["kind"];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsAgree: Same<SchemaKind, ElementKind> = true;
+void kindsAgree;

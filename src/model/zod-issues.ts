@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { quoteValue } from "../diagnostics/quote-value.js";
-import { CONTROLS_BY_KIND } from "./elements.js";
+import { CONTROLS_BY_KIND } from "./controls.js";
 import { valueAt } from "./walk.js";
 
 type Path = (string | number)[];

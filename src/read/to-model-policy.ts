@@ -1,4 +1,4 @@
-import { controlFits, CONTROLS_BY_KIND } from "../model/elements.js";
+import { controlFits, CONTROLS_BY_KIND } from "../model/controls.js";
 import type { Control, Element, Policy } from "../model/types.js";
 import { defined } from "./admx/read-values.js";
 import type { CatalogKeys } from "./catalog-keys.js";

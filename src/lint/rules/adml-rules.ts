@@ -4,7 +4,7 @@
  * ADML lacks makes the template unusable in that language, so each is an error.
  */
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { controlFits, CONTROLS_BY_KIND } from "../../model/elements.js";
+import { controlFits, CONTROLS_BY_KIND } from "../../model/controls.js";
 import type { SourcePosition } from "../../read/positions.js";
 import type { AdmlDocument, AdmxDocument, ReadPresentation } from "../../read/types.js";
 

@@ -354,6 +354,21 @@ describe("every option control, for a policy of both classes", () => {
   });
 });
 
+describe("Supported on, for a custom bundle's reference to a Windows definition", () => {
+  it("shows a readable text, not the raw id, without Windows' templates at hand (issue 13.8)", async () => {
+    // PlainSwitch of the fixture is supported on windows:SUPPORTED_Windows_10_0; the site has no Windows.admx.
+    const page = await open(url(controlsSite, "en-US/PlainSwitch.html"));
+    const supported = await page.locator(".box.supported").innerText();
+    expect(supported).toContain("Windows 10.0");
+    expect(supported).toContain("its wording is in");
+    expect(supported).toContain("Microsoft.Policies.Windows");
+    expect(supported).not.toContain("windows:SUPPORTED");
+    expect(supported).not.toContain("SUPPORTED_");
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("Previous / Next Setting and Cancel", () => {
   it("Next Setting applies the change before it moves on; Cancel leaves the saved state as it was", async () => {
     await clearAll(site, "en-US");
@@ -382,6 +397,106 @@ describe("Previous / Next Setting and Cancel", () => {
         ProxyPacUrl: { state: "enabled", options: { ProxyPacUrl: "http://proxy.contoso.com/a.pac" } },
       },
     });
+    await page.close();
+  });
+});
+
+/** What has the keyboard focus: a state radio by its value, a control by its id, else its text. */
+async function focused(page: Page): Promise<string> {
+  return page.locator(":focus").evaluate((node) => {
+    const e = node as unknown as { id: string; type?: string; value?: string; className: string };
+    if (e.type === "radio") return `radio:${e.value}`;
+    if (e.id) return `#${e.id}`;
+    if (/\bhelp\b/.test(e.className)) return "help";
+    return (node.textContent ?? "").trim();
+  });
+}
+
+/** The tab stops after `from`, in order, until the focus leaves the dialog's last button. */
+async function tabStops(page: Page, from: string, count: number): Promise<string[]> {
+  await page.locator(from).focus();
+  const stops: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("Tab");
+    stops.push(await focused(page));
+  }
+  return stops;
+}
+
+describe("the keyboard, as in the Windows dialog", () => {
+  /*
+   * Tab order: the page's own, which follows the dialog's layout top to bottom: Previous Setting and
+   * Next Setting (the top right of the Windows dialog), the state radios (one tab stop, the selected
+   * radio, as Windows groups them; the arrow keys move between them), the Options pane's controls in
+   * the ADML's order, the Help pane (a read-only text box in Windows, a tab stop), OK, Cancel, Apply.
+   * Controls that are off (the options while the state is not Enabled, Apply with nothing to apply)
+   * are skipped, as Windows skips disabled controls. The editor's bar above the dialog (class, the
+   * configured-settings link) comes before it. Windows' own dialog resource could not be inspected
+   * here: this is the layout's reading order, not a copy of the resource's tab order.
+   */
+  it("tabs through the dialog in order; Space presses a radio, Apply and Next Setting; Enter presses Previous Setting", async () => {
+    await clearAll(site, "en-US");
+    const page = await open(url(site, "en-US/ProxyPacUrl.html"));
+    const previousHref = await page.locator(".nav-buttons a").first().getAttribute("href");
+    const nextHref = await page.locator(".nav-buttons a").last().getAttribute("href");
+    expect([previousHref, nextHref]).toEqual(["ProxyBypass.html", "ProxyServer.html"]);
+    // Previous / Next Setting stay links (the static page's), announced as buttons.
+    expect(await page.locator(".nav-buttons a[role=button]").count()).toBe(2);
+    expect(await page.locator("input[type=radio][value=notConfigured]").isChecked()).toBe(true);
+    const dialog = ["Previous Setting", "Next Setting"];
+    expect(await tabStops(page, ".editor-overview", 6)).toEqual([
+      ...dialog,
+      "radio:notConfigured",
+      "help",
+      "OK",
+      "Cancel",
+    ]);
+
+    // Space on a radio selects it, as a click would: the option turns on, Apply too.
+    await page.locator("input[type=radio][value=enabled]").focus();
+    await page.keyboard.press("Space");
+    expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+    expect(await page.locator("#ProxyPacUrl-ProxyPacUrl").isEditable()).toBe(true);
+    expect(await page.locator(".editor-status").innerText()).toBe(
+      "Changes not applied yet: press Apply or OK.",
+    );
+    expect(await tabStops(page, ".editor-overview", 8)).toEqual([
+      ...dialog,
+      "radio:enabled",
+      "#ProxyPacUrl-ProxyPacUrl",
+      "help",
+      "OK",
+      "Cancel",
+      "Apply",
+    ]);
+
+    // Space on Apply (the last tab stop above) applies: nothing left to apply, Apply turns off.
+    await page.keyboard.press("Space");
+    expect(await page.locator(".editor-apply").isDisabled()).toBe(true);
+    expect(await page.locator(".editor-status").innerText()).not.toContain("not applied");
+
+    // Disabled with the arrow key, then Space on Next Setting: it applies, then moves on.
+    await page.locator("input[type=radio][value=enabled]").focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("input[type=radio][value=disabled]").isChecked()).toBe(true);
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("Next Setting");
+    await page.keyboard.press("Space");
+    await page.waitForURL(url(site, `en-US/${nextHref}`));
+    await page.locator(".admxkit-editor").waitFor();
+
+    // Enter on Previous Setting goes back, and the dialog shows what Next Setting applied.
+    await page.locator(".nav-buttons a").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(url(site, "en-US/ProxyPacUrl.html"));
+    await page.locator(".admxkit-editor").waitFor();
+    expect(await page.locator("input[type=radio][value=disabled]").isChecked()).toBe(true);
+    await page.locator(".editor-overview").click();
+    await page.locator(".editor-panel").waitFor();
+    expect(JSON.parse(await page.locator(".editor-values").innerText())).toEqual({
+      machine: { ProxyPacUrl: { state: "disabled" } },
+    });
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   });
 });

@@ -146,9 +146,29 @@ export function startDialog(
     }),
     apply,
   );
+  // The Help pane is a read-only text box in Windows: a tab stop whose text scrolls with the arrow keys.
+  article.querySelector(".box.help")?.setAttribute("tabindex", "0");
+  // Previous / Next Setting stay links (the static page's, so they open in a new tab too), and act as the
+  // dialog's buttons: announced as buttons, pressed with Space as well as Enter. Either applies first.
   for (const link of article.querySelectorAll<HTMLAnchorElement>(".nav-buttons a")) {
+    link.setAttribute("role", "button");
     link.addEventListener("click", () => save());
+    // A button fires on Space's release (pressed on it); the press must not scroll the page.
+    let pressed = false;
+    link.addEventListener("keydown", (e) => {
+      if (e.key !== " ") return;
+      e.preventDefault();
+      pressed = true;
+    });
+    link.addEventListener("blur", () => (pressed = false));
+    link.addEventListener("keyup", (e) => {
+      if (e.key !== " " || !pressed) return;
+      pressed = false;
+      link.click();
+    });
   }
+  for (const off of article.querySelectorAll<HTMLElement>(".nav-buttons .disabled"))
+    off.setAttribute("role", "button");
 
   function save(): void {
     if (!dirty()) return;

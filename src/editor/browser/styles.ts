@@ -9,7 +9,7 @@ export const EDITOR_CSS = `
 .editor-message.warning{border-color:#b97a00;color:#6b4700}
 button.button{font:inherit;font-size:12px;cursor:pointer}
 button.button:disabled{color:#a0a0a0;background:#ccc;border-color:#bfbfbf;cursor:default}
-button.button:focus-visible,a.button:focus-visible,.show-dialog>summary:focus-visible{outline:1px dotted #000;outline-offset:2px}
+button.button:focus-visible,a.button:focus-visible,.show-dialog>summary:focus-visible,.box.help:focus-visible{outline:1px dotted #000;outline-offset:2px}
 .spin-up,.spin-down{cursor:pointer}
 .list-buttons{display:flex;gap:6px;justify-content:flex-end;padding-top:6px}
 .list-table input[type=text]{width:100%;font:inherit;font-size:12px;padding:2px 4px}

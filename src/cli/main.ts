@@ -58,6 +58,28 @@ function preScanLang(argv: readonly string[]): string | undefined {
 }
 
 /**
+ * Where the command is: the first argument that is not an option, skipping the value of each leading
+ * `--lang` (`admxkit --lang ja-JP build`, `admxkit --lang en-US --lang ja-JP build`); -1 for none.
+ */
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--lang") i++;
+    else if (!argv[i]!.startsWith("-")) return i;
+  }
+  return -1;
+}
+
+/** The values of the `--lang` options before the command. */
+function leadingLangValues(leading: readonly string[]): string[] {
+  const values: string[] = [];
+  leading.forEach((arg, i) => {
+    if (arg === "--lang" && leading[i + 1] !== undefined) values.push(leading[i + 1]!);
+    else if (arg.startsWith("--lang=")) values.push(arg.slice("--lang=".length));
+  });
+  return values;
+}
+
+/**
  * Runs the CLI and returns the exit code: 0 on success, 1 when the input is invalid, 2 on usage errors.
  * It never calls process.exit, so output is flushed and tests can call it directly.
  */
@@ -68,13 +90,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     // Said once, on stderr, so that the fallback is never silent (issue 13.6).
     io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);
   }
-  const first = argv.findIndex((arg) => !arg.startsWith("-"));
-  // `admxkit --lang ja-JP build`: the value of a leading --lang is not the command.
-  const commandAt =
-    first > 0 && argv[first - 1] === "--lang"
-      ? argv.findIndex((a, i) => i > first && !a.startsWith("-"))
-      : first;
+  const commandAt = commandIndex(argv);
   const leading = commandAt < 0 ? argv : argv.slice(0, commandAt);
+  const leadingLangs = leadingLangValues(leading);
+  if (leadingLangs.length > 1) {
+    const values = leadingLangs.map((value) => JSON.stringify(value)).join(", ");
+    const params = { option: "--lang", count: leadingLangs.length, values: visibleText(values) };
+    return usageError(io, locale, formatMessage("USAGE_OPTION_REPEATED", params, locale));
+  }
   if (commandAt < 0 || leading.some((a) => a === "--help" || a === "-h" || a === "--version")) {
     if (leading.includes("--version")) {
       io.stdout(`${ownVersion()}\n`);

@@ -102,6 +102,8 @@ describe("usage errors in admxkit's own words (issues 13.5, 15.4)", () => {
     [["build", "--out", "a", "--out", "b"], "--out was given 2 times"],
     [["gpo", "--values", "v", "--out", "o", "--name", "a", "--name", "b"], "--name was given 2 times"],
     [["build", "--lang", "en-US", "--lang", "ja-JP"], "--lang was given 2 times"],
+    [["--lang", "en-US", "--lang", "ja-JP", "build"], '--lang was given 2 times ("en-US", "ja-JP")'],
+    [["--lang=en-US", "build", "--lang", "ja-JP"], "--lang was given 2 times"],
     [
       ["pol", "--values", "v", "--out", "o", "--format", "ps1", "--format", "reg"],
       "--format was given 2 times",

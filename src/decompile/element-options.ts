@@ -10,7 +10,7 @@ import type { Element, ElementKind, ElementOf, Policy } from "../model/types.js"
 import { REG_TYPES } from "../pol/index.js";
 import type { EntryTable } from "./entry-table.js";
 import { keyId, valueId } from "./entry-table.js";
-import { decoded, holdsList, holdsValue, isCleared, isDeleted } from "./read-registry.js";
+import { decoded, holdsWrites, isCleared, listWrites } from "./read-registry.js";
 
 /** What a reader gets: the table, the element's key, and the value ids the policy's other parts own. */
 export interface ReadContext {
@@ -42,17 +42,18 @@ function asOption(n: bigint): OptionValue {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
 }
 
-/** A check box: checked when its true value (default DWORD 1) and true list are there, unchecked likewise. */
+/**
+ * A check box: checked when its true value (default DWORD 1) and true list are there, unchecked when its
+ * false value (default `**del.`) and false list are — each read as the writes leave it (holdsWrites).
+ */
 const readBoolean: Reader<"boolean"> = (element, { table, key }) => {
   const name = element.valueName;
-  const checked = element.trueValue
-    ? holdsValue(table, key, name, element.trueValue)
-    : holdsValue(table, key, name, { type: "decimal", value: 1 });
-  if (checked && holdsList(table, element.trueList, key)) return true;
-  const unchecked = element.falseValue
-    ? holdsValue(table, key, name, element.falseValue)
-    : isDeleted(table, key, name);
-  if (unchecked && holdsList(table, element.falseList, key)) return false;
+  const trueValue = element.trueValue ?? { type: "decimal" as const, value: 1 };
+  const checked = [{ key, valueName: name, value: trueValue }, ...listWrites(element.trueList, key)];
+  if (holdsWrites(table, checked)) return true;
+  const falseValue = element.falseValue ?? { type: "delete" as const };
+  const unchecked = [{ key, valueName: name, value: falseValue }, ...listWrites(element.falseList, key)];
+  if (holdsWrites(table, unchecked)) return false;
   return undefined;
 };
 
@@ -74,11 +75,10 @@ const readMultiText: Reader<"multiText"> = (element, { table, key }) => {
  */
 const readEnum: Reader<"enum"> = (element, { table, key }) => {
   const name = elementValueName(element.valueName, element.soft);
-  const index = element.items.findIndex(
-    (item) =>
-      holdsValue(table, key, item.value.type === "delete" ? element.valueName : name, item.value) &&
-      holdsList(table, item.valueList, key),
-  );
+  const index = element.items.findIndex((item) => {
+    const valueName = item.value.type === "delete" ? element.valueName : name;
+    return holdsWrites(table, [{ key, valueName, value: item.value }, ...listWrites(item.valueList, key)]);
+  });
   if (index < 0) return undefined;
   const id = element.items[index]!.displayName;
   return element.items.filter((item) => item.displayName === id).length === 1 ? id : index;

@@ -5,7 +5,7 @@
  */
 import type { RegistryValue, ValueList } from "../model/types.js";
 import { classifyEntry, decodeValue, type PolValue } from "../pol/index.js";
-import type { EntryTable } from "./entry-table.js";
+import { valueId, type EntryTable } from "./entry-table.js";
 
 /** True when the value `key\valueName` is what `value` writes (`delete`: a `**del.` marker for it). */
 export function holdsValue(table: EntryTable, key: string, valueName: string, value: RegistryValue): boolean {
@@ -21,11 +21,42 @@ export function holdsValue(table: EntryTable, key: string, valueName: string, va
   }
 }
 
-/** True when every item of a value list is there (an absent list counts as there). */
-export function holdsList(table: EntryTable, list: ValueList | undefined, fallbackKey: string): boolean {
-  if (!list) return true;
+/** One ADMX `Value` written to `key\\valueName` (a `**soft.` name for a soft element's value). */
+export interface ValueWrite {
+  readonly key: string;
+  readonly valueName: string;
+  readonly value: RegistryValue;
+}
+
+/**
+ * The writes of a value list, in document order, each at its item's key, else the list's `defaultKey`,
+ * else `fallbackKey` (as the compiler's valueListEntries resolves them); an absent list writes nothing.
+ */
+export function listWrites(list: ValueList | undefined, fallbackKey: string): ValueWrite[] {
+  if (!list) return [];
   const listKey = list.defaultKey ?? fallbackKey;
-  return list.items.every((item) => holdsValue(table, item.key ?? listKey, item.valueName, item.value));
+  return list.items.map((item) => ({
+    key: item.key ?? listKey,
+    valueName: item.valueName,
+    value: item.value,
+  }));
+}
+
+/** The value a write targets: `X`, `**soft.X` and the deletion of X all target X. */
+function targetId({ key, valueName }: ValueWrite): string {
+  return valueId(key, valueName.toLowerCase().startsWith("**soft.") ? valueName.slice(7) : valueName);
+}
+
+/**
+ * True when the file holds what `writes`, made in this order, leave behind. Writes to the same value
+ * replace each other and only the last is in the file, as the compiler keeps it (registry-order.ts: last
+ * write wins). So an enum item whose valueList deletes the item's own value (Bits.admx's "Custom" items
+ * write 255, then delete it) is there when the file holds the `**del.` marker, not the 255.
+ */
+export function holdsWrites(table: EntryTable, writes: readonly ValueWrite[]): boolean {
+  const last = new Map<string, ValueWrite>();
+  for (const write of writes) last.set(targetId(write), write);
+  return [...last.values()].every((w) => holdsValue(table, w.key, w.valueName, w.value));
 }
 
 /** True when the file deletes `key\valueName` with `**del.`. */

@@ -130,6 +130,51 @@ describe("decoding one policy", () => {
     expect(decodeOne([policy], disabled).values.machine).toEqual({ Twins: { state: "disabled" } });
   });
 
+  it("reads an item whose value list deletes the item's own value by that deletion (Bits.admx's Custom)", () => {
+    // As in Bits.admx: "Custom" writes 255 and then deletes the value, so the file holds `**del.` only;
+    // "Always" writes 255 too, but that one is not in the file.
+    const deletesOwn = { items: [{ valueName: "Level", value: value.delete() }] };
+    const policy = onePolicy({
+      name: "Costed",
+      elements: [
+        {
+          kind: "enum",
+          id: "Level",
+          valueName: "Level",
+          items: [
+            { displayName: "Always", value: value.decimal(255) },
+            { displayName: "Custom", value: value.decimal(255), valueList: deletesOwn },
+          ],
+          control: control("dropdownList"),
+        },
+        { kind: "decimal", id: "Custom", valueName: "LevelCustom", control: control("decimalTextBox") },
+        {
+          kind: "boolean",
+          id: "Flag",
+          valueName: "Flag",
+          trueList: { items: [{ valueName: "Flag", value: value.decimal(2) }] },
+          control: control("checkBox"),
+        },
+      ],
+    });
+    for (const options of [
+      { Level: "Custom", Custom: 7, Flag: true },
+      { Level: "Always", Custom: 7, Flag: false },
+    ]) {
+      const entries = enabled(policy, options);
+      const result = decodeOne([policy], entries);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.values).toEqual({ machine: { Costed: { state: "enabled", options } } });
+      expect(encodePol(compileValues([policy], result.values, "machine").entries)).toEqual(
+        encodePol(entries),
+      );
+    }
+    // The check box's true list rewrites its own value: checked is DWORD 2 there, not the 1 it wrote first.
+    expect(
+      enabled(policy, { Level: "Always", Flag: true }).find((e) => e.valueName === "Flag")?.data,
+    ).toEqual(Uint8Array.of(2, 0, 0, 0));
+  });
+
   it("reads Disabled where Enabled and Disabled write the same entries (an unchecked box with falseValue)", () => {
     const policy = onePolicy({
       name: "Box",

@@ -1,5 +1,5 @@
 /** The decode → values → compile round trip over the Windows 11 21H2 in-box store (see corpus-suite.ts). */
-import { AMBIGUOUS_IN_BOTH, UNSTORABLE_IN_BOTH } from "./corpus-shared.js";
+import { AMBIGUOUS_IN_BOTH, NOT_ITSELF_WITH_OPTIONS_IN_BOTH, UNSTORABLE_IN_BOTH } from "./corpus-shared.js";
 import { corpusRoundTripSuite } from "./corpus-suite.js";
 
 corpusRoundTripSuite("windows11-21h2", {
@@ -38,4 +38,5 @@ corpusRoundTripSuite("windows11-21h2", {
       "Microsoft.Policies.MicrosoftEdge:PreventSmartScreenPromptOverride, EdgePreventOverrideForNav",
   },
   unstorable: UNSTORABLE_IN_BOTH,
+  notItselfWithOptions: NOT_ITSELF_WITH_OPTIONS_IN_BOTH,
 });

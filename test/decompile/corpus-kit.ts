@@ -1,7 +1,8 @@
 /**
  * Helpers of the round-trip tests over the real central stores in shared/corpus: read a store once,
  * options that satisfy a policy's required elements, random valid options per element kind, and the
- * round trip itself (entries → values file → entries) with the comparison the issue asks for.
+ * round trip itself (entries → values file → entries) with the comparison the issue asks for, and
+ * whether a file of one policy's entries decodes as that policy.
  */
 import { join } from "node:path";
 import fc from "fast-check";
@@ -12,6 +13,7 @@ import {
   createPolicyIndex,
   type OptionValue,
   type PolicyIndex,
+  type PolicyState,
 } from "../../src/compile/index.js";
 import {
   createValuesDecoder,
@@ -175,4 +177,34 @@ export function expectRoundTrip(
   expect(keys(back), label).toEqual(keys(original));
   const sorted = (list: readonly PolEntry[]) => list.map((e) => JSON.stringify(toDumpRecord(e))).sort();
   expect(sorted(back), label).toEqual(sorted(original));
+}
+
+const sameEntries = (a: readonly PolEntry[], b: readonly PolEntry[]) =>
+  Buffer.from(encodePol(a)).equals(Buffer.from(encodePol(b)));
+
+/**
+ * Why a file holding one policy's entries does not decode as that policy, or undefined when it does:
+ * that policy alone, no raw registry entry left, and a state that writes exactly the file's entries —
+ * the state and options written, equal in effect. A decoded option may be spelled otherwise (an item by
+ * its id, a default left out), and a state may read Disabled where Enabled with these options writes the
+ * same entries: the file cannot tell those apart, and neither can the Group Policy editor.
+ */
+export function whyNotItself(
+  policy: Policy,
+  side: "machine" | "user",
+  entries: readonly PolEntry[],
+  decoded: ValuesFromEntries,
+): string | undefined {
+  const raw = decoded.values.registry?.[side]?.length ?? 0;
+  const names = decoded.policies.map((p) => p.name);
+  const self = decoded.policies.find((p) => p.policy === policy);
+  if (!self || raw > 0 || decoded.policies.length > 1) {
+    const reports = decoded.diagnostics.map((d) => `${d.code}: ${d.message}`).join("; ");
+    return `decoded as [${names.join(", ")}] with ${raw} raw entries (${reports})`;
+  }
+  const state = decoded.values[side]![self.name]! as PolicyState;
+  const back = compilePolicy(policy, state);
+  if (back.diagnostics.some((d) => d.severity === "error") || !sameEntries(back.entries, entries))
+    return `decoded as ${JSON.stringify(state)}, which does not write the same entries`;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 /** What both in-box stores share (Windows 10 1903 and Windows 11 21H2), for corpus-1903/21h2.test.ts. */
+import type { DiagnosticCode } from "../../src/diagnostics/diagnostic.js";
 
 /**
  * Single-policy files that stay raw registry entries in both stores → the policies that write exactly
@@ -30,4 +31,43 @@ export const UNSTORABLE_IN_BOTH: Readonly<Record<string, string>> = {
   // Its key ends in a backslash (`…\Terminal Services\`): an empty key component, which Registry.pol
   // cannot store (checkPolEntries refuses it, so `pol --admx` reports COMPILE_UNSTORABLE).
   "TerminalServer.admx:TS_RemoteDesktopVirtualGraphics": "the template's key ends in a backslash",
+};
+
+/**
+ * Why an Enabled policy with options does not decode as itself: the report the decoder gives instead
+ * (VALUES_FROM_AMBIGUOUS for another policy writing the same entries, VALUES_FROM_PARTIAL_* for entries
+ * it cannot read back), and the reason in words.
+ */
+export interface NotItself {
+  readonly code: DiagnosticCode;
+  /** For VALUES_FROM_AMBIGUOUS: the policies the report names, as it names them. */
+  readonly policies?: string;
+  readonly reason: string;
+}
+
+/**
+ * Policies that, Enabled with any options, do not decode as themselves in both stores: another policy
+ * writes exactly the same entries, so the file cannot say which was set (they stay raw registry entries
+ * and still round-trip). Every other policy with elements must decode as itself, whatever its options.
+ */
+export const NOT_ITSELF_WITH_OPTIONS_IN_BOTH: Readonly<Record<string, NotItself>> = {
+  "Power.admx:InboxActiveSchemeOverride_2": {
+    code: "VALUES_FROM_AMBIGUOUS",
+    policies: "CustomActiveSchemeOverride_2, InboxActiveSchemeOverride_2",
+    reason:
+      "each item of its drop-down writes a plan GUID as REG_SZ to PowerSettings\\ActivePowerScheme, which " +
+      "CustomActiveSchemeOverride_2's required text box writes too when that GUID is typed in it",
+  },
+  "SmartScreen.admx:ShellConfigureSmartScreen": {
+    code: "VALUES_FROM_AMBIGUOUS",
+    policies: "ShellConfigureSmartScreen, EnableSmartScreen",
+    reason:
+      "the same setting as WindowsExplorer.admx:EnableSmartScreen: the same values (EnableSmartScreen, " +
+      "ShellSmartScreenLevel) and drop-down items (Block, Warn)",
+  },
+  "WindowsExplorer.admx:EnableSmartScreen": {
+    code: "VALUES_FROM_AMBIGUOUS",
+    policies: "ShellConfigureSmartScreen, EnableSmartScreen",
+    reason: "the same setting as SmartScreen.admx:ShellConfigureSmartScreen (see there)",
+  },
 };

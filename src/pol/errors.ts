@@ -59,7 +59,10 @@ export type PolEncodeErrorCode = (typeof POL_ENCODE_ERROR_CODES)[number];
 export interface PolEncodeIssue {
   readonly code: PolEncodeErrorCode;
   readonly index: number;
+  /** Data (the offending key, quoted) or a phrase in en-US (`3 bytes`). */
   readonly detail: string;
+  /** The phrase of `detail` as a message, worded in the language the issue is shown in. */
+  readonly detailMessage?: MessageRef;
 }
 
 /**
@@ -69,9 +72,10 @@ export interface PolEncodeIssue {
  */
 export function polEncodeMessage(issue: PolEncodeIssue): MessageRef {
   const problem: MessageRef = { code: issue.code, params: {} };
+  const detail = issue.detailMessage ?? issue.detail;
   return issue.index >= 0
-    ? { code: "POL_ENCODE_ENTRY", params: { index: issue.index, problem, detail: issue.detail } }
-    : { code: "POL_ENCODE_VALUE", params: { problem, detail: issue.detail } };
+    ? { code: "POL_ENCODE_ENTRY", params: { index: issue.index, problem, detail } }
+    : { code: "POL_ENCODE_VALUE", params: { problem, detail } };
 }
 
 /** Text for an encoding refusal in `locale` ({@link polEncodeMessage}, worded). */

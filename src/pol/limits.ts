@@ -12,6 +12,8 @@
  *   QWORD 8 (salt#59059 wrote a DWORD of 10 bytes), string types an even size.
  * - No NUL inside a key or value name: the NUL is the field terminator.
  */
+import type { DiagnosticCode } from "../i18n/codes.js";
+import { formatMessage, type MessageRef } from "../i18n/messages.js";
 import type { PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
 import { REG_TYPES } from "./types.js";
 import type { PolEntry } from "./types.js";
@@ -23,7 +25,10 @@ export const MAX_VALUE_NAME = 16_383;
 /** Largest data size MS-GPREG allows. */
 export const MAX_DATA_SIZE = 0xffff;
 
-type Problem = readonly [PolEncodeErrorCode, string];
+/** A problem: its code and its detail, data (a quoted key) or a phrase worded in any language. */
+type Problem = readonly [PolEncodeErrorCode, string | MessageRef];
+
+const detail = (code: DiagnosticCode, params: MessageRef["params"]): MessageRef => ({ code, params });
 
 function checkKey(key: string): Problem | undefined {
   if (key.includes("\0")) return ["POL_NUL_IN_KEY", JSON.stringify(key)];
@@ -33,7 +38,10 @@ function checkKey(key: string): Problem | undefined {
       if (length === 0) return ["POL_KEY_EMPTY_COMPONENT", JSON.stringify(key)];
       length = 0;
     } else if (++length > MAX_KEY_COMPONENT) {
-      return ["POL_KEY_COMPONENT_TOO_LONG", `a component of ${JSON.stringify(key.slice(0, 40))}…`];
+      return [
+        "POL_KEY_COMPONENT_TOO_LONG",
+        detail("POL_DETAIL_COMPONENT_OF", { key: `${JSON.stringify(key.slice(0, 40))}…` }),
+      ];
     }
   }
   return length === 0 ? ["POL_KEY_EMPTY_COMPONENT", JSON.stringify(key)] : undefined;
@@ -50,15 +58,18 @@ function isStringType(type: number): boolean {
 
 function checkRest(entry: PolEntry): Problem | undefined {
   const { valueName, type, data } = entry;
-  if (valueName.length > MAX_VALUE_NAME) return ["POL_VALUE_NAME_TOO_LONG", `${valueName.length} characters`];
+  if (valueName.length > MAX_VALUE_NAME)
+    return ["POL_VALUE_NAME_TOO_LONG", detail("POL_DETAIL_CHARACTERS", { count: valueName.length })];
   if (valueName.includes("\0")) return ["POL_NUL_IN_VALUE_NAME", JSON.stringify(valueName)];
   if (!Number.isInteger(type) || type < 0 || type > 0xffffffff) return ["POL_BAD_TYPE", String(type)];
-  if (data.length > MAX_DATA_SIZE) return ["POL_DATA_TOO_LARGE", `${data.length} bytes`];
+  if (data.length > MAX_DATA_SIZE)
+    return ["POL_DATA_TOO_LARGE", detail("POL_DETAIL_BYTES", { count: data.length })];
   const size = fixedSize(type);
   if (size !== undefined && data.length !== size) {
-    return ["POL_BAD_DATA_SIZE", `type ${type} needs ${size} bytes, got ${data.length}`];
+    return ["POL_BAD_DATA_SIZE", detail("POL_DETAIL_TYPE_SIZE", { type, size, actual: data.length })];
   }
-  if (isStringType(type) && data.length % 2 !== 0) return ["POL_ODD_STRING", `${data.length} bytes`];
+  if (isStringType(type) && data.length % 2 !== 0)
+    return ["POL_ODD_STRING", detail("POL_DETAIL_BYTES", { count: data.length })];
   return undefined;
 }
 
@@ -77,7 +88,14 @@ export function checkPolEntries(entries: readonly PolEntry[]): PolEncodeIssue[] 
       if (problem === undefined) lastGoodKey = entry.key;
     }
     problem ??= checkRest(entry);
-    if (problem !== undefined) issues.push({ code: problem[0], index, detail: problem[1] });
+    if (problem !== undefined) {
+      const [code, shown] = problem;
+      issues.push(
+        typeof shown === "string"
+          ? { code, index, detail: shown }
+          : { code, index, detail: formatMessage(shown.code, shown.params, "en-US"), detailMessage: shown },
+      );
+    }
   }
   return issues;
 }

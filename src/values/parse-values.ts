@@ -31,9 +31,17 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
     const found = valueAt(input, path);
     const value = found === undefined ? "(missing)" : quoteValue(found);
     if (path[0] === "registry") {
+      // zod's own description, with its Japanese wording for ja-JP; an unknown field is ours.
       const detail =
-        issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message;
-      return [diag("VALUES_RAW_SHAPE", { detail, value }, place(path))];
+        issue.code === "unrecognized_keys"
+          ? {
+              detail: {
+                code: "VALUES_RAW_UNKNOWN_FIELD" as const,
+                params: { fields: issue.keys.join(", ") },
+              },
+            }
+          : zodDetailParams(issue, input);
+      return [diag("VALUES_RAW_SHAPE", { ...detail, value }, place(path))];
     }
     if (path.length === 3 && path[2] === "state") {
       return [diag("VALUES_BAD_STATE", { policy: String(path[1]), value }, place(path))];

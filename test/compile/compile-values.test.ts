@@ -145,7 +145,7 @@ describe("compileValues", () => {
       /: the data is larger than 65,535 bytes \(\d+ bytes\)$/,
     );
     expect(formatDiagnostic(result.diagnostics[0]!, "ja-JP")).toMatch(
-      /: データが 65,535 バイトを超えています \(\d+ bytes\)$/,
+      /: データが 65,535 バイトを超えています \(\d+ バイト\)$/,
     );
   });
 });

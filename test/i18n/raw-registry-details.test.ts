@@ -97,3 +97,45 @@ describe("what a raw registry entry's data must be, in both languages (issue 15.
     }
   });
 });
+
+describe("a raw entry's shape and storability, worded in Japanese (issue 15.12)", () => {
+  async function run(registry: unknown, lang: string) {
+    const dir = await tempDir();
+    const file = join(dir, "values.json");
+    await writeFile(file, JSON.stringify({ machine: {}, registry: { machine: registry } }));
+    return runCli(["pol", "--values", file, "--out", join(dir, "out.pol"), "--lang", lang]);
+  }
+
+  it.each([
+    // Size that does not fit the type: Registry.pol cannot store it (POL_BAD_DATA_SIZE).
+    [
+      "a DWORD of 3 bytes",
+      [{ key: "Software\\C", valueName: "V", type: 4, data: "000000", size: 3 }],
+      "needs 4 bytes, got 3",
+    ],
+    // A field no record has (VALUES_RAW_SHAPE, our own phrase).
+    [
+      "an unknown field",
+      [{ key: "Software\\C", valueName: "V", type: "REG_SZ", data: "x", colour: "red" }],
+      "unknown field colour",
+    ],
+    // A field of the wrong JSON type (VALUES_RAW_SHAPE, zod's phrase).
+    ["a key that is a number", [{ key: 5, valueName: "V", type: "REG_SZ", data: "x" }], "Invalid input"],
+  ])("%s", async (_, registry, english) => {
+    const en = await run(registry, "en-US");
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(english);
+    const ja = await run(registry, "ja-JP");
+    expect(ja.code).toBe(1);
+    const message = ja.stderr.split("\n").find((line) => line.includes("VALUES_RAW"))!;
+    expect(message, ja.stderr).toBeDefined();
+    // Only what the user wrote or the format names stays Latin: the file name, codes, the field names,
+    // the place in the file, and zod's own Japanese for a JSON type ("string が期待されました").
+    const text = message
+      .replace(/^.*?VALUES_RAW_[A-Z_]+:/, "")
+      .replace(/ \([a-z.[\]0-9]+\)$/, "")
+      .replace(/string/g, "")
+      .replace(/"[^"]*"|admxkit dump --json|key|valueName|type|data|size|colour|Registry\.pol/g, "");
+    expect(englishIn(text), message).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * One side of `admxkit diff`: a values file, a Registry.pol or a GPO folder, as a values file. A file
- * is a Registry.pol when it starts with the `PReg` signature, else it is read as a values file; folders
+ * is a Registry.pol when it starts with the `PReg` signature or its name ends in `.pol`, else it is
+ * read as a values file (and checked against the templates as `pol` checks it); folders
  * are GPO backups (src/io/read-gpo-input.ts). Registry.pol contents are decoded against the templates.
  */
 import { open, stat } from "node:fs/promises";
@@ -26,17 +27,25 @@ async function startsWithPReg(path: string): Promise<boolean> {
   }
 }
 
-/** Reads `path`; `decoder` is only asked for when the side is a Registry.pol or a GPO folder. */
+/**
+ * Reads `path`; `decoder` is only asked for when the side is a Registry.pol or a GPO folder, `check`
+ * for a values file.
+ */
 export async function readValuesSide(
   path: string,
   decoder: () => ValuesDecoder,
   policyClass: "machine" | "user" | undefined,
   source: string,
+  check: (values: ValuesFile, file: string) => readonly Diagnostic[] = () => [],
 ): Promise<ValuesSide> {
   const info = await stat(path).catch(() => undefined);
-  if (info?.isFile() && !(await startsWithPReg(path))) {
+  // A `.pol` file is a Registry.pol even when its signature is broken: say that, not "not valid JSON".
+  if (info?.isFile() && !/\.pol$/i.test(path) && !(await startsWithPReg(path))) {
     const { readValuesFile } = await import("../values/read-values.js");
-    return { values: await readValuesFile(path), diagnostics: [] };
+    const values = await readValuesFile(path);
+    // Unknown policy names and bad options, as `pol` reports them: a misspelt name would otherwise show
+    // up as a policy added or removed.
+    return { values, diagnostics: check(values, path) };
   }
   const { readGpoInput } = await import("../io/read-gpo-input.js");
   const input = await readGpoInput(path, policyClass ? { policyClass } : {});

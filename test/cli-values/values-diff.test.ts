@@ -133,4 +133,26 @@ describe("admxkit diff", () => {
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toContain("INPUT_NOT_FOUND");
   });
+
+  it("refuses a values file naming a policy the templates lack, rather than showing it as added", async () => {
+    await writeFile(
+      join(cwd, "typo.json"),
+      JSON.stringify({ machine: { ProxyServr: { state: "enabled" } } }),
+    );
+    await writeFile(join(cwd, "empty.json"), JSON.stringify({ machine: {} }));
+    const result = await runCli(["diff", "empty.json", "typo.json"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("VALUES_UNKNOWN_POLICY");
+    expect(result.stderr).toContain("did you mean ProxyServer");
+  });
+
+  it("reads a .pol file as a Registry.pol even when its signature is broken", async () => {
+    await writeFile(join(cwd, "broken.pol"), "not a pol");
+    await writeFile(join(cwd, "empty.json"), JSON.stringify({ machine: {} }));
+    const result = await runCli(["diff", "broken.pol", "empty.json", "--lang", "ja-JP"], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("POL_FILE_INVALID");
+    expect(result.stderr).not.toContain("JSON");
+  });
 });

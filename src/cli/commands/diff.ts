@@ -52,8 +52,15 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
     const loaded = await loadPolicySource(args);
     let decoder: ReturnType<typeof createValuesDecoder> | undefined;
     const lazy = () => (decoder ??= createValuesDecoder(loaded.sources));
-    const a = await readValuesSide(args.a, lazy, args.class, loaded.source);
-    const b = await readValuesSide(args.b, lazy, args.class, loaded.source);
+    const { compileValues, createPolicyIndex } = await import("../../compile/index.js");
+    let index: ReturnType<typeof createPolicyIndex> | undefined;
+    const check = (values: import("../../values/schema.js").ValuesFile, file: string) =>
+      compileValues((index ??= createPolicyIndex(loaded.sources)), values, "machine", {
+        file,
+        source: loaded.source,
+      }).diagnostics;
+    const a = await readValuesSide(args.a, lazy, args.class, loaded.source, check);
+    const b = await readValuesSide(args.b, lazy, args.class, loaded.source, check);
     // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);
     // an entry no values file can hold makes the comparison untrustworthy.
     const errors = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error");

@@ -8,7 +8,11 @@ import { commandForEntry } from "../../src/ps1/index.js";
 import { removeCommandForEntry } from "../../src/ps1/registry-commands.js";
 import { psString, psUnsigned } from "../../src/ps1/ps-literal.js";
 import { szEntry } from "../../src/pol/index.js";
+import { fuzzRuns } from "../robustness/kit.js";
 import { evaluateStringLine, parseCommand, tokenize } from "./ps-tokenizer.js";
+
+/** Strings the property below tries: a few hundred in the normal run, `ADMXKIT_FUZZ_RUNS` when set. */
+const RUNS = fuzzRuns(300);
 
 /** Values that would change a script's meaning if any of them escaped its literal. */
 const HOSTILE_VALUES: readonly string[] = [
@@ -89,7 +93,7 @@ describe("psString", () => {
       fc.property(fc.oneof(fc.string({ unit: "binary" }), quoteHeavy), (value) => {
         expect(evaluateStringLine(psString(value))).toBe(value);
       }),
-      { numRuns: 2000 },
+      { numRuns: RUNS },
     );
   });
 });

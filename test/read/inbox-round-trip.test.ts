@@ -1,9 +1,10 @@
 /**
  * Every policy Windows ships survives the model (issue 10.2): for each ADMX of both real central stores,
  * read → toBundle → writeAdmx/writeAdml → read again, then each policy compiled Enabled (with defaults,
- * plus a sample for options it requires) and Disabled gives the same entries through the original and
- * the rewritten template. No template may be refused: hyphenated ids, keys with a trailing backslash,
- * files without policies and the like are "read, not authored" warnings, never a refusal.
+ * plus a sample for options it requires) and Disabled compiles without an error through both the
+ * original and the rewritten template, and gives the same entries through each. No template may be
+ * refused: hyphenated ids, keys with a trailing backslash, files without policies and the like are
+ * "read, not authored" warnings, never a refusal.
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -62,6 +63,7 @@ describe.each(STORES)(
       let conditions = 0;
       const refused: string[] = [];
       const differing: string[] = [];
+      const failed: string[] = [];
       for (const template of templates) {
         if (template.admx === undefined) continue;
         const base = basename(template.admx).replace(/\.admx$/i, "");
@@ -99,6 +101,14 @@ describe.each(STORES)(
             const before = effect(policy, state);
             const after = effect(rewritten[i]!, state);
             if (state.state === "enabled") enabledEntries += before.entries.length;
+            // Two templates failing alike would compare equal: each must compile, through either one.
+            for (const [which, outcome] of [
+              ["original", before],
+              ["rewritten", after],
+            ] as const) {
+              if (outcome.errors.length > 0)
+                failed.push(`${base} ${policy.name} ${state.state} (${which}): ${outcome.errors.join(", ")}`);
+            }
             try {
               expect(after).toEqual(before);
             } catch {
@@ -108,6 +118,7 @@ describe.each(STORES)(
         });
       }
       expect(refused).toEqual([]);
+      expect(failed).toEqual([]);
       expect(differing).toEqual([]);
       expect(policies).toBeGreaterThan(3000);
       expect(enabledEntries).toBeGreaterThan(policies);

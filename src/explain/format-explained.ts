@@ -5,7 +5,7 @@
  */
 import { visibleText } from "../i18n/visible-text.js";
 import type { PolicyClassName } from "../compile/types.js";
-import { formatPolTable, toDumpRecord, type PolEntry } from "../pol/index.js";
+import { lineChunks, polTableChunks, toDumpRecord, type PolEntry } from "../pol/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
 import type { WriteOrigin } from "../model/registry-writes.js";
 
@@ -59,41 +59,69 @@ function oneLine(text: string): string {
   return visibleText(text);
 }
 
+/** The POLICY and ELEMENT cells of an entry's row. */
+function extraCells({ writers }: ExplainedEntry): readonly [string, string] {
+  return writers.length === 0
+    ? ["-", "-"]
+    : [writers.map(describeWriter).join("; "), writers.map((w) => describeOrigins(w.origins)).join("; ")];
+}
+
+/** The lines of text chunks that end at line ends (as src/pol's table chunks do), without the ends. */
+function* linesOf(chunks: Iterable<string>): Generator<string, void, undefined> {
+  let carry = "";
+  for (const chunk of chunks) {
+    const parts = (carry + chunk).split("\n");
+    carry = parts.pop()!;
+    yield* parts;
+  }
+  if (carry !== "") yield carry;
+}
+
 /**
- * The dump table (src/pol's `formatPolTable`, so the first five columns read exactly as in a plain
+ * The dump table (src/pol's `polTableChunks`, so the first five columns read exactly as in a plain
  * dump) with POLICY and ELEMENT columns appended; `-` marks an entry no template explains. Several
- * policies writing one value are separated by `; ` in both columns.
+ * policies writing one value are separated by `; ` in both columns. Made in chunks as it is written:
+ * the widths depend on every row, so the rows are made twice (measured, then printed), never kept.
  */
-export function formatExplainedTable(explained: readonly ExplainedEntry[]): string {
-  const visible = explained.map(({ entry }) => ({
+export function* explainedTableChunks(
+  explained: readonly ExplainedEntry[],
+): Generator<string, void, undefined> {
+  const entries = explained.map(({ entry }) => ({
     ...entry,
     key: oneLine(entry.key),
     valueName: oneLine(entry.valueName),
   }));
-  const base = formatPolTable(visible).replace(/\n$/, "").split("\n");
-  if (base.length !== explained.length + 2) throw new Error("formatPolTable: one line per entry expected");
-  const extra = [
-    ["POLICY", "ELEMENT"],
-    ...explained.map(({ writers }) =>
-      writers.length === 0
-        ? ["-", "-"]
-        : [writers.map(describeWriter).join("; "), writers.map((w) => describeOrigins(w.origins)).join("; ")],
-    ),
-  ];
-  // A reduce, not Math.max(...): a Registry.pol may hold more entries than a call takes arguments.
-  const widest = (cells: readonly string[]) => cells.reduce((max, cell) => Math.max(max, cell.length), 0);
-  const baseWidth = widest(base);
-  const policyWidth = widest(extra.map(([policy]) => policy!));
-  const elementWidth = widest(extra.map(([, element]) => element!));
+  let baseWidth = 0;
+  let lines = 0;
+  for (const line of linesOf(polTableChunks(entries))) {
+    baseWidth = Math.max(baseWidth, line.length);
+    lines++;
+  }
+  if (lines !== explained.length + 2) throw new Error("polTableChunks: one line per entry expected");
+  let policyWidth = "POLICY".length;
+  let elementWidth = "ELEMENT".length;
+  for (const item of explained) {
+    const [policy, element] = extraCells(item);
+    policyWidth = Math.max(policyWidth, policy.length);
+    elementWidth = Math.max(elementWidth, element.length);
+  }
   const row = (line: string, policy: string, element: string) =>
     `${line.padEnd(baseWidth)}  ${policy.padEnd(policyWidth)}  ${element}`.trimEnd();
-  const lines = [
-    row(base[0]!, "POLICY", "ELEMENT"),
-    row(base[1]!, "-".repeat(policyWidth), "-".repeat(elementWidth)),
-  ];
-  for (let i = 0; i < explained.length; i++)
-    lines.push(row(base[i + 2]!, extra[i + 1]![0]!, extra[i + 1]![1]!));
-  return lines.join("\n") + "\n";
+  function* rows(): Generator<string, void, undefined> {
+    let i = -2;
+    for (const line of linesOf(polTableChunks(entries))) {
+      if (i === -2) yield row(line, "POLICY", "ELEMENT");
+      else if (i === -1) yield row(line, "-".repeat(policyWidth), "-".repeat(elementWidth));
+      else yield row(line, ...extraCells(explained[i]!));
+      i++;
+    }
+  }
+  yield* lineChunks(rows());
+}
+
+/** {@link explainedTableChunks} as one string. */
+export function formatExplainedTable(explained: readonly ExplainedEntry[]): string {
+  return [...explainedTableChunks(explained)].join("");
 }
 
 /** The JSON fields of one writer. */
@@ -110,12 +138,20 @@ function writerFields(writer: EntryWriter | undefined) {
  * `element`, all `null` when no template explains the entry. When several policies write the value,
  * the first is in those fields and the others in `otherPolicies`.
  */
-export function formatExplainedJsonLines(explained: readonly ExplainedEntry[]): string {
-  return explained
-    .map(({ entry, writers }) => {
+export function* explainedJsonLineChunks(
+  explained: readonly ExplainedEntry[],
+): Generator<string, void, undefined> {
+  function* lines(): Generator<string, void, undefined> {
+    for (const { entry, writers } of explained) {
       const others = writers.slice(1).map(writerFields);
       const record = { ...toDumpRecord(entry), ...writerFields(writers[0]) };
-      return JSON.stringify(others.length > 0 ? { ...record, otherPolicies: others } : record) + "\n";
-    })
-    .join("");
+      yield JSON.stringify(others.length > 0 ? { ...record, otherPolicies: others } : record);
+    }
+  }
+  yield* lineChunks(lines());
+}
+
+/** {@link explainedJsonLineChunks} as one string. */
+export function formatExplainedJsonLines(explained: readonly ExplainedEntry[]): string {
+  return [...explainedJsonLineChunks(explained)].join("");
 }

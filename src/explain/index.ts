@@ -4,6 +4,8 @@ export {
   describeOrigins,
   describeWriter,
   explainEntries,
+  explainedJsonLineChunks,
+  explainedTableChunks,
   formatExplainedJsonLines,
   formatExplainedTable,
   type ExplainedEntry,

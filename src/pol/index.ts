@@ -39,6 +39,7 @@ export { encodePol, polSize } from "./encode.js";
 export { decodePol, decodePolOrThrow } from "./decode.js";
 export type { PolDecodeResult } from "./decode.js";
 export { formatJsonLines, formatPolTable, polTableChunks, toDumpRecord } from "./dump.js";
+export { lineChunks } from "./dump-stream.js";
 export { jsonLinesChunks } from "./dump-stream.js";
 export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
 export type { PolDumpFormat } from "./dump-output.js";

@@ -56,7 +56,7 @@ async function explainedDump(
   entries: readonly PolEntry[],
   args: DumpArgs,
   json: boolean,
-): Promise<{ text: string; notes: Diagnostic[] }> {
+): Promise<{ text: Iterable<string>; notes: Diagnostic[] }> {
   const { loadPolicySource } = await import("../policy-source.js");
   const explain = await import("../../explain/index.js");
   const { diag } = await import("../../diagnostics/diagnostic.js");
@@ -66,7 +66,7 @@ async function explainedDump(
   const explainer = explain.createEntryExplainer(loaded.sources);
   const explained = explain.explainEntries(entries, explainer, args.class);
   const notes = loaded.diagnosticsFor(explained.flatMap((e) => e.writers.map((w) => w.policy)));
-  if (json) return { text: explain.formatExplainedJsonLines(explained), notes };
+  if (json) return { text: explain.explainedJsonLineChunks(explained), notes };
   explained.forEach(({ entry, writers }, i) => {
     if (writers.length > 0) return;
     // Counted from 1, as the rows of the table.
@@ -82,7 +82,7 @@ async function explainedDump(
           ),
     );
   });
-  return { text: explain.formatExplainedTable(explained), notes };
+  return { text: explain.explainedTableChunks(explained), notes };
 }
 
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
@@ -108,9 +108,8 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     let text: Iterable<string>;
     let notes: Diagnostic[] = [];
     if (explainWith !== undefined) {
-      const explained = await explainedDump(decoded.entries, args, format === "json");
-      ({ notes } = explained);
-      text = [explained.text];
+      // Made as it is written too; the notes are known before the first chunk.
+      ({ text, notes } = await explainedDump(decoded.entries, args, format === "json"));
     } else {
       // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
       text = pol.dumpTextChunks(decoded.entries, format, args.class);
@@ -122,9 +121,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
     const content =
-      explainWith === undefined
-        ? pol.dumpFileChunks(decoded.entries, format, args.class)
-        : [...text].join("");
+      explainWith === undefined ? pol.dumpFileChunks(decoded.entries, format, args.class) : text;
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

@@ -14,7 +14,11 @@ const ERRNO_CODES: ReadonlyMap<string, DiagnosticCode> = new Map<string, Diagnos
   ["ENAMETOOLONG", "OUTPUT_NAME_TOO_LONG"],
   ["EMFILE", "OUTPUT_TOO_MANY_OPEN"],
   ["ENFILE", "OUTPUT_TOO_MANY_OPEN"],
+  ["ENOENT", "OUTPUT_PATH_GONE"],
 ]);
+
+/** A temporary name of write-files.ts (`<target>.admxkit-<pid>-<8 hex>.tmp`): the user knows the target. */
+const TEMPORARY_SUFFIX = /\.admxkit-\d+-[0-9a-f]{8}\.tmp$/;
 
 /**
  * The diagnostic for a failed file-system call while writing outputs: the real errno (read-only file
@@ -23,7 +27,7 @@ const ERRNO_CODES: ReadonlyMap<string, DiagnosticCode> = new Map<string, Diagnos
  */
 export function writeErrorDiagnostic(fallbackPath: string, error: unknown): Diagnostic {
   const failure = error as NodeJS.ErrnoException | undefined;
-  const path = typeof failure?.path === "string" ? failure.path : fallbackPath;
+  const path = typeof failure?.path === "string" ? failure.path.replace(TEMPORARY_SUFFIX, "") : fallbackPath;
   const code = failure?.code === undefined ? undefined : ERRNO_CODES.get(failure.code);
   if (code !== undefined) return diag(code, { path }, { file: path });
   const reason = error instanceof Error ? error.message : String(error);

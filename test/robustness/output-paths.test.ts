@@ -263,6 +263,7 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
       ["EISDIR", "OUTPUT_IS_FOLDER"],
       ["ENAMETOOLONG", "OUTPUT_NAME_TOO_LONG"],
       ["EMFILE", "OUTPUT_TOO_MANY_OPEN"],
+      ["ENOENT", "OUTPUT_PATH_GONE"],
       ["EIO", "WRITE_FAILED"],
     ] as const) {
       const failure = Object.assign(new Error(`${errno}: boom`), { code: errno, path: "/x/y" });
@@ -271,6 +272,12 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
       expectTypedDiagnostic(d);
       expect(formatDiagnostic(d, "ja-JP")).not.toMatch(/permission|read-only|cannot/);
     }
+    // A failure on a temporary file names the output the user asked for.
+    const temp = Object.assign(new Error("EIO: boom"), {
+      code: "EIO",
+      path: "/x/Registry.pol.admxkit-42-0a1b2c3d.tmp",
+    });
+    expect(writeErrorDiagnostic("/x", temp)).toMatchObject({ file: "/x/Registry.pol" });
   });
 
   it.runIf(process.platform === "linux" && typeof process.getuid === "function")(

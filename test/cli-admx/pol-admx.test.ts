@@ -25,7 +25,7 @@ async function withValues(values: unknown): Promise<string> {
 }
 
 const STORE_SUMMARY =
-  /info ADMX_STORE_OTHER_FINDINGS: (\d+) other findings in these templates \((\d+) errors, (\d+) warnings\)/;
+  /info ADMX_STORE_OTHER_FINDINGS: these templates also have (\d+) other findings? \((\d+) errors?, (\d+) warnings?\)/;
 
 describe("admxkit pol --admx: compile against the policies of a PolicyDefinitions folder", () => {
   it("Windows' own ProxyServer gives the bytes of the bundle's ProxyServer", async () => {

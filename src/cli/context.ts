@@ -8,14 +8,28 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** What a command handler needs from the outside world; tests can replace the streams. */
 export interface CliIo {
-  stdout: (text: string) => void;
+  /**
+   * Writes to standard output. A promise means the stream's buffer is full: a command that streams
+   * (dump) awaits it before making more, so a slow reader does not make output pile up in memory.
+   */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
 }
 
 /** The process streams. */
 export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    if (process.stdout.write(text)) return;
+    return new Promise((resolve) => {
+      // Drained, or closed for good (an EPIPE is handled by the CLI's launcher, see signal-cleanup.ts).
+      const done = () => {
+        process.stdout.off("drain", done).off("close", done);
+        resolve();
+      };
+      process.stdout.on("drain", done).on("close", done);
+    });
+  },
+  stderr: (text) => void process.stderr.write(text),
 };
 
 /** The language of messages: `--lang`, else the environment's locale, else en-US. */

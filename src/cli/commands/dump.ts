@@ -115,7 +115,8 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       text = pol.dumpTextChunks(decoded.entries, format, args.class);
     }
     if (args.out === undefined) {
-      for (const chunk of text) io.stdout(chunk);
+      // Awaited: a slow reader holds the writing back rather than the output piling up in memory.
+      for (const chunk of text) await io.stdout(chunk);
       reportDiagnostics(io, notes, locale);
       return EXIT.ok;
     }

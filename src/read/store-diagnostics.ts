@@ -69,7 +69,7 @@ export function storeDiagnostics(store: StoreContents, used: ReadonlySet<Policy>
       params: { count },
     });
     const params = {
-      findings: counted("STORE_COUNT_OTHER_FINDING", others),
+      findings: counted("VALIDATE_COUNT_OTHER_FINDING", others),
       errors: counted("VALIDATE_COUNT_ERROR", rest.error),
       warnings: counted("VALIDATE_COUNT_WARNING", rest.warning),
       dir,

@@ -21,7 +21,11 @@ describe("the packed package", () => {
     { timeout: 240_000 },
     async () => {
       const packDir = await tempDir("admxkit-pack-");
-      await exec("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: REPO_ROOT });
+      // `prepack` would run `npm run build` again: the tests' global setup has just built dist/ (tsc and
+      // the editor's Vite bundle) from these sources, which is what `prepack` makes.
+      await exec("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", packDir], {
+        cwd: REPO_ROOT,
+      });
       const [tarball] = (await readdir(packDir)).filter((name) => name.endsWith(".tgz"));
       expect(tarball).toBeDefined();
 

@@ -58,9 +58,14 @@ export default function setup(): () => void {
   if (editor.status !== 0) {
     throw new Error(`building the editor's page script failed:\n${editor.stdout}${editor.stderr}`);
   }
+  // Every temporary folder of the run (the tests' own, the CLIs they spawn, Chromium's profiles) goes
+  // below one folder of this run, removed when the run ends: a run makes hundreds, some of them whole
+  // store previews of 40 MB. Workers and spawned processes inherit TMPDIR, which os.tmpdir() reads.
+  const runTemp = mkdtempSync(join(tmpdir(), "admxkit-test-run-"));
+  process.env.TMPDIR = runTemp;
   // The store names cache (src/read/names-cache.ts) of every test and spawned CLI goes to a folder of
-  // this run, not the user's ~/.cache; removed when the run ends.
-  const cache = mkdtempSync(join(tmpdir(), "admxkit-test-cache-"));
+  // this run, not the user's ~/.cache.
+  const cache = mkdtempSync(join(runTemp, "admxkit-test-cache-"));
   process.env.ADMXKIT_CACHE_DIR = cache;
-  return () => rmSync(cache, { recursive: true, force: true });
+  return () => rmSync(runTemp, { recursive: true, force: true });
 }

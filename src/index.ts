@@ -65,6 +65,7 @@ export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
 export {
   formatMessage,
   TOOL_LOCALES,
+  type CountRef,
   type LocaleTag,
   type MessageParam,
   type MessageRef,

@@ -74,8 +74,30 @@ export interface MessageRef {
   readonly params: Readonly<Record<string, MessageParam>>;
 }
 
-/** What fills a `{name}` placeholder: text, a number, or a message worded in the same language. */
-export type MessageParam = string | number | MessageRef;
+/**
+ * A count worded with the plural form the language's rules pick when the message is shown (see
+ * {@link formatCount}): `{ counted: "VALIDATE_COUNT_ERROR", count: 1 }` reads "1 error".
+ */
+export interface CountRef {
+  readonly counted: CountedCode;
+  readonly count: number;
+}
+
+/** What fills a `{name}` placeholder: text, a number, a message or a count worded in the same language. */
+export type MessageParam = string | number | MessageRef | CountRef;
+
+/** A message to word later (see {@link MessageRef}). */
+export function messageRef(code: DiagnosticCode, params: MessageRef["params"] = {}): MessageRef {
+  return { code, params };
+}
+
+/**
+ * A value that is data (shown as it is) or a message, as en-US text: for the English fields of error
+ * objects (`expected`, `detail`) whose message form is kept beside them for other languages.
+ */
+export function inEnglish(value: string | MessageRef): string {
+  return typeof value === "string" ? value : formatMessage(value.code, value.params, "en-US");
+}
 
 /** Fills `{name}` placeholders. Unknown codes fall back to en-US, then to the code itself. */
 export function formatMessage(
@@ -116,7 +138,10 @@ function fill(template: string, params: Readonly<Record<string, MessageParam>>, 
     if (Object.hasOwn(params, localized)) return String(params[localized]);
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name]!;
-    return typeof value === "object" ? formatMessage(value.code, value.params, locale) : String(value);
+    if (typeof value !== "object") return String(value);
+    return "counted" in value
+      ? formatCount(value.counted, value.count, locale)
+      : formatMessage(value.code, value.params, locale);
   });
 }
 

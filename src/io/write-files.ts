@@ -22,6 +22,7 @@ import { rmdirSync, rmSync } from "node:fs";
 import { lstat, mkdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { AdmxkitError, diag, type DiagnosticCode } from "../diagnostics/diagnostic.js";
+import { messageRef } from "../i18n/messages.js";
 import type { OutputFile } from "./output-file.js";
 import { writeErrorDiagnostic } from "./write-errors.js";
 
@@ -149,7 +150,7 @@ function checkKind(target: string, info: import("node:fs").Stats): never {
     : info.isSocket()
       ? "OUTPUT_KIND_SOCKET"
       : "OUTPUT_KIND_DEVICE";
-  const params = { path: target, kind: { code: kind, params: {} } };
+  const params = { path: target, kind: messageRef(kind) };
   throw new AdmxkitError([diag("OUTPUT_NOT_A_FILE", params, { file: target })]);
 }
 

@@ -8,7 +8,7 @@
  * Entries keep their data bytes exactly, so a decoded file re-encodes to the same bytes.
  */
 import type { Buffer } from "node:buffer";
-import { formatMessage, type MessageRef } from "../i18n/messages.js";
+import { inEnglish, messageRef, type MessageRef } from "../i18n/messages.js";
 import { PolDecodeFailure } from "./errors.js";
 import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
 import { REG_TYPES } from "./types.js";
@@ -38,20 +38,18 @@ function showUnit(bytes: Uint8Array, at: number): string {
  */
 type Expected = string | MessageRef;
 
-const phrase = (code: MessageRef["code"]): MessageRef => ({ code, params: {} });
-const EXPECT_KEY = phrase("POL_EXPECT_KEY");
-const EXPECT_VALUE_NAME = phrase("POL_EXPECT_VALUE_NAME");
-const EXPECT_TYPE = phrase("POL_EXPECT_TYPE");
-const EXPECT_SIZE = phrase("POL_EXPECT_SIZE");
-const EXPECT_VERSION = phrase("POL_EXPECT_VERSION");
-const EXPECT_EVEN_SIZE = phrase("POL_EXPECT_EVEN_SIZE");
-const EXPECT_BRACKET_OR_END = phrase("POL_EXPECT_BRACKET_OR_END");
+const EXPECT_KEY = messageRef("POL_EXPECT_KEY");
+const EXPECT_VALUE_NAME = messageRef("POL_EXPECT_VALUE_NAME");
+const EXPECT_TYPE = messageRef("POL_EXPECT_TYPE");
+const EXPECT_SIZE = messageRef("POL_EXPECT_SIZE");
+const EXPECT_VERSION = messageRef("POL_EXPECT_VERSION");
+const EXPECT_EVEN_SIZE = messageRef("POL_EXPECT_EVEN_SIZE");
+const EXPECT_BRACKET_OR_END = messageRef("POL_EXPECT_BRACKET_OR_END");
 
 /** `expected` in en-US (the error's data) and, for a phrase, the message to word it in any language. */
 function expectation(expected: Expected): Pick<PolDecodeError, "expected" | "expectedMessage"> {
-  return typeof expected === "string"
-    ? { expected }
-    : { expected: formatMessage(expected.code, expected.params, "en-US"), expectedMessage: expected };
+  const text = inEnglish(expected);
+  return typeof expected === "string" ? { expected: text } : { expected: text, expectedMessage: expected };
 }
 
 /** Decoder state: the input and the index of the entry being read, for error reports. */
@@ -137,7 +135,7 @@ function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
     r.fail(
       "POL_SIZE_PAST_END",
       sizeAt,
-      { code: "POL_EXPECT_AT_MOST", params: { limit: b.length - p } },
+      messageRef("POL_EXPECT_AT_MOST", { limit: b.length - p }),
       String(size),
     );
   if (size % 2 !== 0 && isStringType(type)) {

@@ -6,7 +6,7 @@
  * e.g. a 3-byte REG_DWORD or a string without its NUL).
  */
 import { Buffer } from "node:buffer";
-import type { MessageRef } from "../i18n/messages.js";
+import { messageRef as phrase, type MessageRef } from "../i18n/messages.js";
 import { PolEncodeError } from "./errors.js";
 import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
 import { encodeValue } from "./value-codec.js";
@@ -44,7 +44,6 @@ function typeNumber(type: string | number): number | undefined {
  * What the typed form of each type is, as a message (worded in the language the finding is shown in,
  * so that a Japanese message carries no English phrase).
  */
-const phrase = (code: MessageRef["code"]): MessageRef => ({ code, params: {} });
 const EXPECTED: Partial<Record<RegTypeName, MessageRef>> = {
   REG_SZ: phrase("RECORD_EXPECT_STRING"),
   REG_EXPAND_SZ: phrase("RECORD_EXPECT_STRING"),
@@ -115,7 +114,7 @@ export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
     return { ok: false, problem: { code: "RECORD_SIZE_MISMATCH", size, actual } };
   const typedForm = name === undefined ? undefined : EXPECTED[name];
   const expected: MessageRef = typedForm
-    ? { code: "RECORD_EXPECT_TYPED_OR_HEX", params: { typed: typedForm, hex: HEX_FORM } }
+    ? phrase("RECORD_EXPECT_TYPED_OR_HEX", { typed: typedForm, hex: HEX_FORM })
     : HEX_FORM;
   return { ok: false, problem: { code: "RECORD_BAD_DATA", expected } };
 }

@@ -5,7 +5,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, type LocaleTag, type MessageRef } from "../i18n/messages.js";
+import { formatMessage, inEnglish, messageRef, type LocaleTag, type MessageRef } from "../i18n/messages.js";
 import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
 import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
 import { REG_TYPES } from "./types.js";
@@ -49,7 +49,8 @@ function expecting(
   code: DiagnosticCode,
   params: MessageRef["params"] = {},
 ): Pick<LgpoParseError, "expected" | "expectedMessage"> {
-  return { expected: formatMessage(code, params, "en-US"), expectedMessage: { code, params } };
+  const message = messageRef(code, params);
+  return { expected: inEnglish(message), expectedMessage: message };
 }
 
 function stringEntry(key: string, valueName: string, type: number, text: string): PolEntry {

@@ -12,8 +12,7 @@
  *   QWORD 8 (salt#59059 wrote a DWORD of 10 bytes), string types an even size.
  * - No NUL inside a key or value name: the NUL is the field terminator.
  */
-import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, type MessageRef } from "../i18n/messages.js";
+import { inEnglish, messageRef as detail, type MessageRef } from "../i18n/messages.js";
 import type { PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
 import { REG_TYPES } from "./types.js";
 import type { PolEntry } from "./types.js";
@@ -27,8 +26,6 @@ export const MAX_DATA_SIZE = 0xffff;
 
 /** A problem: its code and its detail, data (a quoted key) or a phrase worded in any language. */
 type Problem = readonly [PolEncodeErrorCode, string | MessageRef];
-
-const detail = (code: DiagnosticCode, params: MessageRef["params"]): MessageRef => ({ code, params });
 
 function checkKey(key: string): Problem | undefined {
   if (key.includes("\0")) return ["POL_NUL_IN_KEY", JSON.stringify(key)];
@@ -93,7 +90,7 @@ export function checkPolEntries(entries: readonly PolEntry[]): PolEncodeIssue[] 
       issues.push(
         typeof shown === "string"
           ? { code, index, detail: shown }
-          : { code, index, detail: formatMessage(shown.code, shown.params, "en-US"), detailMessage: shown },
+          : { code, index, detail: inEnglish(shown), detailMessage: shown },
       );
     }
   }

@@ -16,7 +16,6 @@
  */
 import { basename, extname } from "node:path";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CountedCode, MessageRef } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
 import type { StoreContents, StorePolicy } from "./read-store.js";
 
@@ -62,18 +61,13 @@ export function storeDiagnostics(store: StoreContents, used: ReadonlySet<Policy>
   }
   const others = rest.error + rest.warning + rest.info;
   if (others > 0) {
-    // Counts in the plural form they need. Japanese has one form, so choosing it by the English rule
-    // (one for 1) is right in both catalogs.
-    const counted = (code: CountedCode, count: number): MessageRef => ({
-      code: `${code}_${count === 1 ? "ONE" : "OTHER"}`,
-      params: { count },
-    });
+    // Counts, worded in the plural form the shown language needs.
     const params = {
-      findings: counted("VALIDATE_COUNT_OTHER_FINDING", others),
-      errors: counted("VALIDATE_COUNT_ERROR", rest.error),
-      warnings: counted("VALIDATE_COUNT_WARNING", rest.warning),
+      findings: { counted: "VALIDATE_COUNT_OTHER_FINDING", count: others },
+      errors: { counted: "VALIDATE_COUNT_ERROR", count: rest.error },
+      warnings: { counted: "VALIDATE_COUNT_WARNING", count: rest.warning },
       dir,
-    };
+    } as const;
     shown.push(diag("ADMX_STORE_OTHER_FINDINGS", params, { file: dir }, rest.error > 0 ? "warning" : "info"));
   }
   return shown;

@@ -1,6 +1,7 @@
 import { zodDetailParams } from "../model/zod-issues.js";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { messageRef } from "../i18n/messages.js";
 import { parseJsonText } from "../io/json-text.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
@@ -34,12 +35,7 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
       // zod's own description, with its Japanese wording for ja-JP; an unknown field is ours.
       const detail =
         issue.code === "unrecognized_keys"
-          ? {
-              detail: {
-                code: "VALUES_RAW_UNKNOWN_FIELD" as const,
-                params: { fields: issue.keys.join(", ") },
-              },
-            }
+          ? { detail: messageRef("VALUES_RAW_UNKNOWN_FIELD", { fields: issue.keys.join(", ") }) }
           : zodDetailParams(issue, input);
       return [diag("VALUES_RAW_SHAPE", { ...detail, value }, place(path))];
     }

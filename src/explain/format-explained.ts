@@ -3,9 +3,8 @@
  * with `policy`, `policyClass` and `element` fields. The labels use ADMX vocabulary (enabledList,
  * trueList…), which is the same in every language, so the output needs no translation.
  */
-import { visibleText } from "../i18n/visible-text.js";
 import type { PolicyClassName } from "../compile/types.js";
-import { lineChunks, polTableChunks, toDumpRecord, type PolEntry } from "../pol/index.js";
+import { lineChunks, polTableLines, toDumpRecord, type PolEntry } from "../pol/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
 import type { WriteOrigin } from "../model/registry-writes.js";
 
@@ -51,14 +50,6 @@ export function describeWriter(writer: EntryWriter): string {
   return `${writer.qualifiedName} (${writer.policy.class})`;
 }
 
-/**
- * Line breaks in a key or value name would split a table row (Registry.pol allows them); the table
- * shows them escaped so that every entry stays one line.
- */
-function oneLine(text: string): string {
-  return visibleText(text);
-}
-
 /** The POLICY and ELEMENT cells of an entry's row. */
 function extraCells({ writers }: ExplainedEntry): readonly [string, string] {
   return writers.length === 0
@@ -66,19 +57,8 @@ function extraCells({ writers }: ExplainedEntry): readonly [string, string] {
     : [writers.map(describeWriter).join("; "), writers.map((w) => describeOrigins(w.origins)).join("; ")];
 }
 
-/** The lines of text chunks that end at line ends (as src/pol's table chunks do), without the ends. */
-function* linesOf(chunks: Iterable<string>): Generator<string, void, undefined> {
-  let carry = "";
-  for (const chunk of chunks) {
-    const parts = (carry + chunk).split("\n");
-    carry = parts.pop()!;
-    yield* parts;
-  }
-  if (carry !== "") yield carry;
-}
-
 /**
- * The dump table (src/pol's `polTableChunks`, so the first five columns read exactly as in a plain
+ * The dump table (src/pol's `polTableLines`, so the first five columns read exactly as in a plain
  * dump) with POLICY and ELEMENT columns appended; `-` marks an entry no template explains. Several
  * policies writing one value are separated by `; ` in both columns. Made in chunks as it is written:
  * the widths depend on every row, so the rows are made twice (measured, then printed), never kept.
@@ -86,18 +66,15 @@ function* linesOf(chunks: Iterable<string>): Generator<string, void, undefined> 
 export function* explainedTableChunks(
   explained: readonly ExplainedEntry[],
 ): Generator<string, void, undefined> {
-  const entries = explained.map(({ entry }) => ({
-    ...entry,
-    key: oneLine(entry.key),
-    valueName: oneLine(entry.valueName),
-  }));
+  // Key and value names are shown visibly by the table itself (line breaks and controls escaped).
+  const entries = explained.map(({ entry }) => entry);
   let baseWidth = 0;
   let lines = 0;
-  for (const line of linesOf(polTableChunks(entries))) {
+  for (const line of polTableLines(entries)) {
     baseWidth = Math.max(baseWidth, line.length);
     lines++;
   }
-  if (lines !== explained.length + 2) throw new Error("polTableChunks: one line per entry expected");
+  if (lines !== explained.length + 2) throw new Error("polTableLines: one line per entry expected");
   let policyWidth = "POLICY".length;
   let elementWidth = "ELEMENT".length;
   for (const item of explained) {
@@ -109,7 +86,7 @@ export function* explainedTableChunks(
     `${line.padEnd(baseWidth)}  ${policy.padEnd(policyWidth)}  ${element}`.trimEnd();
   function* rows(): Generator<string, void, undefined> {
     let i = -2;
-    for (const line of linesOf(polTableChunks(entries))) {
+    for (const line of polTableLines(entries)) {
       if (i === -2) yield row(line, "POLICY", "ELEMENT");
       else if (i === -1) yield row(line, "-".repeat(policyWidth), "-".repeat(elementWidth));
       else yield row(line, ...extraCells(explained[i]!));

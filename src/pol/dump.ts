@@ -96,10 +96,11 @@ function rowCells(entry: PolEntry): string[] {
 }
 
 /**
- * The table of {@link formatPolTable} in chunks (see dump-stream.ts). Column widths depend on every row,
- * so the rows are made twice — once to measure, once to print — rather than kept.
+ * The lines of {@link formatPolTable}, without line ends: header, rule, then a row per entry. Column
+ * widths depend on every row, so the rows are made twice — once to measure, once to print — rather
+ * than kept.
  */
-export function* polTableChunks(
+export function* polTableLines(
   entries: readonly PolEntry[],
   options: PolTableOptions = {},
 ): Generator<string, void, undefined> {
@@ -117,12 +118,17 @@ export function* polTableChunks(
     return column === widths.length - 1 ? cell : cell.padEnd(widths[column]!);
   };
   const line = (row: readonly string[]): string => row.map(pad).join("  ");
-  function* lines(): Generator<string, void, undefined> {
-    yield line(header);
-    yield widths.map((width) => "-".repeat(width)).join("  ");
-    for (const entry of entries) yield line(rowCells(entry).map((cell) => cut(cell, max)));
-  }
-  yield* lineChunks(lines());
+  yield line(header);
+  yield widths.map((width) => "-".repeat(width)).join("  ");
+  for (const entry of entries) yield line(rowCells(entry).map((cell) => cut(cell, max)));
+}
+
+/** The table of {@link formatPolTable} in chunks (see dump-stream.ts). */
+export function polTableChunks(
+  entries: readonly PolEntry[],
+  options: PolTableOptions = {},
+): Generator<string, void, undefined> {
+  return lineChunks(polTableLines(entries, options));
 }
 
 /**

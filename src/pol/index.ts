@@ -38,9 +38,8 @@ export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } fro
 export { encodePol, polSize } from "./encode.js";
 export { decodePol, decodePolOrThrow } from "./decode.js";
 export type { PolDecodeResult } from "./decode.js";
-export { formatJsonLines, formatPolTable, polTableChunks, toDumpRecord } from "./dump.js";
-export { lineChunks } from "./dump-stream.js";
-export { jsonLinesChunks } from "./dump-stream.js";
+export { formatJsonLines, formatPolTable, polTableChunks, polTableLines, toDumpRecord } from "./dump.js";
+export { jsonLinesChunks, lineChunks } from "./dump-stream.js";
 export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
 export type { PolDumpFormat } from "./dump-output.js";
 export type { PolDumpRecord, PolTableOptions } from "./dump.js";

@@ -46,13 +46,19 @@ export function ownVersion(): string {
   return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
 }
 
+/** The values of the `--lang` options among `args`, in order. */
+function langValues(args: readonly string[]): string[] {
+  const values: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === "--lang" && args[i + 1] !== undefined) values.push(args[i + 1]!);
+    else if (arg.startsWith("--lang=")) values.push(arg.slice("--lang=".length));
+  });
+  return values;
+}
+
 /** The value of `--lang` before parsing, so that usage errors are in the language asked for. */
 function preScanLang(argv: readonly string[]): string | undefined {
-  const found: string[] = [];
-  argv.forEach((arg, i) => {
-    if (arg === "--lang" && argv[i + 1] !== undefined) found.push(argv[i + 1]!);
-    else if (arg.startsWith("--lang=")) found.push(arg.slice("--lang=".length));
-  });
+  const found = langValues(argv);
   // Given twice, the language is in question: the environment's decides until the error is read.
   return found.length === 1 ? found[0] : undefined;
 }
@@ -69,16 +75,6 @@ function commandIndex(argv: readonly string[]): number {
   return -1;
 }
 
-/** The values of the `--lang` options before the command. */
-function leadingLangValues(leading: readonly string[]): string[] {
-  const values: string[] = [];
-  leading.forEach((arg, i) => {
-    if (arg === "--lang" && leading[i + 1] !== undefined) values.push(leading[i + 1]!);
-    else if (arg.startsWith("--lang=")) values.push(arg.slice("--lang=".length));
-  });
-  return values;
-}
-
 /**
  * Runs the CLI and returns the exit code: 0 on success, 1 when the input is invalid, 2 on usage errors.
  * It never calls process.exit, so output is flushed and tests can call it directly.
@@ -92,7 +88,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
   const commandAt = commandIndex(argv);
   const leading = commandAt < 0 ? argv : argv.slice(0, commandAt);
-  const leadingLangs = leadingLangValues(leading);
+  const leadingLangs = langValues(leading);
   if (leadingLangs.length > 1) {
     const values = leadingLangs.map((value) => JSON.stringify(value)).join(", ");
     const params = { option: "--lang", count: leadingLangs.length, values: visibleText(values) };

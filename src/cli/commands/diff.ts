@@ -52,13 +52,10 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
     const loaded = await loadPolicySource(args);
     let decoder: ReturnType<typeof createValuesDecoder> | undefined;
     const lazy = () => (decoder ??= createValuesDecoder(loaded.sources));
-    const { compileValues, createPolicyIndex } = await import("../../compile/index.js");
-    let index: ReturnType<typeof createPolicyIndex> | undefined;
+    const { compileValues } = await import("../../compile/index.js");
+    // Both sections are checked whichever class is compiled (compile-values.ts).
     const check = (values: import("../../values/schema.js").ValuesFile, file: string) =>
-      compileValues((index ??= createPolicyIndex(loaded.sources)), values, "machine", {
-        file,
-        source: loaded.source,
-      }).diagnostics;
+      compileValues(loaded.index, values, "machine", { file, source: loaded.source }).diagnostics;
     const a = await readValuesSide(args.a, lazy, args.class, loaded.source, check);
     const b = await readValuesSide(args.b, lazy, args.class, loaded.source, check);
     // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);

@@ -108,17 +108,17 @@ async function readEditorScript(): Promise<Uint8Array> {
   }
 }
 
-/**
- * The editor (issue 14) on the pages: its bundled page script, built by `npm run build` into
- * dist/browser/editor.js (vite.editor.config.ts) and shipped in the package, and each site's data.
- * A missing build is the installer's problem, not the user's input: an error that says how to make it.
- */
 /** The editor on a store preview's policy pages (src/editor/page-scripts.ts). */
 async function storeEditorFor(admx: string) {
   const { editorStorePageScripts, editorScriptFile } = await import("../../editor/page-scripts.js");
   return { files: [editorScriptFile(await readEditorScript())], pageScripts: editorStorePageScripts(admx) };
 }
 
+/**
+ * The editor (issue 14) on the pages: its bundled page script, built by `npm run build` into
+ * dist/browser/editor.js (vite.editor.config.ts) and shipped in the package, and each site's data.
+ * A missing build is the installer's problem, not the user's input: an error that says how to make it.
+ */
 async function editorFor(
   models: readonly import("../../preview/index.js").PreviewModel[],
   admx: string | undefined,

@@ -23,7 +23,7 @@
  * registry value through two policies does not silently lose one of them.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { classifyEntry, type PolEntry } from "../pol/index.js";
+import { targetValueName, type PolEntry } from "../pol/index.js";
 
 type Path = readonly (string | number)[];
 
@@ -69,13 +69,6 @@ function compareComponents(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** The value an entry writes or deletes, for de-duplication; undefined for `**delvals.`. */
-function targetName(entry: PolEntry): string | undefined {
-  const action = classifyEntry(entry);
-  if (action.kind === "delvals") return undefined;
-  return action.kind === "del" || action.kind === "soft" ? action.name : entry.valueName;
-}
-
 /** Collects entries from one or many policies and returns them in the editor's order. */
 export class EntryCollector {
   private readonly keys = new Map<string, KeyNode>();
@@ -114,7 +107,7 @@ export class EntryCollector {
       ...(source.path ? { path: [...source.path] } : {}),
       ...(source.file ? { file: source.file } : {}),
     };
-    const name = targetName(entry);
+    const name = targetValueName(entry);
     if (name === undefined && raw) {
       for (const [id, old] of node.values) if (old.raw) node.values.delete(id);
       node.delvals ??= { entry, source, raw };

@@ -4,7 +4,7 @@
  * (src/compile/registry-values.ts), so that both sides agree on where a value lives.
  */
 import type { RegistryValue, ValueList } from "../model/types.js";
-import { classifyEntry, decodeValue, type PolValue } from "../pol/index.js";
+import { classifyEntry, decodeValue, REG_TYPES, targetValueName, type PolValue } from "../pol/index.js";
 import { valueId, type EntryTable } from "./entry-table.js";
 
 /** True when the value `key\valueName` is what `value` writes (`delete`: a `**del.` marker for it). */
@@ -42,10 +42,13 @@ export function listWrites(list: ValueList | undefined, fallbackKey: string): Va
   }));
 }
 
-/** The value a write targets: `X`, `**soft.X` and the deletion of X all target X. */
+/** The value a write targets: `X`, `**soft.X` and the deletion of X all target X (as for entries). */
 function targetId({ key, valueName }: ValueWrite): string {
-  return valueId(key, valueName.toLowerCase().startsWith("**soft.") ? valueName.slice(7) : valueName);
+  const named = { key, valueName, type: REG_TYPES.REG_SZ, data: NO_DATA };
+  return valueId(key, targetValueName(named) ?? valueName);
 }
+
+const NO_DATA = new Uint8Array(0);
 
 /**
  * True when the file holds what `writes`, made in this order, leave behind. Writes to the same value

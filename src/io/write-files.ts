@@ -139,12 +139,12 @@ async function checkReplaceable(target: string): Promise<void> {
     // A link to a file is replaced by the new file; a link to a device (`/dev/stdout`) is refused too.
     const linked = await stat(target).catch(() => undefined);
     if (!linked || linked.isFile() || linked.isDirectory()) return;
-    return checkKind(target, linked);
+    return refuseSpecialFile(target, linked);
   }
-  checkKind(target, info);
+  refuseSpecialFile(target, info);
 }
 
-function checkKind(target: string, info: import("node:fs").Stats): never {
+function refuseSpecialFile(target: string, info: import("node:fs").Stats): never {
   const kind: DiagnosticCode = info.isFIFO()
     ? "OUTPUT_KIND_FIFO"
     : info.isSocket()

@@ -57,6 +57,16 @@ export function classifyEntry(entry: PolEntry): PolAction {
   return VALUE;
 }
 
+/**
+ * The value an entry sets or deletes: X for `X`, `**del.X` and `**soft.X`; undefined for `**delvals.`,
+ * which acts on its whole key. The other key-wide instructions keep their own name.
+ */
+export function targetValueName(entry: PolEntry): string | undefined {
+  const action = classifyEntry(entry);
+  if (action.kind === "delvals") return undefined;
+  return action.kind === "del" || action.kind === "soft" ? action.name : entry.valueName;
+}
+
 // Microsoft's tools write deletions as REG_SZ " " plus NUL: size 4, bytes 20 00 00 00.
 const SPACE_SZ = Uint8Array.of(0x20, 0, 0, 0);
 

@@ -21,6 +21,7 @@ export {
   delvalsEntry,
   secureKeyEntry,
   softEntry,
+  targetValueName,
 } from "./actions.js";
 export type { PolAction, PolActionKind } from "./actions.js";
 export {

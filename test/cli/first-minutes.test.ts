@@ -1,17 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { helpText, main } from "../../src/cli/main.js";
-import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { helpText } from "../../src/cli/main.js";
+import { REPO_ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 import { smallBundle } from "../generate/fixtures.js";
-
-/** Runs the CLI in this process (for the many parser cases; the binary is spawned where it matters). */
-async function inProcess(args: readonly string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** yargs' wording in both languages, which must never reach a user again (issue 13.5). */
 const YARGS_WORDING =
@@ -124,7 +116,7 @@ describe("usage errors in admxkit's own words (issues 13.5, 15.4)", () => {
     [["validate", "x", "--json=yes"], "--json is a switch and takes no value (yes given)"],
     [["--nonsense"], "admxkit has no option --nonsense"],
   ])("%j → exit 2: %s", async (args, message) => {
-    const result = await inProcess(args);
+    const result = await runInProcess(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(message);
@@ -148,7 +140,7 @@ describe("usage errors in admxkit's own words (issues 13.5, 15.4)", () => {
       [["biuld", "--lang", "ja-JP"], "biuld というコマンドはありません。build のことですか?"],
     ] as const;
     for (const [args, message] of cases) {
-      const result = await inProcess(args);
+      const result = await runInProcess(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stderr).not.toMatch(YARGS_WORDING);
@@ -158,11 +150,11 @@ describe("usage errors in admxkit's own words (issues 13.5, 15.4)", () => {
   });
 
   it("accepts --name=value, --no-flag, -- and a leading --lang", async () => {
-    const help = await inProcess(["--lang", "ja-JP", "build", "--help"]);
+    const help = await runInProcess(["--lang", "ja-JP", "build", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("使い方: admxkit build");
     const dir = await tempDir();
-    const built = await inProcess(["build", `--out=${dir}`, "--locale=en-US"]);
+    const built = await runInProcess(["build", `--out=${dir}`, "--locale=en-US"]);
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
     expect(built.stdout.trim().split("\n")).toHaveLength(2);
@@ -223,10 +215,10 @@ describe("validate wording (issue 13.6)", () => {
     expect(de.stderr.startsWith(notice)).toBe(true);
     expect(de.stderr.split("--lang de").length).toBe(2);
     expect(de.stderr).toContain("1 error, 0 warnings, 0 notes in 0 files");
-    const fr = await inProcess(["--lang", "fr-FR", "--version"]);
+    const fr = await runInProcess(["--lang", "fr-FR", "--version"]);
     expect(fr.stderr).toContain("--lang fr-FR is not one of them");
     for (const quiet of ["en", "en-GB", "ja", "ja_JP.UTF-8"]) {
-      expect((await inProcess(["--lang", quiet, "--version"])).stderr, quiet).toBe("");
+      expect((await runInProcess(["--lang", quiet, "--version"])).stderr, quiet).toBe("");
     }
   });
 });

@@ -43,6 +43,31 @@ export function runCli(
   });
 }
 
+/**
+ * Runs the CLI in this process (`main` of src/cli, for the many parser cases; spawn the binary where the
+ * process matters), with the same fixed English locale as {@link runCli} unless `env` says otherwise.
+ * The locale variables are put back afterwards.
+ */
+export async function runInProcess(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliResult> {
+  const { main } = await import("../../src/cli/main.js");
+  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
+  Object.assign(process.env, { LANG: "C", LC_ALL: "", LC_MESSAGES: "" }, env);
+  let stdout = "";
+  let stderr = "";
+  try {
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+    return { code, stdout, stderr };
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
 /** A fresh empty temporary folder. */
 export function tempDir(prefix = "admxkit-test-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

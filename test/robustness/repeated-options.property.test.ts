@@ -10,10 +10,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_OPTIONS, type OptionSpec } from "../../src/cli/args.js";
-import { COMMANDS, main } from "../../src/cli/main.js";
+import { COMMANDS } from "../../src/cli/main.js";
 import { visibleText } from "../../src/i18n/visible-text.js";
 import { cliText, formatMessage, TOOL_LOCALES, type LocaleTag } from "../../src/i18n/messages.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runInProcess } from "../helpers/cli.js";
 import { fuzzRuns } from "./kit.js";
 
 /** One command and one option of it that takes a single value. */
@@ -76,23 +76,6 @@ function expectedStderr(command: string, option: string, raws: readonly string[]
   return `admxkit: ${visibleText(message)}\n${cliText("command.helpHint", locale, { command })}\n`;
 }
 
-/** Runs the CLI in-process; `env` is the locale environment for the run (restored afterwards). */
-async function run(argv: readonly string[], env: Record<string, string> = {}) {
-  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
-  Object.assign(process.env, { LC_ALL: "", LC_MESSAGES: "", LANG: "C" }, env);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-    return { code, stdout, stderr };
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
-
 /** The checks every refusal passes, beyond the exact text. */
 function expectRefusal(
   result: { code: number | null; stdout: string; stderr: string },
@@ -140,7 +123,7 @@ describe("a repeated single-value option is a usage error (issue 15.4)", () => {
           : [valued(option.name, sample(option, 0), false), valued(option.name, sample(option, 1), true)];
       const lang = option.name === "lang" ? [] : ["--lang", locale];
       const env = option.name === "lang" ? localeEnv(locale) : {};
-      const result = await run([command, ...first.tokens, ...lang, ...second.tokens], env);
+      const result = await runInProcess([command, ...first.tokens, ...lang, ...second.tokens], env);
       const raws = [first.raw, second.raw];
       expect(result.stderr, `${command} --${option.name}`).toBe(
         expectedStderr(command, option.name, raws, locale),
@@ -177,7 +160,7 @@ describe("a repeated single-value option is a usage error (issue 15.4)", () => {
           // environment gives the language, as it does for the CLI).
           const lang = isLang ? [] : ["--lang", locale];
           const argv = langFirst ? [...lang, command, ...tokens] : [command, ...tokens, ...lang];
-          const result = await run(argv, isLang ? localeEnv(locale) : {});
+          const result = await runInProcess(argv, isLang ? localeEnv(locale) : {});
           expect(result.stderr).toBe(expectedStderr(command, option.name, raws, locale));
           expectRefusal(result, option.name, raws.length, locale);
         },

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`; `npm pack` runs it as `prepack`).
+// Thin launcher: the compiled CLI lives in dist/, bundled into dist/cli-bundle/ (vite.cli.config.ts), both
+// built by `npm run build`; `npm pack` runs it as `prepack`.
 import { existsSync } from "node:fs";
 
-const main = new URL("../dist/cli/main.js", import.meta.url);
+const main = new URL("../dist/cli-bundle/main.js", import.meta.url);
 // In a source checkout (`npm ci && npx admxkit build` on a fresh clone) dist/ does not exist yet: build it
 // once. The published package ships dist/ and no src/, so this never runs for users of the tarball.
 // (A `prepare` script would build on `npm ci` too, but npm 11 then warns every consumer who installs the
@@ -13,7 +14,7 @@ if (!existsSync(main) && existsSync(new URL("../src/cli/main.ts", import.meta.ur
 }
 
 const { main: run } = await import(main.href);
-const { installSignalCleanup } = await import("../dist/io/signal-cleanup.js");
+const { installSignalCleanup } = await import("../dist/cli-bundle/signal-cleanup.js");
 
 // Ctrl-C or a SIGTERM during a write removes its temporary files before exiting 130/143.
 installSignalCleanup();

@@ -17,9 +17,14 @@ let browser: Browser;
 const url = (path: string) => pathToFileURL(join(SITE, path)).href;
 
 beforeAll(async () => {
-  // Exactly what a user runs; it builds dist/, the Eleventy pages and the embedded preview.
+  // What `npm run docs` runs after its build step (`npm run build`, which the tests' global setup has
+  // just done): the Eleventy pages and the embedded preview. Building dist/ again here would rewrite
+  // the editor's script while the unit suite, running beside this one, reads it.
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  await promisify(execFile)(npm, ["run", "docs"], { cwd: REPO_ROOT, env: { ...process.env, CI: "true" } });
+  await promisify(execFile)(npm, ["run", "docs:site"], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CI: "true" },
+  });
   browser = await launch({ javaScriptEnabled: false });
 });
 

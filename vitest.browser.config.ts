@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/browser/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
+    globalSetup: ["test/global-setup.ts", "test/browser/global-setup.ts"],
     // One browser at a time: the machine has two cores.
     fileParallelism: false,
     testTimeout: 60_000,

@@ -6,11 +6,12 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { HOSTILE_BUNDLE_PATH } from "../preview/fixtures.js";
 import { launch, type Browser } from "./browser.js";
+import { STORE_21H2 as STORE } from "./global-setup.js";
 
 type Values = {
   machine?: Record<string, { state: string; options?: Record<string, unknown> }>;
@@ -20,7 +21,6 @@ type Values = {
 const EXAMPLE = JSON.parse(
   await readFile(join(REPO_ROOT, "examples", "defender-proxy.values.json"), "utf8"),
 ) as Values;
-const STORE = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
 const FORMATS = [
   ["pol", "Machine-Registry.pol"],
   ["reg", "Machine.reg"],
@@ -47,9 +47,8 @@ beforeAll(async () => {
   controlsSite = join(work, "controls-site");
   const controls = await runCli(["preview", "--bundle", HOSTILE, "--locale", "en-US", "--out", controlsSite]);
   expect(controls.code).toBe(0);
-  storeSite = join(work, "store-site");
-  const store = await runCli(["preview", "--admx", storeDir, "--out", storeSite]);
-  expect(store.code).toBe(0);
+  // Written once for the browser tests (global-setup.ts), as `preview --admx <store> --out <site>`.
+  storeSite = inject("store21h2Site");
   browser = await launch();
 });
 

@@ -1,13 +1,13 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { readAdmx } from "../../src/read/read-file.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { launch, type Browser } from "./browser.js";
+import { STORE_21H2 } from "./global-setup.js";
 
-const STORE_21H2 = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
 const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
 
 let site21h2: string;
@@ -53,14 +53,14 @@ async function open(href: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  site21h2 = await preview(STORE_21H2, "en-US");
+  // Written once for the browser tests (global-setup.ts), as `preview --admx <store> --out <site>`.
+  site21h2 = inject("store21h2Site");
   site1903 = await preview(STORE_1903, "ja-JP");
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await rm(site21h2, { recursive: true, force: true });
   await rm(site1903, { recursive: true, force: true });
 });
 

@@ -24,7 +24,7 @@ import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
 import { smallBundle } from "../generate/fixtures.js";
-import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { REPO_ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
 import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
 
 /** Calls resolveInside; returns the target, or the refusal's diagnostic code. */
@@ -290,7 +290,7 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
       await chmod(join(dir, "locked"), 0o555);
       // Root may write anywhere: run the CLI as an unprivileged user then (spawn's uid option).
       const asUser = process.getuid!() === 0 ? { uid: 65534, gid: 65534 } : {};
-      const result = await runCli(["build", "--bundle", "bundle.json", "--out", "locked/out"], {
+      const result = await spawnCli(["build", "--bundle", "bundle.json", "--out", "locked/out"], {
         cwd: dir,
         ...asUser,
       });

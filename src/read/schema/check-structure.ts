@@ -11,7 +11,7 @@ import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { XmlDocument, XmlElement, XmlText } from "../xml/tree.js";
 import { ADML_TYPES } from "./adml-schema.js";
 import { ADMX_TYPES } from "./admx-schema.js";
-import { matchChildren } from "./content-model.js";
+import { ChildMatcher } from "./content-model.js";
 import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
 import { failsOnlyOnHyphens, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
 
@@ -128,30 +128,36 @@ class StructureChecker {
     const type = TYPES.get(typeName)!;
     this.attributes(element, type);
     this.text(element, type);
-    const children: XmlElement[] = [];
-    for (const c of element.children) if (c.kind === "element") children.push(c);
     const content = type.content;
     if (content.kind === "empty" || content.kind === "simple") {
-      const first = children[0];
+      const first = element.children.find((c) => c.kind === "element");
       if (first) {
         const params = { element: first.local, parent: element.local, expected: "-" };
         this.out.push(diag("XSD_UNEXPECTED_ELEMENT", params, this.at(first.offset)));
       }
       return;
     }
-    const names = children.map((c) => (this.namespaces.has(c.ns) ? c.local : undefined));
-    const result = matchChildren(content.particle, names);
-    result.types.forEach((childType, i) => childType && this.check(children[i]!, childType));
-    if (result.ok) return;
-    const expected = result.expected.join(", ") || "-";
-    if (result.unexpected !== undefined) {
-      const child = children[result.unexpected]!;
-      const params = { element: child.name, parent: element.local, expected };
-      this.out.push(diag("XSD_UNEXPECTED_ELEMENT", params, this.at(child.offset)));
-    } else
-      this.out.push(
-        diag("XSD_MISSING_ELEMENT", { element: element.local, expected }, this.at(element.offset)),
-      );
+    // One walk over the children: each is matched against the content model and, when it fits, checked
+    // against its own type at once; the first one that does not fit ends the match.
+    const matcher = new ChildMatcher(content.particle);
+    for (const child of element.children) {
+      if (child.kind !== "element") continue;
+      const move = matcher.next(this.namespaces.has(child.ns) ? child.local : undefined);
+      if (!move) {
+        const params = { element: child.name, parent: element.local, expected: this.expected(matcher) };
+        this.out.push(diag("XSD_UNEXPECTED_ELEMENT", params, this.at(child.offset)));
+        return;
+      }
+      if (move.type) this.check(child, move.type);
+    }
+    if (!matcher.complete) {
+      const params = { element: element.local, expected: this.expected(matcher) };
+      this.out.push(diag("XSD_MISSING_ELEMENT", params, this.at(element.offset)));
+    }
+  }
+
+  private expected(matcher: ChildMatcher): string {
+    return matcher.expected().join(", ") || "-";
   }
 
   root(kind: "admx" | "adml"): void {

@@ -185,19 +185,49 @@ export type MatchResult =
       readonly expected: string[];
     };
 
+/**
+ * A match in progress, fed one child at a time: for a caller that walks the children anyway and should
+ * not build lists of names and types to call {@link matchChildren}.
+ */
+export class ChildMatcher {
+  private readonly dfa: Dfa;
+  private current: DfaState;
+
+  constructor(particle: Particle) {
+    this.dfa = compile(particle);
+    this.current = this.dfa.start;
+  }
+
+  /**
+   * Takes the next child (its local name; undefined for an element of another namespace): its type
+   * (undefined for a wildcard match), or null when the content model does not expect it here.
+   */
+  next(name: string | undefined): { readonly type: string | undefined } | null {
+    const move = step(this.dfa, this.current, name);
+    if (move) this.current = move.to;
+    return move;
+  }
+
+  /** Whether the children taken so far are complete. */
+  get complete(): boolean {
+    return this.current.accepting;
+  }
+
+  /** What could come next: element names, `*` for a wildcard. */
+  expected(): string[] {
+    return expectedNames(this.dfa, this.current);
+  }
+}
+
 /** Matches child element local names (elements in other namespaces are given as undefined). */
 export function matchChildren(particle: Particle, children: readonly (string | undefined)[]): MatchResult {
-  const dfa = compile(particle);
-  let current = dfa.start;
+  const matcher = new ChildMatcher(particle);
   const types: (string | undefined)[] = [];
   for (let index = 0; index < children.length; index++) {
-    const move = step(dfa, current, children[index]);
-    if (!move) return { ok: false, types, unexpected: index, expected: expectedNames(dfa, current) };
+    const move = matcher.next(children[index]);
+    if (!move) return { ok: false, types, unexpected: index, expected: matcher.expected() };
     types.push(move.type);
-    current = move.to;
   }
-  if (!current.accepting) {
-    return { ok: false, types, unexpected: undefined, expected: expectedNames(dfa, current) };
-  }
+  if (!matcher.complete) return { ok: false, types, unexpected: undefined, expected: matcher.expected() };
   return { ok: true, types };
 }

@@ -35,7 +35,7 @@ function buildDist() {
   });
   // tsc emits even with type errors; the type check is a separate gate. Only a missing build is fatal.
   if (tsc.status !== 0) process.stderr.write(`warning: tsc reported errors:\n${tsc.stdout.slice(0, 2000)}\n`);
-  if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error("dist/ was not built");
+  if (!existsSync(`${ROOT}dist/cli-bundle/main.js`)) throw new Error("dist/ was not built (npm run build)");
 }
 
 function commit() {

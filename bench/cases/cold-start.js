@@ -59,7 +59,12 @@ export async function benchColdStart(root, { runs = 9 } = {}) {
     const loaded = await listLoadedModules(build, { cwd: root });
     if (loaded.code !== 0) throw new Error(`admxkit build failed: ${loaded.stderr}`);
     const imports = {};
-    for (const specifier of ["zod", "./dist/model/check-bundle.js", "./dist/cli/main.js", "./dist/cli-bundle/main.js"]) {
+    for (const specifier of [
+      "zod",
+      "./dist/model/check-bundle.js",
+      "./dist/cli/main.js",
+      "./dist/cli-bundle/main.js",
+    ]) {
       imports[specifier] = await importCost(specifier, 5, root);
     }
     return {

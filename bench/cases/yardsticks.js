@@ -5,6 +5,8 @@
  *   `preg.file`, decode only: it prints nothing, so it does less than the dump). Goal: faster.
  * - `validate` of the Windows 11 21H2 store (every cross-file rule) vs `xmllint --noout --schema` of the
  *   same files against the libxml2 flavour of the ADMX schema (XSD only). Goal: ≤ 1.5×.
+ *   Beside them, the floor under any validator in a Node process (bench/lib/tokenize-floor.js): read,
+ *   decode and regex-scan the same files, checking nothing.
  * - `pol --admx <21H2 store>` for five policies vs `node -e 0`. Goal: ≤ 0.5 s.
  * - `build` cold start vs `node -e 0`. Goal: ≤ 2.5×.
  *
@@ -26,6 +28,7 @@ const XSD = fileURLToPath(
   new URL("../../../shared/reference/admx-schema-libxml2/PolicyDefinitionFiles.xsd", import.meta.url),
 );
 const NOT_INSTALLED = "yardstick not installed";
+const TOKENIZE_FLOOR = fileURLToPath(new URL("../lib/tokenize-floor.js", import.meta.url));
 
 /** Five policies of the 21H2 store, machine and user, as a values file. */
 const STORE_VALUES = {
@@ -128,6 +131,13 @@ export async function benchYardsticks(root, distUrl, { runs = 5 } = {}) {
     rows.push({
       ...row("validate 21H2 store", validate, xmllint, "≤ 1.5× the yardstick"),
       workload: `${files.length} files`,
+      yardstickName: "xmllint --schema (XSD only)",
+    });
+    // Not a goal: the floor under any JavaScript validator (read, decode, regex-scan; no checks).
+    const floor = await measureProcess(node, [TOKENIZE_FLOOR, ...files], { runs });
+    rows.push({
+      ...row("Node floor: read + tokenize", floor, xmllint, undefined),
+      workload: `${files.length} files, no checks`,
       yardstickName: "xmllint --schema (XSD only)",
     });
 

@@ -131,7 +131,10 @@ export function formatReport(results) {
       "\nTimes are medians, except the whole-process rows against a yardstick (marked min): the minimum of\n";
     text +=
       "several runs, CPU = user + system time. Goals: " +
-      results.yardsticks.rows.map((r) => `${r.name} ${r.goal}`).join("; ") +
+      results.yardsticks.rows
+        .filter((r) => r.goal)
+        .map((r) => `${r.name} ${r.goal}`)
+        .join("; ") +
       "\n";
   }
   const v = results.validate;

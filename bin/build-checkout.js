@@ -1,8 +1,42 @@
-// First run in a source checkout: build dist/ with the project's own build script (`npm run build`:
-// tsc, then the editor's page script with Vite). Not shipped in the package (package.json "files").
+// Runs in a source checkout only (not shipped: package.json "files"). The first run builds dist/ with
+// the project's own build script (`npm run build`: tsc, then the editor's page script and the CLI
+// bundle with Vite); a later run after a bare `tsc -p tsconfig.build.json` makes the CLI bundle again,
+// so that the CLI never runs code older than dist/.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+/** Modification time of a file in ms, or undefined when it is missing. */
+const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
+
+/**
+ * Makes sure the CLI bundle of the checkout at `rootUrl` exists and is not older than tsc's last build
+ * (dist/.tsbuildinfo, which tsc writes on every build and the package does not ship).
+ */
+export function ensureCheckoutBuilt(rootUrl) {
+  const bundle = mtime(new URL("dist/cli-bundle/main.js", rootUrl));
+  if (bundle === undefined) return buildCheckout(rootUrl);
+  const compiled = mtime(new URL("dist/.tsbuildinfo", rootUrl));
+  if (compiled === undefined || compiled <= bundle) return;
+  const root = fileURLToPath(rootUrl);
+  process.stderr.write(
+    "admxkit: dist/ is newer than the CLI bundle: bundling it again (vite.cli.config.ts)…\n",
+  );
+  const run = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "vite.cli.config.ts"],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(
+      `admxkit: bundling the CLI failed (exit ${run.status}); run npm run build to see why.\n`,
+    );
+    process.exit(1);
+  }
+}
 
 export function buildCheckout(rootUrl) {
   const root = fileURLToPath(rootUrl);

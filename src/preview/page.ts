@@ -43,15 +43,24 @@ function csp(parts: PageParts): string {
   return parts.scripts?.length ? `${style}; script-src 'self'` : style;
 }
 
+/** Names found by {@link languageName}: making an Intl.DisplayNames costs more than a page of a store. */
+const LANGUAGE_NAMES = new Map<string, string>();
+
 /** A language's name in that language ("日本語"), with the region only when two tags share a language. */
 export function languageName(locale: string, all: readonly string[]): string {
   const language = locale.split("-")[0]!;
   const shared = all.filter((l) => l.split("-")[0] === language).length > 1;
-  try {
-    return new Intl.DisplayNames([locale], { type: "language" }).of(shared ? locale : language) ?? locale;
-  } catch {
-    return locale;
+  const key = `${locale}\u0000${shared}`;
+  let name = LANGUAGE_NAMES.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([locale], { type: "language" }).of(shared ? locale : language) ?? locale;
+    } catch {
+      name = locale;
+    }
+    LANGUAGE_NAMES.set(key, name);
   }
+  return name;
 }
 
 function languageSwitch(parts: PageParts): SafeHtml {

@@ -8,6 +8,7 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/main.js";
 import { REPO_ROOT, runCli, SHARED, spawnCli, tempDir } from "../helpers/cli.js";
 
 const MICROSOFT = join(SHARED, "reference", "microsoft");
@@ -72,6 +73,11 @@ const CASES: { name: string; args: string[]; code: number; env?: NodeJS.ProcessE
 ];
 
 describe("the CLI in this process and as its own process", () => {
+  it("has a case for every command, so a new command cannot skip the real binary", () => {
+    const covered = new Set(CASES.map((c) => c.args[0]));
+    expect(COMMANDS.map((c) => c.spec.name).filter((name) => !covered.has(name))).toEqual([]);
+  });
+
   for (const { name, args, code, env } of CASES) {
     it(`behave the same: ${name}`, async () => {
       const out = join(cwd, "out");

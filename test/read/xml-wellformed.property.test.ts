@@ -7,6 +7,13 @@
  * One deliberate difference: libxml2 reports namespace errors (an undeclared prefix, `a:b:c`, `xmlns:p=""`)
  * and reads on; MSXML, the parser GPMC uses, refuses the file ("Reference to undeclared namespace
  * prefix"), and so does admxkit. Where admxkit refuses with one of those codes, libxml2 may accept.
+ * And a second one: libxml2 takes `version="1."` in the XML declaration, which XML 1.0's VersionNum
+ * (`'1.' [0-9]+`) does not allow; admxkit refuses it (XML_DECLARATION_INVALID).
+ *
+ * Not differences, but places where the parser alone is not all of admxkit: a DOCTYPE is refused on its
+ * own (XML_DOCTYPE) and skipped unparsed, so when libxml2 refuses a malformed one both refuse the file;
+ * and an unknown encoding name is refused by the decoder (XML_ENCODING_UNSUPPORTED), checked here when
+ * libxml2 refuses one. `npm run fuzz` (20,000 documents a run) found all three.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -29,8 +36,8 @@ async function libxml2Parses(text: string): Promise<{ ok: boolean; message: stri
 }
 
 /**
- * libxml2's verdicts on many documents in one run: a document parses unless an error (not a warning)
- * names it. libxml2 prefixes each message with the file's name; the lines that quote the source and
+ * libxml2's verdicts on many documents in one run: a document parses unless an error (not a warning,
+ * not a namespace error) names it. libxml2 prefixes each message with the file's name; the lines that quote the source and
  * point at the column follow without one.
  */
 async function libxml2Verdicts(texts: readonly string[]): Promise<{ ok: boolean; message: string }[]> {
@@ -48,7 +55,9 @@ async function libxml2Verdicts(texts: readonly string[]): Promise<{ ok: boolean;
   const messages = new Map<string, string[]>();
   for (const error of result.errors) {
     const name = error.loc?.fileName;
-    if (name === undefined || / warning : /.test(error.rawMessage)) continue;
+    // Namespace errors never made a single run fail, and a run of many documents reports some a single
+    // run does not (a namespace URI with "]]>" in it, seen under `npm run fuzz`): they are no verdict.
+    if (name === undefined || / warning : | namespace error : /.test(error.rawMessage)) continue;
     messages.set(name, [...(messages.get(name) ?? []), error.rawMessage]);
   }
   return texts.map((_, i) => {
@@ -57,18 +66,29 @@ async function libxml2Verdicts(texts: readonly string[]): Promise<{ ok: boolean;
   });
 }
 
+/** A declaration whose version is "1." with no digit after the dot (the second difference above). */
+const VERSION_WITHOUT_DIGITS = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.\1/;
+
 const NAMESPACE_ERRORS = new Set([
   "XML_PREFIX_UNDECLARED",
   "XML_QNAME_INVALID",
   "XML_NAMESPACE_DECLARATION_INVALID",
 ]);
 
-function admxkitParses(text: string): { ok: boolean; namespaceError: boolean; message: string } {
+function admxkitParses(text: string): {
+  ok: boolean;
+  namespaceError: boolean;
+  doctype: boolean;
+  message: string;
+} {
   const parsed = parseXml(text, "input.xml");
   const fatal = parsed.diagnostics.find((d) => d.code !== "XML_DOCTYPE");
   return {
     ok: parsed.document !== undefined,
     namespaceError: fatal !== undefined && NAMESPACE_ERRORS.has(fatal.code),
+    // A DOCTYPE is an error of its own (GPMC prohibits DTDs) and is skipped, not parsed: when libxml2
+    // refuses a malformed one, both refuse the file.
+    doctype: parsed.diagnostics.some((d) => d.code === "XML_DOCTYPE" && d.severity === "error"),
     message: fatal ? `${fatal.code} at column ${fatal.column}` : "",
   };
 }
@@ -177,13 +197,19 @@ describe("the XML parser agrees with libxml2", () => {
   it("gives libxml2's verdict on mutated real templates", async () => {
     // The documents are drawn first (the seed is in every message) and libxml2 reads them all in one
     // run: a run costs about 0.3 s to start, and one run per document was most of this file's time.
-    const seed = Date.now() ^ (Math.random() * 0x7fffffff);
+    // ADMXKIT_FUZZ_SEED replays a failure: its message names the seed (and the run count matters too).
+    const seed = process.env.ADMXKIT_FUZZ_SEED
+      ? Number(process.env.ADMXKIT_FUZZ_SEED)
+      : Date.now() ^ (Math.random() * 0x7fffffff);
     const texts = fc
       .sample(fc.tuple(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 })), {
         numRuns: RUNS,
         seed,
       })
-      .map(([from, edits]) => apply(seeds[from]!, edits));
+      // Both parsers must read the same characters: libxml2 is handed UTF-8, in which a lone surrogate
+      // (an inserted "\uD800" token) becomes U+FFFD, so the text is taken through UTF-8 for admxkit too.
+      // Lone surrogates in the bytes themselves are the decoder's business (decode.test.ts).
+      .map(([from, edits]) => Buffer.from(apply(seeds[from]!, edits), "utf8").toString("utf8"));
     // Anchors: the seeds as they are must parse and an unclosed element must not, or the verdicts
     // are not matched to their documents.
     const anchors = await libxml2Verdicts([...seeds, "<policyDefinitions>"]);
@@ -193,6 +219,15 @@ describe("the XML parser agrees with libxml2", () => {
       const ours = admxkitParses(text);
       const theirs = verdicts[i]!;
       if (ours.namespaceError && theirs.ok) return;
+      if (!ours.ok && theirs.ok && VERSION_WITHOUT_DIGITS.test(text)) return;
+      if (ours.doctype && !theirs.ok && /doctype/i.test(theirs.message)) return;
+      // The encoding a declaration names is the decoder's business, not the parser's: it refuses a name
+      // it does not know (XML_ENCODING_UNSUPPORTED) before anything is parsed, as libxml2 does.
+      if (!theirs.ok && /Unsupported encoding/.test(theirs.message)) {
+        const decoded = decodeXmlBytes(Buffer.from(text, "utf8"), "input.xml");
+        expect(decoded.diagnostics.map((d) => d.code)).toContain("XML_ENCODING_UNSUPPORTED");
+        return;
+      }
       expect(
         ours.ok,
         `seed ${seed}, document ${i}: admxkit: ${ours.message}; libxml2: ${theirs.message}\n${text}`,

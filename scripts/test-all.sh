@@ -13,18 +13,11 @@ echo "== build"
 node scripts/build-dist.js
 export ADMXKIT_TEST_DIST_BUILT=1
 
-# The three parts run side by side: the unit suite keeps both cores busy in bursts (its tests wait on the
-# CLIs they spawn), the browser suite runs one test file at a time and waits on Chromium, and the static
-# checks are short. Run one after another they took 3 min 40 s here; side by side the machine stays busy.
-# The browser suite and the static checks write to logs, printed when they end.
-(
-  set -e
-  echo "== typecheck"
-  npm run --silent typecheck
-  echo "== format"
-  npx prettier --check .
-) > test-output/static-checks.log 2>&1 &
-static=$!
+# The browser suite runs beside the unit suite and then the static checks: it runs one test file at a
+# time and waits on Chromium, so it leaves room on the second core, and it is the longest part. The unit
+# suite keeps both cores busy; the static checks (type check, prettier) come after it, in the browser
+# suite's last minutes, where a core is free. Run one after another the parts took 3 min 40 s here.
+# The browser suite writes to a log, printed when it ends.
 npm run --silent test:browser -- --reporter=default --reporter=json \
   --outputFile.json=test-output/vitest-browser.json > test-output/browser-tests.log 2>&1 &
 browser_pid=$!
@@ -33,13 +26,16 @@ echo "== tests"
 unit=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json || unit=$?
 
+checks=0
+echo "== typecheck"
+npm run --silent typecheck || checks=$?
+echo "== format"
+npx prettier --check . || checks=$?
+
 browser=0
 wait "$browser_pid" || browser=$?
 echo "== browser tests"
 cat test-output/browser-tests.log
-checks=0
-wait "$static" || checks=$?
-cat test-output/static-checks.log
 if [ "$checks" -ne 0 ]; then
   echo "static checks failed (exit $checks)"
   exit "$checks"

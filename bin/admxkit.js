@@ -4,10 +4,11 @@
 import { existsSync } from "node:fs";
 
 const main = new URL("../dist/cli-bundle/main.js", import.meta.url);
-// In a source checkout (`npm ci && npx admxkit build` on a fresh clone) dist/ does not exist yet: build it
-// once; after a bare `tsc`, bundle the CLI again. The published package ships dist/ and no src/, so
-// this never runs for users of the tarball. (A `prepare` script would build on `npm ci` too, but npm 11
-// then warns every consumer who installs the tarball about an unapproved install script.)
+// In a source checkout (`npm ci && npx admxkit build` on a fresh clone) dist/ does not exist yet: build
+// it once, and again after a bare `tsc` left the CLI bundle older than dist/. The published package
+// ships dist/ and no src/, so this never runs for users of the tarball. (A `prepare` script would build
+// on `npm ci` too, but npm 11 then warns every consumer who installs the tarball about an unapproved
+// install script.)
 if (existsSync(new URL("../src/cli/main.ts", import.meta.url))) {
   const { ensureCheckoutBuilt } = await import("./build-checkout.js");
   ensureCheckoutBuilt(new URL("..", import.meta.url));

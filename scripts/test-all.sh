@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the unit/golden/property/CLI suite, the browser tests, and the static checks (type check,
-# formatting), side by side.
+# Every test: the unit/golden/property/CLI suite, the browser tests beside it, then the static checks
+# (type check, formatting).
 # Installs the Debian packages the browser tests need (chromium, fonts-noto-cjk) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -47,10 +47,23 @@ let queue: Promise<unknown> = Promise.resolve();
  * {@link spawnCli}.
  */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  builtMain ??= import(pathToFileURL(join(REPO_ROOT, "dist", "cli-bundle", "main.js")).href).then(
+    (module: { main: Main }) => module.main,
+  );
+  return inThisProcess(builtMain, args, { cwd: REPO_ROOT, ...options });
+}
+
+/**
+ * Runs a CLI `main` here, one run at a time (each sets the process's environment, and its working
+ * folder when `cwd` is given), with {@link FIXED_LOCALE} under `env`; everything it set is put back.
+ */
+function inThisProcess(
+  loaded: Promise<Main>,
+  args: readonly string[],
+  options: CliOptions,
+): Promise<CliResult> {
   const run = async (): Promise<CliResult> => {
-    const main = await (builtMain ??= import(
-      pathToFileURL(join(REPO_ROOT, "dist", "cli-bundle", "main.js")).href
-    ).then((module: { main: Main }) => module.main));
+    const main = await loaded;
     const env: NodeJS.ProcessEnv = { ...FIXED_LOCALE, ...options.env };
     const saved = Object.keys(env).map((key) => [key, process.env[key]] as const);
     const cwd = process.cwd();
@@ -59,7 +72,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
       else process.env[key] = value;
     };
     for (const [key, value] of Object.entries(env)) set(key, value);
-    process.chdir(options.cwd ?? REPO_ROOT);
+    if (options.cwd !== undefined) process.chdir(options.cwd);
     let stdout = "";
     let stderr = "";
     try {
@@ -103,28 +116,15 @@ export function spawnCli(
 }
 
 /**
- * Runs the CLI in this process (`main` of src/cli, for the many parser cases; spawn the binary where the
- * process matters), with the same fixed English locale as {@link runCli} unless `env` says otherwise.
- * The locale variables are put back afterwards.
+ * Runs the CLI from its sources in this process (`main` of src/cli, for the many parser cases; spawn the
+ * binary where the process matters), in this process's working folder, like {@link runCli} otherwise.
  */
-export async function runInProcess(
+export function runInProcess(
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
 ): Promise<CliResult> {
-  const { main } = await import("../../src/cli/main.js");
-  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
-  Object.assign(process.env, { LANG: "C", LC_ALL: "", LC_MESSAGES: "" }, env);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-    return { code, stdout, stderr };
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const main = import("../../src/cli/main.js").then((module) => module.main as Main);
+  return inThisProcess(main, args, { env });
 }
 
 /** A fresh empty temporary folder. */

@@ -135,6 +135,20 @@ export async function validateXmlAllowingKnownGaps(
   return { valid: errors.length === 0, errors, tolerated };
 }
 
+/** The most documents one xmllint-wasm run reads: `npm run fuzz` asks for 20,000, more than its memory holds. */
+export const LIBXML2_RUN = 500;
+
+/** `check` over `items` in runs of at most {@link LIBXML2_RUN}, one after another; results in order. */
+export async function inLibxml2Runs<T, R>(
+  items: readonly T[],
+  check: (run: readonly T[]) => Promise<readonly R[]>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let from = 0; from < items.length; from += LIBXML2_RUN)
+    out.push(...(await check(items.slice(from, from + LIBXML2_RUN))));
+  return out;
+}
+
 /**
  * Schema verdicts for many documents in one xmllint run. Compiling the schema costs about half a second
  * per call, so a test over a hundred files asks once. A document is valid exactly when xmllint prints
@@ -148,13 +162,9 @@ export async function xmllintVerdicts(
   if (names.size !== files.length || [...names].some((n) => /[\r\n]/.test(n))) {
     throw new Error("xmllintVerdicts: file names must be unique and on one line");
   }
-  // In runs of 500 files: `npm run fuzz` asks for 20,000 documents, more than one run's memory holds.
-  if (files.length > 500) {
-    const verdicts = new Map<string, boolean>();
-    for (let from = 0; from < files.length; from += 500)
-      for (const [name, valid] of await xmllintVerdicts(files.slice(from, from + 500)))
-        verdicts.set(name, valid);
-    return verdicts;
+  if (files.length > LIBXML2_RUN) {
+    const runs = await inLibxml2Runs(files, (run) => xmllintVerdicts(run).then((v) => [...v]));
+    return new Map(runs);
   }
   const { main, preload } = await loadSchemaFiles();
   const result = await validateXML({

@@ -23,6 +23,7 @@ import { validateXML } from "xmllint-wasm";
 import { decodeXmlBytes } from "../../src/read/decode.js";
 import { parseXml } from "../../src/read/xml/parse-xml.js";
 import { SHARED } from "../helpers/cli.js";
+import { inLibxml2Runs, LIBXML2_RUN } from "../helpers/xsd.js";
 
 const RUNS = Number(process.env.ADMXKIT_FUZZ_RUNS ?? 300);
 
@@ -41,13 +42,7 @@ async function libxml2Parses(text: string): Promise<{ ok: boolean; message: stri
  * point at the column follow without one.
  */
 async function libxml2Verdicts(texts: readonly string[]): Promise<{ ok: boolean; message: string }[]> {
-  // In runs of 500 documents: `npm run fuzz` asks for 20,000, more than one run's memory holds.
-  if (texts.length > 500) {
-    const runs: { ok: boolean; message: string }[] = [];
-    for (let from = 0; from < texts.length; from += 500)
-      runs.push(...(await libxml2Verdicts(texts.slice(from, from + 500))));
-    return runs;
-  }
+  if (texts.length > LIBXML2_RUN) return inLibxml2Runs(texts, libxml2Verdicts);
   const result = await validateXML({
     xml: texts.map((contents, i) => ({ fileName: `doc-${i}.xml`, contents })),
     normalization: "format",

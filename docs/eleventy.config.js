@@ -5,7 +5,7 @@
  * works from file:// as well as from any static host. Run it with `npm run docs`.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,8 +29,20 @@ function admxkit(args) {
   });
 }
 
+/**
+ * A Markdown file of the repository outside the site's pages (the design notes, the benchmarks), without
+ * its first heading (the page has its own), for a page that shows it on the site as well.
+ */
+function repositoryDoc(path) {
+  return readFileSync(join(ROOT, path), "utf8").replace(/^# .*\n+/, "");
+}
+
 export default function (eleventyConfig) {
   eleventyConfig.addFilter("rel", relativeUrl);
+  eleventyConfig.addGlobalData("repositoryDocs", () => ({
+    design: repositoryDoc("docs/design/README.md"),
+    bench: repositoryDoc("bench/README.md"),
+  }));
 
   // The preview pages of the built-in bundle, with the example values of its values file.
   eleventyConfig.on("eleventy.after", () => {

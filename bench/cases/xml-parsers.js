@@ -1,6 +1,6 @@
 /**
  * Benchmark 7: the XML parsers, in memory, over the decoded text of the Windows 11 21H2 store (the
- * README's "why our own XML parser"). admxkit's parser builds the tree with positions and checks
+ * docs/design/README.md, "Why admxkit parses XML itself"). admxkit's parser builds the tree with positions and checks
  * well-formedness in one pass; fast-xml-parser (a devDependency, the tests' oracle) is timed for
  * `parse` alone and for `validate` + `parse`, as admxkit once ran it; saxes, jsdom's strict parser, only
  * emits events (no tree) and is not a dependency: it is timed when ADMXKIT_BENCH_SAXES names a folder

@@ -30,7 +30,7 @@ const TYPESCRIPT = /\.(ts|mts|cts)$/i;
 
 /**
  * Imports a TypeScript module with jiti (chosen over tsx: 1.8 MB without dependencies or a native
- * binary, against 12 MB with esbuild's platform binary; see the README). Loaded only for a .ts bundle,
+ * binary, against 12 MB with esbuild's platform binary; see docs/design/README.md). Loaded only for a .ts bundle,
  * so no other command pays for it. jiti keeps its transpiled files in the OS temporary folder, keyed
  * on the source's content, so the cache cannot go stale and is safe to delete.
  */

@@ -8,8 +8,8 @@ import { REPO_ROOT } from "../helpers/cli.js";
  * Layers point one way: a module imports only from its own folder of `src/` or from a lower layer,
  * never from a higher layer and never from another folder of its own layer (peers stay independent:
  * the ADMX writer does not lean on the ADML writer, the linter not on the explainer). The layers are
- * the numbered list under "### Layers" in the README, read from there so the documented order and the
- * checked one cannot drift apart.
+ * the numbered list under "## Layers" in the design notes (docs/design/README.md), read from there so the
+ * documented order and the checked one cannot drift apart.
  */
 
 /** One import of one module: both as paths relative to the repository root. */
@@ -23,9 +23,12 @@ function unitOf(path: string): string {
   return path.split("/")[1]!;
 }
 
-/** Reads the README's layer list: line `N. `src/a`, `src/b` …` is layer N (1 is the lowest). */
-export function readmeLayers(readme: string): string[][] {
-  const section = readme.split(/^### Layers\s*$/m)[1]?.split(/^#{2,3} /m)[0] ?? "";
+/** The design notes, which hold the layer list. */
+const DESIGN_NOTES = join(REPO_ROOT, "docs", "design", "README.md");
+
+/** Reads the design notes' layer list: line `N. `src/a`, `src/b` …` is layer N (1 is the lowest). */
+export function documentedLayers(notes: string): string[][] {
+  const section = notes.split(/^#{2,3} Layers\s*$/m)[1]?.split(/^#{2,3} /m)[0] ?? "";
   return [...section.matchAll(/^(\d+)\. (.*)$/gm)].map((line) =>
     [...line[2]!.matchAll(/`src\/([\w.-]+)\/?`/g)].map((m) => m[1]!),
   );
@@ -71,8 +74,8 @@ async function sourceImports(): Promise<ImportEdge[]> {
 }
 
 describe("layers", () => {
-  it("are documented in the README, every folder of src/ in exactly one", async () => {
-    const layers = readmeLayers(await readFile(join(REPO_ROOT, "README.md"), "utf8"));
+  it("are documented in the design notes, every folder of src/ in exactly one", async () => {
+    const layers = documentedLayers(await readFile(DESIGN_NOTES, "utf8"));
     expect(layers.length).toBeGreaterThan(5);
     const listed = layers.flat();
     expect(listed.length).toBe(new Set(listed).size);
@@ -83,7 +86,7 @@ describe("layers", () => {
   });
 
   it("point one way: no import from a lower layer to a higher one, none between peers", async () => {
-    const layers = readmeLayers(await readFile(join(REPO_ROOT, "README.md"), "utf8"));
+    const layers = documentedLayers(await readFile(DESIGN_NOTES, "utf8"));
     const edges = await sourceImports();
     expect(edges.length).toBeGreaterThan(300);
     expect(layerViolations(edges, layers)).toEqual([]);

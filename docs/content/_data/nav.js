@@ -8,9 +8,12 @@ export default {
     { url: "/en/delivery.html", title: "Delivering settings to a GPO" },
     { url: "/en/custom-bundle.html", title: "Custom bundles" },
     { url: "/en/preview.html", title: "Policy preview" },
+    { url: "/en/library.html", title: "Library" },
     { url: "/en/cli.html", title: "CLI reference" },
     { url: "/en/robustness.html", title: "Robustness" },
     { url: "/en/severities.html", title: "Finding severities" },
+    { url: "/en/performance.html", title: "Performance" },
+    { url: "/en/design.html", title: "Design notes" },
   ],
   ja: [
     { url: "/ja/getting-started.html", title: "はじめに" },

@@ -4,7 +4,7 @@
  * one left-to-right scan. The first violation ends the parse with a coded diagnostic at its position, as
  * libxml2 and MSXML (the parser GPMC uses) stop at the first fatal error.
  *
- * Why our own parser (README, "Why admxkit parses XML itself"): the linter needs offsets of attributes
+ * Why our own parser (docs/design/README.md, "Why admxkit parses XML itself"): the linter needs offsets of attributes
  * and a verdict that agrees with libxml2, and a central store is 9 MB of XML. fast-xml-parser needed two
  * runs plus our own start-tag and well-formedness passes; saxes takes 110–180 ms for the Windows 11 store
  * here, this parser about a third of that. Its verdicts are tested against libxml2 (xmllint-wasm) on

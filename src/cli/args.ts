@@ -1,7 +1,7 @@
 /**
  * admxkit's own command-line parser. yargs was replaced because its wording reached users in both
  * languages (`Not enough non-option arguments`, `[選択してください: …]`), it crashed on repeated
- * single-value options (issue 15.4) and loading it cost more than the whole `build` command (issue 12.4).
+ * single-value options and loading it cost more than the whole `build` command.
  * The rules are the usual GNU ones: `--name value`, `--name=value`, `--flag`, `--no-flag`, `--` ends
  * the options; an option not declared `repeatable` may be given once.
  */

@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   const lang = preScanLang(argv);
   const locale = messageLocale(lang);
   if (lang !== undefined && !isToolLocale(lang)) {
-    // Said once, on stderr, so that the fallback is never silent (issue 13.6).
+    // Said once, on stderr, so that the fallback is never silent.
     io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);
   }
   const commandAt = commandIndex(argv);

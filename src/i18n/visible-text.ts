@@ -14,7 +14,7 @@ const SHORT = new Map([
 /**
  * `text` with every terminal control character written visibly (`\r`, `\n`, `\t`, else `\u001b` as in
  * JSON), so that a registry name or a values-file key from hostile input can neither colour the
- * terminal nor forge a row of a table or a line of a report (issue 15.8). Backslashes stay as they are:
+ * terminal nor forge a row of a table or a line of a report. Backslashes stay as they are:
  * they are the separators of every registry key.
  */
 export function visibleText(text: string): string {

@@ -29,7 +29,7 @@ export function checkBundle(input: unknown, options: CheckOptions = {}): BundleC
   if (!parsed.success) {
     // Ids GPMC would reject are the one shape problem that leaves the structure whole (the schema has
     // no defaults or transforms, so the input is what parsing would return): run the other rules too,
-    // so that every problem is listed at once rather than after the ids are fixed (issue 13.7).
+    // so that every problem is listed at once rather than after the ids are fixed.
     if (!parsed.diagnostics.every((d) => d.code === "ID_INVALID")) {
       return { ok: false, diagnostics: parsed.diagnostics };
     }

@@ -1,6 +1,6 @@
 /**
  * Shorthand constructors for the typed API (`value.decimal(1)`). Kept apart from the zod schemas of
- * values.ts so that the built-in bundles, written with them, load without zod (cold start, issue 12.4).
+ * values.ts so that the built-in bundles, written with them, load without zod, which keeps the CLI's cold start short.
  */
 export const value = {
   decimal: (n: number) => ({ type: "decimal", value: n }) as const,

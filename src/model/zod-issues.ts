@@ -12,7 +12,7 @@ const ZOD_JA = z.locales.ja();
 /**
  * zod's description of an issue as `detail`, and, when it is zod's own wording rather than a message
  * of our schemas, its Japanese wording as `detail@ja-JP` (formatMessage takes a `name@locale` variant
- * of a parameter), so that Japanese messages carry no English detail (issue 13.6). zod drops the
+ * of a parameter), so that Japanese messages carry no English detail. zod drops the
  * offending input from its issues; it is put back for the translation.
  */
 export function zodDetailParams(issue: z.core.$ZodIssue, input: unknown): Record<string, string> {

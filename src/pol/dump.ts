@@ -85,7 +85,7 @@ function cut(text: string, width: number): string {
 /** The five cells of an entry's row, before cutting. */
 function rowCells(entry: PolEntry): string[] {
   const record = toDumpRecord(entry);
-  // Names from a hostile file must not drive the terminal or forge rows (issue 15.8).
+  // Names from a hostile file must not drive the terminal or forge rows.
   return [
     visibleText(entry.key),
     visibleText(entry.valueName),

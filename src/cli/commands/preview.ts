@@ -115,7 +115,7 @@ async function storeEditorFor(admx: string) {
 }
 
 /**
- * The editor (issue 14) on the pages: its bundled page script, built by `npm run build` into
+ * The editor on the pages: its bundled page script, built by `npm run build` into
  * dist/browser/editor.js (vite.editor.config.ts) and shipped in the package, and each site's data.
  * A missing build is the installer's problem, not the user's input: an error that says how to make it.
  */

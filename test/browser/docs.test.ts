@@ -100,12 +100,15 @@ describe("npm run docs", () => {
       await page.close();
       await live.close();
     }
-    const en = await open("en/preview.html");
+    const en = await open("en/editor.html");
     const ja = await open("ja/editor.html");
     try {
-      expect(await en.locator("main h2").allInnerTexts()).toContain("Setting policies in the browser");
+      expect(await en.locator("main h1").innerText()).toBe("Setting policies in the browser");
       expect(await ja.locator("main h1").innerText()).toBe("ブラウザーでポリシーを設定する");
       expect(await ja.locator("main").innerText()).toContain("Registry.pol");
+      // The language switch leads to the same page in the other language, not to its start page.
+      await en.locator("header a", { hasText: "日本語" }).click();
+      expect(en.url()).toBe(url("ja/editor.html"));
     } finally {
       await en.close();
       await ja.close();

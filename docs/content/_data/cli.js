@@ -30,7 +30,7 @@ function reference(lang) {
   return { overview, commands: commands.map((name) => ({ name, help: help([name], lang) })) };
 }
 
-/** `cli.overview` and `cli.commands` in English; `cli.ja` the same in Japanese. */
+/** `cli[lang].overview` and `cli[lang].commands`, for the pages' `lang` (en, ja). */
 export default function () {
-  return { ...reference("en-US"), ja: reference("ja-JP") };
+  return { en: reference("en-US"), ja: reference("ja-JP") };
 }

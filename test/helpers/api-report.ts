@@ -1,0 +1,88 @@
+import ts from "typescript";
+
+/**
+ * The public surface of a module as text: one entry per exported name, sorted, with its kind and its
+ * signature as the source declares it (functions with every overload, classes and interfaces with their
+ * public members). Types are shown by the names they are written with (`Bundle`, not the object type
+ * zod infers for it), so the report stays readable; a value with no written type shows the type the
+ * checker infers, shortened as the checker shortens it. What `import … from "admxkit"` gives a consumer,
+ * so a change to it shows as a diff of the checked-in report.
+ */
+export function apiReport(entry: string, options: ts.CompilerOptions): string {
+  const program = ts.createProgram([entry], { ...options, noEmit: true });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!module) throw new Error(`${entry}: not a module`);
+
+  const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+  const written = (node: ts.Node | undefined) => (node ? oneLine(node.getText()) : undefined);
+  const inferred = (node: ts.Node) => checker.typeToString(checker.getTypeAtLocation(node));
+  const signature = (node: ts.SignatureDeclaration) => {
+    const typeParameters = node.typeParameters
+      ? `<${node.typeParameters.map((t) => written(t)).join(", ")}>`
+      : "";
+    const parameters = node.parameters.map((p) => written(p)).join(", ");
+    const result =
+      written(node.type) ?? checker.typeToString(checker.getSignatureFromDeclaration(node)!.getReturnType());
+    return `${typeParameters}(${parameters}): ${result}`;
+  };
+  const isPublic = (node: ts.Node) =>
+    !(
+      ts.getCombinedModifierFlags(node as ts.Declaration) &
+      (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)
+    ) && !(ts.isPropertyDeclaration(node) && ts.isPrivateIdentifier(node.name));
+  const member = (node: ts.Node): string | undefined => {
+    if (!isPublic(node)) return undefined;
+    if (ts.isConstructorDeclaration(node)) return `constructor${signature(node)}`;
+    if (ts.isMethodDeclaration(node) || ts.isMethodSignature(node))
+      return `${written(node.name)}${signature(node)}`;
+    if (ts.isPropertyDeclaration(node) || ts.isPropertySignature(node)) {
+      const readonly = ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Readonly ? "readonly " : "";
+      const optional = node.questionToken ? "?" : "";
+      return `${readonly}${written(node.name)}${optional}: ${written(node.type) ?? inferred(node)}`;
+    }
+    if (ts.isIndexSignatureDeclaration(node) || ts.isCallSignatureDeclaration(node)) return written(node);
+    return undefined;
+  };
+  const body = (members: readonly ts.Node[]) =>
+    members.flatMap((m) => {
+      const text = member(m);
+      return text === undefined ? [] : [`  ${text};`];
+    });
+
+  const lines: string[] = [];
+  const exports = [...checker.getExportsOfModule(module)].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const exported of exports) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const name = exported.name;
+    for (const node of symbol.declarations ?? []) {
+      if (ts.isFunctionDeclaration(node)) {
+        if (node.body && (symbol.declarations ?? []).some((d) => ts.isFunctionDeclaration(d) && !d.body))
+          continue;
+        lines.push(`function ${name}${signature(node)};`);
+      } else if (ts.isVariableDeclaration(node)) {
+        lines.push(`const ${name}: ${written(node.type) ?? inferred(node)};`);
+      } else if (ts.isClassDeclaration(node)) {
+        const heritage = node.heritageClauses?.map((h) => ` ${written(h)}`).join("") ?? "";
+        lines.push(`class ${name}${heritage} {`, ...body(node.members), "}");
+      } else if (ts.isInterfaceDeclaration(node)) {
+        const typeParameters = node.typeParameters
+          ? `<${node.typeParameters.map((t) => written(t)).join(", ")}>`
+          : "";
+        const heritage = node.heritageClauses?.map((h) => ` ${written(h)}`).join("") ?? "";
+        lines.push(`interface ${name}${typeParameters}${heritage} {`, ...body(node.members), "}");
+      } else if (ts.isTypeAliasDeclaration(node)) {
+        const typeParameters = node.typeParameters
+          ? `<${node.typeParameters.map((t) => written(t)).join(", ")}>`
+          : "";
+        lines.push(`type ${name}${typeParameters} = ${written(node.type)};`);
+      } else if (ts.isEnumDeclaration(node)) {
+        lines.push(`enum ${name} { ${node.members.map((m) => written(m)).join(", ")} }`);
+      } else {
+        lines.push(`${ts.SyntaxKind[node.kind]} ${name};`);
+      }
+    }
+  }
+  return lines.join("\n") + "\n";
+}

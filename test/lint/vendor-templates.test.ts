@@ -258,6 +258,24 @@ describe("the vendor families of ../shared/corpus/vendor", () => {
     );
   });
 
+  it("Firefox as shipped: a policy with hyphens in its name round-trips", async () => {
+    await roundTrip(
+      join(CORPUS, "vendor", "firefox", "PolicyDefinitions"),
+      {
+        machine: enabled("browser_newtabpage_activity-stream_default_sites", {
+          Preferences_String: "https://intranet.example",
+        }),
+      },
+      [
+        {
+          valueName: "browser.newtabpage.activity-stream.default.sites",
+          type: "REG_SZ",
+          data: "https://intranet.example",
+        },
+      ],
+    );
+  });
+
   it.each(FAMILIES)("%s merged into the Windows 11 21H2 store: 0 errors", async (family) => {
     const { counts } = await validateTemplates([await merged(family)]);
     expect(counts.error).toBe(0);

@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
 /**
  * The codes of deviations GPMC accepts: schema breaks and dangling references found in Microsoft's own
- * shipped templates. Each is a warning (or an info) by default; `--strict` makes it an error.
+ * shipped templates, and schema breaks of vendors' templates that GPMC loads (Office, Adobe, EMET). Each is a warning (or an info) by default; `--strict` makes it an error.
  * XSD_LABEL_TEXT is not here: text inside a presentation control is how GPMC reads its label.
  */
 export const DEVIATION_CODES: ReadonlySet<string> = new Set([
@@ -19,6 +19,10 @@ export const DEVIATION_CODES: ReadonlySet<string> = new Set([
   "XSD_UNKNOWN_ATTRIBUTE",
   "XSD_TOLERATED_ATTRIBUTE",
   "XSD_ID_HYPHEN",
+  "XSD_ID_PREFIX",
+  "XSD_DEFAULT_EMPTY",
+  "XSD_EMPTY_WHITESPACE",
+  "XSD_STRING_TOO_LONG",
   "XSD_STRAY_TEXT",
   "ADMX_PREFIX_UNDECLARED",
   "ADMX_REFERENCE_UNRESOLVED",

@@ -22,6 +22,12 @@ const TOLERATED = new Set([
   "XSD_STRAY_TEXT",
   "XSD_ID_HYPHEN",
   "XSD_LABEL_TEXT",
+  // Vendors' templates GPMC loads: an empty default, spaces or dots in a prefix, a line break inside an
+  // empty element, a `<string>` value over 255 characters.
+  "XSD_DEFAULT_EMPTY",
+  "XSD_ID_PREFIX",
+  "XSD_EMPTY_WHITESPACE",
+  "XSD_STRING_TOO_LONG",
 ]);
 const STRICTER = new Set(["XML_DOCTYPE", "ADMX_ROOT_MISMATCH"]);
 

@@ -33,6 +33,12 @@ const TOLERATED: Record<string, string[]> = {
   // Any other attribute: GPMC ignores what it does not know (xml:space on controls, noSort on a
   // checkBox, maxvalue on a decimal… in Windows 11's in-box store), so since issue 10 a warning.
   XSD_UNKNOWN_ATTRIBUTE: ["unknown-attribute.admx"],
+  // Vendors' templates GPMC loads (stores/vendor-*): Office's empty default, Adobe's and Teradici's
+  // prefixes, EMET's line break inside <list>, enum values over 255 characters.
+  XSD_DEFAULT_EMPTY: ["officelike.adml"],
+  XSD_ID_PREFIX: ["AcrobatLike.admx", "pcoiplike.admx"],
+  XSD_EMPTY_WHITESPACE: ["emetlike.admx"],
+  XSD_STRING_TOO_LONG: ["longlike.admx", "string-too-long.admx"],
 };
 
 /** Errors for what the schema accepts and GPMC refuses, with the fixture that shows each. */

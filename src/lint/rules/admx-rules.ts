@@ -8,18 +8,38 @@ import { splitReference } from "../../model/ids.js";
 import type { SourcePosition } from "../../read/positions.js";
 import type { AdmxDocument } from "../../read/types.js";
 
-/** Reports the second and later definitions of a name (case-insensitive, as GPMC looks names up). */
+/**
+ * Reports the second and later definitions of a name: case-insensitive, as GPMC looks names up, unless
+ * `exactCase` (namespace prefixes: Citrix's templates bind `Citrix` and `citrix` to two namespaces in
+ * one file, and GPMC loads them).
+ */
 function unique(
   kind: string,
   items: readonly { name: string; at: SourcePosition }[],
   out: Diagnostic[],
+  exactCase = false,
 ): void {
   const seen = new Map<string, SourcePosition>();
   for (const { name, at } of items) {
-    const first = seen.get(name.toLowerCase());
+    const key = exactCase ? name : name.toLowerCase();
+    const first = seen.get(key);
     if (first) out.push(diag("ADMX_DUPLICATE_NAME", { kind, name, line: first.line }, at));
-    else seen.set(name.toLowerCase(), at);
+    else seen.set(key, at);
   }
+}
+
+/**
+ * The binding a reference's prefix names: the one spelt exactly so, else the only one equal to it
+ * ignoring case, as other names compare.
+ */
+function bindingOf<B extends { readonly prefix: string }>(
+  bindings: readonly B[],
+  prefix: string,
+): B | undefined {
+  const exact = bindings.find((b) => b.prefix === prefix);
+  if (exact) return exact;
+  const loose = bindings.filter((b) => b.prefix.toLowerCase() === prefix.toLowerCase());
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 /** A reference found in an ADMX, for resolution: what it names, where it is, and in which namespace. */
@@ -43,6 +63,7 @@ export function checkAdmx(admx: AdmxDocument): { diagnostics: Diagnostic[]; exte
     "prefix",
     bindings.map((b) => ({ name: b.prefix, at: b.at })),
     out,
+    true,
   );
   for (const u of admx.using) {
     if (admx.target && u.namespace.toLowerCase() === admx.target.namespace.toLowerCase()) {
@@ -54,26 +75,23 @@ export function checkAdmx(admx: AdmxDocument): { diagnostics: Diagnostic[]; exte
   unique("category", admx.categories, out);
   unique("policy", admx.policies, out);
 
-  const own = admx.target?.prefix.toLowerCase();
-  const namespaceOf = new Map(admx.using.map((u) => [u.prefix.toLowerCase(), u.namespace]));
   const names = {
     category: new Set(admx.categories.map((c) => c.name.toLowerCase())),
     supportedOn: new Set(supportedNames.map((s) => s.name.toLowerCase())),
   };
   const resolve = (kind: ExternalReference["kind"], ref: string, at: SourcePosition) => {
     const { prefix, name } = splitReference(ref);
-    if (prefix === undefined || prefix.toLowerCase() === own) {
+    const binding = prefix === undefined ? undefined : bindingOf(bindings, prefix);
+    if (prefix === undefined || (binding !== undefined && binding === admx.target)) {
       // GPMC loads a file whose references lead nowhere (inetres.admx names a missing parent category,
       // Windows.admx unprefixed products of another file): a warning, an error under --strict.
       if (!names[kind].has(name.toLowerCase()))
         out.push(diag("ADMX_REFERENCE_UNRESOLVED", { kind, ref }, at, "warning"));
       return;
     }
-    const namespace = namespaceOf.get(prefix.toLowerCase());
     // WindowsUpdate.admx and others use a `products:` prefix they never declare, and GPMC loads them.
-    if (namespace === undefined)
-      out.push(diag("ADMX_PREFIX_UNDECLARED", { kind, ref, prefix }, at, "warning"));
-    else external.push({ kind, ref, namespace, name, at });
+    if (binding === undefined) out.push(diag("ADMX_PREFIX_UNDECLARED", { kind, ref, prefix }, at, "warning"));
+    else external.push({ kind, ref, namespace: binding.namespace, name, at });
   };
 
   for (const c of admx.categories) if (c.parent !== undefined) resolve("category", c.parent, c.at);

@@ -3,8 +3,10 @@
  * occurrences, attributes and their types, text where none is allowed. Verdicts agree with xmllint and
  * the libxml2 copy of the schema (test/lint/xsd-agreement.test.ts), except where Windows itself is
  * more tolerant than the published schema: attributes in-box templates use (see `tolerated` in the type
- * tables) and any other attribute GPMC ignores, stray text in element-only content, hyphens in ids and
- * a wrong root namespace are warnings (errors under `--strict`, src/lint/strict.ts).
+ * tables) and any other attribute GPMC ignores, stray text in element-only content, white space in an
+ * empty element, hyphens in ids, spaces and dots in prefixes, an empty `defaultValue`, `<string>`
+ * values over 255 characters and a wrong root namespace are warnings (errors under `--strict`,
+ * src/lint/strict.ts).
  */
 import { POLICY_DEFINITIONS_NS } from "../../xml/policy-definitions.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -13,7 +15,8 @@ import { ADML_TYPES } from "./adml-schema.js";
 import { ADMX_TYPES } from "./admx-schema.js";
 import { ChildMatcher } from "./content-model.js";
 import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
-import { failsOnlyOnHyphens, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
+import { failsOnlyOnHyphens, failsOnlyOnSpacesOrDots, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
+import { collapse } from "../xml/query.js";
 
 const TYPES = new Map<string, ComplexTypeDecl>(Object.entries({ ...ADMX_TYPES, ...ADML_TYPES }));
 const XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
@@ -66,8 +69,17 @@ class StructureChecker {
     if (ID_TYPES.has(decl.type)) {
       if (failsOnlyOnHyphens(decl.type, value))
         this.out.push(diag("XSD_ID_HYPHEN", params, this.at(offset), "warning"));
+      else if (name === "prefix" && failsOnlyOnSpacesOrDots(decl.type, value))
+        // Vendors name their namespace prefixes like products ("Adobe Acrobat Reader DC",
+        // "pcoip.client", "Password Alert") and GPMC loads those templates: a prefix is only a
+        // file-local name that references split at the colon.
+        this.out.push(diag("XSD_ID_PREFIX", params, this.at(offset), "warning"));
       else this.out.push(diag("XSD_ID_INVALID", params, this.at(offset)));
-    } else if (decl.type === "versionString")
+    } else if (name === "defaultValue" && collapse(value) === "")
+      // Office 2013 to 2019 (every language), RealVNC and VMware Horizon ship `defaultValue=""` on
+      // decimalTextBox, and GPMC loads them: an empty default is no default (the readers read it so).
+      this.out.push(diag("XSD_DEFAULT_EMPTY", params, this.at(offset), "warning"));
+    else if (decl.type === "versionString")
       this.out.push(diag("ADMX_REVISION_INVALID", params, this.at(offset)));
     else this.out.push(diag("XSD_ATTRIBUTE_VALUE", params, this.at(offset)));
   }
@@ -109,12 +121,20 @@ class StructureChecker {
       const value = texts.map((t) => t.text).join("");
       if (!SIMPLE_TYPES[content.type](value)) {
         const params = { element: element.local, type: content.type, length: [...value].length };
-        this.out.push(diag("XSD_TEXT_VALUE", params, this.at(element.offset)));
+        // The schema caps a `<string>` value at 255 characters; vendors ship longer enum values and
+        // GPMC writes them whole (the registry has no such limit for REG_SZ).
+        if (content.type === "string255")
+          this.out.push(diag("XSD_STRING_TOO_LONG", params, this.at(element.offset), "warning"));
+        else this.out.push(diag("XSD_TEXT_VALUE", params, this.at(element.offset)));
       }
     } else if (content.kind === "empty" && texts.length > 0) {
-      if (type.labelText)
-        this.out.push(diag("XSD_LABEL_TEXT", { element: element.local }, this.at(texts[0]!.offset), "info"));
-      else this.out.push(diag("XSD_TEXT_NOT_ALLOWED", { element: element.local }, this.at(texts[0]!.offset)));
+      const at = this.at(texts[0]!.offset);
+      if (type.labelText) this.out.push(diag("XSD_LABEL_TEXT", { element: element.local }, at, "info"));
+      else if (texts.every((t) => !t.cdata && t.text.trim() === ""))
+        // `<list …>` and `</list>` on two lines (EMET): XSD forbids even white space in an empty
+        // element, but it is layout, not text, and GPMC loads the file.
+        this.out.push(diag("XSD_EMPTY_WHITESPACE", { element: element.local }, at, "warning"));
+      else this.out.push(diag("XSD_TEXT_NOT_ALLOWED", { element: element.local }, at));
     } else if (content.kind === "elements") {
       const stray = texts.find((t) => t.cdata || t.text.trim() !== "");
       if (stray) {

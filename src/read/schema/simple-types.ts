@@ -82,3 +82,11 @@ export const ID_TYPES: ReadonlySet<SimpleTypeName> = new Set([
 export function failsOnlyOnHyphens(type: SimpleTypeName, value: string): boolean {
   return value.includes("-") && SIMPLE_TYPES[type](value.replace(/-/g, "_"));
 }
+
+/**
+ * True when a value of an id-like type fails only because of spaces, dots or hyphens: vendors' namespace
+ * prefixes ("Adobe Acrobat Reader DC", "pcoip.client") have them, and GPMC loads those templates.
+ */
+export function failsOnlyOnSpacesOrDots(type: SimpleTypeName, value: string): boolean {
+  return /[ .]/.test(value) && SIMPLE_TYPES[type](value.replace(/[ .-]/g, "_"));
+}

@@ -63,6 +63,11 @@ function preScanLang(argv: readonly string[]): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The language of the CLI's messages for these arguments: what {@link main} uses, for the launcher. */
+export function cliLocale(argv: readonly string[]): LocaleTag {
+  return messageLocale(preScanLang(argv));
+}
+
 /**
  * Where the command is: the first argument that is not an option, skipping the value of each leading
  * `--lang` (`admxkit --lang ja-JP build`, `admxkit --lang en-US --lang ja-JP build`); -1 for none.
@@ -81,7 +86,7 @@ function commandIndex(argv: readonly string[]): number {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const lang = preScanLang(argv);
-  const locale = messageLocale(lang);
+  const locale = cliLocale(argv);
   if (lang !== undefined && !isToolLocale(lang)) {
     // Said once, on stderr, so that the fallback is never silent (issue 13.6).
     io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { recordingInputs } from "../io/inputs-read.js";
 import { cliText, formatMessage, isToolLocale, type LocaleTag } from "../i18n/messages.js";
 import { visibleText } from "../i18n/visible-text.js";
 import { parseArgs, suggest, type CommandSpec, type ParsedArgs } from "./args.js";
@@ -169,7 +170,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stdout(`${ownVersion()}\n`);
     return EXIT.ok;
   }
-  return module.handler(args, io);
+  // The files the command reads are recorded, so that none of its outputs replaces one (inputs-read.ts).
+  return recordingInputs(() => module.handler(args, io));
 }
 
 /** For tests and docs: the help a command prints, without running the CLI. */

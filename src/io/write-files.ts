@@ -160,8 +160,8 @@ function refuseSpecialFile(target: string, info: import("node:fs").Stats): never
 
 /**
  * Refuses to write `path` of `outDir` (at `target`) when it is a file this run has read: renaming the
- * new file onto it would replace the input, a hard link to it would get the output's bytes, and a link
- * to it would no longer lead to what was read. Named as the user wrote both.
+ * new file onto it would replace the input, or one of its names (a hard link), or the symbolic link
+ * that led to it. Both are named as the user wrote them.
  */
 async function refuseInputTarget(outDir: string, path: string, target: string): Promise<void> {
   const input = await inputReplacedBy(target);

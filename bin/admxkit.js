@@ -14,9 +14,10 @@ if (existsSync(new URL("../src/cli/main.ts", import.meta.url))) {
   ensureCheckoutBuilt(new URL("..", import.meta.url));
 }
 
-const { main: run } = await import(main.href);
+const { main: run, cliLocale } = await import(main.href);
 const { installSignalCleanup } = await import("../dist/cli-bundle/signal-cleanup.js");
 
-// Ctrl-C or a SIGTERM during a write removes its temporary files before exiting 130/143.
-installSignalCleanup();
+// Ctrl-C or a SIGTERM during a write removes its temporary files before exiting 130/143; a failed
+// write to stdout is said in the run's language.
+installSignalCleanup(process.exit, cliLocale(process.argv.slice(2)));
 process.exitCode = await run(process.argv.slice(2));

@@ -44,9 +44,15 @@ export function reportDiagnostics(io: CliIo, list: readonly Diagnostic[], locale
 }
 
 /**
+ * Diagnostics that say the arguments contradict each other whatever the files hold: a usage error (2),
+ * like a conflict of options. An output that is one of the inputs (`--values v.json --out v.json`).
+ */
+const USAGE_CODES: ReadonlySet<string> = new Set(["OUTPUT_IS_INPUT"]);
+
+/**
  * Runs a command body and maps failures to exit codes: an {@link AdmxkitError} is invalid input (1),
- * reported as its diagnostics; anything else is a bug and is re-thrown so it is never mistaken for a
- * verdict on the input.
+ * or a usage error (2) for arguments that contradict each other, reported as its diagnostics; anything
+ * else is a bug and is re-thrown so it is never mistaken for a verdict on the input.
  */
 export async function runCommand(io: CliIo, locale: LocaleTag, body: () => Promise<number>): Promise<number> {
   try {
@@ -54,7 +60,7 @@ export async function runCommand(io: CliIo, locale: LocaleTag, body: () => Promi
   } catch (error) {
     if (error instanceof AdmxkitError) {
       reportDiagnostics(io, error.diagnostics, locale);
-      return EXIT.invalid;
+      return error.diagnostics.some((d) => USAGE_CODES.has(d.code)) ? EXIT.usage : EXIT.invalid;
     }
     throw error;
   }

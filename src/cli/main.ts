@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { recordingInputs } from "../io/inputs-read.js";
 import { cliText, formatMessage, isToolLocale, type LocaleTag } from "../i18n/messages.js";
 import { visibleText } from "../i18n/visible-text.js";
 import { parseArgs, suggest, type CommandSpec, type ParsedArgs } from "./args.js";
@@ -63,6 +64,11 @@ function preScanLang(argv: readonly string[]): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The language of the CLI's messages for these arguments: what {@link main} uses, for the launcher. */
+export function cliLocale(argv: readonly string[]): LocaleTag {
+  return messageLocale(preScanLang(argv));
+}
+
 /**
  * Where the command is: the first argument that is not an option, skipping the value of each leading
  * `--lang` (`admxkit --lang ja-JP build`, `admxkit --lang en-US --lang ja-JP build`); -1 for none.
@@ -81,7 +87,7 @@ function commandIndex(argv: readonly string[]): number {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const lang = preScanLang(argv);
-  const locale = messageLocale(lang);
+  const locale = cliLocale(argv);
   if (lang !== undefined && !isToolLocale(lang)) {
     // Said once, on stderr, so that the fallback is never silent.
     io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);
@@ -164,7 +170,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stdout(`${ownVersion()}\n`);
     return EXIT.ok;
   }
-  return module.handler(args, io);
+  // The files the command reads are recorded, so that none of its outputs replaces one (inputs-read.ts).
+  return recordingInputs(() => module.handler(args, io));
 }
 
 /** For tests and docs: the help a command prints, without running the CLI. */

@@ -3,7 +3,8 @@
  * GPMC's Backup-GPO writes it and `admxkit gpo` does: `{BackupId}/DomainSysvol/GPO/Machine/registry.pol`),
  * the folder holding exactly one such backup, or a GPO's own SYSVOL folder (`Machine/Registry.pol`,
  * `User/Registry.pol`). File names are matched without regard to case: Windows writes `Registry.pol`
- * and `registry.pol` alike, and copies made on Windows keep whichever it was.
+ * and `registry.pol` alike, and copies made on Windows keep whichever it was. Symbolic links are
+ * followed as the store walk follows them (follow-link.ts); a link that leads nowhere is an error.
  */
 import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import type { PolicyClassName } from "../model/types.js";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import { decodePol, polDecodeMessage, type PolEntry } from "../pol/index.js";
+import { followLink } from "./follow-link.js";
 import { fileSystemDiagnostic, readInputOrThrow } from "./read-input.js";
 
 /** The Registry.pol entries read, per side, and the file each side came from. */
@@ -29,21 +31,46 @@ export interface ReadGpoInputOptions {
 
 const SIDE_FOLDERS: Record<PolicyClassName, string> = { machine: "Machine", user: "User" };
 
+/**
+ * The entries of `dir`; none when it does not exist or is no folder (a GPO without a `User` folder).
+ * A folder that exists but cannot be read is an error: its registry.pol would be missing unsaid.
+ */
 async function list(dir: string): Promise<Dirent[]> {
   try {
     return await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
+    throw new AdmxkitError([fileSystemDiagnostic(dir, error)]);
   }
 }
 
-/** The child of `dir` named `name` in any case, of the wanted kind. */
+/** What an entry leads to, links followed as the store walk follows them; a dangling link throws. */
+async function leadsToFolder(path: string, entry: Dirent): Promise<boolean> {
+  if (!entry.isSymbolicLink()) return entry.isDirectory();
+  const target = await followLink(path, "GPO_LINK_BROKEN");
+  if ("code" in target) throw new AdmxkitError([target]);
+  return target.folder;
+}
+
+/**
+ * The child of `dir` named `name` in any case: for a folder, one that leads to a folder; for a file,
+ * whatever is there, so that the reader refuses a FIFO, a device or a folder by what it is instead of
+ * the GPO seeming to lack the file. Two names that differ only in case (`Registry.pol` beside
+ * `registry.pol`) are one file on Windows: which one a copy keeps is not known, so both are refused.
+ */
 async function child(dir: string, name: string, kind: "file" | "dir"): Promise<string | undefined> {
   const wanted = name.toLowerCase();
-  const found = (await list(dir)).find(
-    (e) => e.name.toLowerCase() === wanted && (kind === "dir" ? e.isDirectory() : e.isFile()),
-  );
-  return found && join(dir, found.name);
+  const found = (await list(dir)).filter((e) => e.name.toLowerCase() === wanted);
+  if (found.length > 1) {
+    const names = found.map((e) => e.name).sort();
+    throw new AdmxkitError([diag("GPO_INPUT_CASE_CLASH", { dir, names: names.join(", ") }, { file: dir })]);
+  }
+  const entry = found[0];
+  if (entry === undefined) return undefined;
+  const path = join(dir, entry.name);
+  const folder = await leadsToFolder(path, entry);
+  return kind === "file" || folder ? path : undefined;
 }
 
 /** `dir/A/B/…/file` matched component by component without regard to case. */
@@ -118,7 +145,8 @@ export async function readGpoInput(path: string, options: ReadGpoInputOptions = 
   if (root !== undefined) return readRoot(root, options.policyClass);
   const backups: string[] = [];
   for (const entry of await list(path)) {
-    if (entry.isDirectory() && (await gpoRoot(join(path, entry.name))) !== undefined)
+    const folder = join(path, entry.name);
+    if ((await leadsToFolder(folder, entry)) && (await gpoRoot(folder)) !== undefined)
       backups.push(entry.name);
   }
   if (backups.length === 1) return readRoot((await gpoRoot(join(path, backups[0]!)))!, options.policyClass);

@@ -10,11 +10,13 @@
  * bound + 1 bytes are ever read, so a file that grows while it is read is refused too.
  *
  * Failures are diagnostics with codes of their own (`INPUT_*`), worded in both tool languages, never a
- * raw errno text: see {@link fileSystemDiagnostic}.
+ * raw errno text: see {@link fileSystemDiagnostic}. Each file read is noted for the run in progress
+ * (inputs-read.ts), so that no output of the run replaces it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { AdmxkitError, diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
+import { noteInputRead } from "./inputs-read.js";
 
 /** The kinds of input file, each with its own size bound. */
 export type InputFormat = "pol" | "admx" | "adml" | "json" | "js";
@@ -144,6 +146,7 @@ async function withRegularFile<T>(
     const stats = await handle.stat();
     const kind = notRegularDiagnostic(path, stats);
     if (kind) return kind;
+    noteInputRead(path, stats);
     if (stats.size > INPUT_SIZE_LIMITS[format]) return tooLarge(path, format, stats.size);
     return await use(handle, stats.size);
   } catch (error) {
@@ -221,6 +224,7 @@ export function readInputSync(path: string, format: InputFormat): InputRead {
     const stats = fstatSync(fd);
     const kind = notRegularDiagnostic(path, stats);
     if (kind) return fail(kind);
+    noteInputRead(path, stats);
     const limit = INPUT_SIZE_LIMITS[format];
     if (stats.size > limit) return fail(tooLarge(path, format, stats.size));
     const chunks: Buffer[] = [];

@@ -14,15 +14,19 @@
  * - **Only files are replaced**: a target that exists as a device, FIFO or socket (`--out /dev/full`) is
  *   refused before anything is written; renaming over it would put a regular file where the device was
  *   (as root, even in /dev).
+ * - **Inputs are never replaced**: a target that is a file the run has read (the same file, a hard
+ *   link or a symbolic link to it: inputs-read.ts) is refused before anything is written
+ *   (`pol --values v.json --out v.json`).
  * - **Real causes**: a failure says what the system said (read-only, permission denied, disk full…),
  *   coded and worded in both languages (write-errors.ts).
  */
 import { randomBytes } from "node:crypto";
 import { rmdirSync, rmSync } from "node:fs";
 import { lstat, mkdir, realpath, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { AdmxkitError, diag, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 import { messageRef } from "../i18n/messages.js";
+import { inputReplacedBy } from "./inputs-read.js";
 import type { OutputFile } from "./output-file.js";
 import { writeErrorDiagnostic } from "./write-errors.js";
 
@@ -154,6 +158,18 @@ function refuseSpecialFile(target: string, info: import("node:fs").Stats): never
   throw new AdmxkitError([diag("OUTPUT_NOT_A_FILE", params, { file: target })]);
 }
 
+/**
+ * Refuses to write `path` of `outDir` (at `target`) when it is a file this run has read: renaming the
+ * new file onto it would replace the input, or one of its names (a hard link), or the symbolic link
+ * that led to it. Both are named as the user wrote them.
+ */
+async function refuseInputTarget(outDir: string, path: string, target: string): Promise<void> {
+  const input = await inputReplacedBy(target);
+  if (input === undefined) return;
+  const output = join(outDir, path);
+  throw new AdmxkitError([diag("OUTPUT_IS_INPUT", { output, input }, { file: output })]);
+}
+
 /** A pause after the first temporary file, so that tests can interrupt a write at a known point. */
 async function pauseForTests(): Promise<void> {
   if (process.env.ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP !== "1") return;
@@ -221,6 +237,7 @@ export function openOutputFolder(outDir: string): OutputWriter {
           checked.add(folder);
         }
         await checkReplaceable(target);
+        await refuseInputTarget(outDir, file.path, target);
         const temp = target + suffix;
         targets.push(target);
         pending.temps.add(temp);
@@ -276,6 +293,7 @@ export async function writeFilesAtomic(
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
   // Every path is checked before anything is written, so a refused path leaves no trace at all.
   for (const file of files) resolveInside(outDir, file.path);
+  for (const file of files) await refuseInputTarget(outDir, file.path, resolveInside(outDir, file.path));
   const writer = openOutputFolder(outDir);
   for (const file of files) await writer.add(file);
   return writer.commit();

@@ -4,9 +4,10 @@
  * single ADMX files (their ADMLs are found beside them) or single ADML files (their ADMX is looked for
  * one folder up).
  */
-import { readdir, readlink, realpath, stat } from "node:fs/promises";
+import { readdir, realpath } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { followLink } from "../io/follow-link.js";
 import { fileSystemDiagnostic } from "../io/read-input.js";
 
 /** An ADMX and its ADMLs (either side may be missing). */
@@ -39,21 +40,8 @@ interface Entry {
   readonly folder: boolean;
 }
 
-/**
- * What a path leads to, following symbolic links as Windows follows links in SYSVOL. A link that leads
- * nowhere (dangling, or a loop) is a diagnostic: a store with such a link would silently lack a file.
- */
-async function follow(path: string): Promise<{ folder: boolean } | Diagnostic> {
-  try {
-    return { folder: (await stat(path)).isDirectory() };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      const target = await readlink(path).catch(() => undefined);
-      if (target !== undefined) return diag("STORE_LINK_BROKEN", { path, target }, { file: path });
-    }
-    return fileSystemDiagnostic(path, error);
-  }
-}
+/** A link that leads nowhere in a store is `STORE_LINK_BROKEN` (src/io/follow-link.ts). */
+const follow = (path: string) => followLink(path, "STORE_LINK_BROKEN");
 
 const isDiagnostic = (value: object): value is Diagnostic => "code" in value;
 

@@ -31,6 +31,8 @@ function admxkit(args) {
 
 export default function (eleventyConfig) {
   eleventyConfig.addFilter("rel", relativeUrl);
+  // The pictures the guides show (docs/images, written by the browser tests so that they stay current).
+  eleventyConfig.addPassthroughCopy({ "docs/images": "images" });
 
   // The preview pages of the built-in bundle, with the example values of its values file.
   eleventyConfig.on("eleventy.after", () => {

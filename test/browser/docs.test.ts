@@ -106,6 +106,17 @@ describe("npm run docs", () => {
       expect(await en.locator("main h2").allInnerTexts()).toContain("Setting policies in the browser");
       expect(await ja.locator("main h1").innerText()).toBe("ブラウザーでポリシーを設定する");
       expect(await ja.locator("main").innerText()).toContain("Registry.pol");
+      // Each shows the editor refusing a wrong value, in its own language (pictures the editor tests take).
+      for (const [page, locale] of [
+        [en, "en-US"],
+        [ja, "ja-JP"],
+      ] as const) {
+        const picture = page.locator(`main img[src$="images/editor-error-${locale}.png"]`);
+        expect(await picture.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBeGreaterThan(
+          500,
+        );
+        expect(await picture.getAttribute("alt")).toContain("proxy.contoso.com");
+      }
     } finally {
       await en.close();
       await ja.close();

@@ -43,6 +43,8 @@ export default function (eleventyConfig) {
     design: repositoryDoc("docs/design/README.md"),
     bench: repositoryDoc("bench/README.md"),
   }));
+  // The pictures the guides show (docs/images, written by the browser tests so that they stay current).
+  eleventyConfig.addPassthroughCopy({ "docs/images": "images" });
 
   // The preview pages of the built-in bundle, with the example values of its values file.
   eleventyConfig.on("eleventy.after", () => {

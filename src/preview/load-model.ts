@@ -88,7 +88,11 @@ export function previewSiteOptions(
   const policies = model.source?.policies ?? model.bundle.policies;
   const sourceOf = new Map(policies.map((p) => [p.name, p]));
   const examples = Object.fromEntries(
-    policies.map((p) => [p.name, exampleOptions(p, options.examples && own(options.examples, p.name))]),
+    // Without the sample word: each page fills it in its own language.
+    policies.map((p) => [
+      p.name,
+      exampleOptions(p, options.examples && own(options.examples, p.name), false),
+    ]),
   );
   return {
     ...(options.locales ? { locales: options.locales } : {}),

@@ -14,7 +14,7 @@ export interface PageParts {
   readonly title: string;
   readonly breadcrumbs: readonly { readonly label: string; readonly href?: string }[];
   readonly languages: readonly LanguageLink[];
-  /** Label of the language switch ("Language" in the page's language). */
+  /** Label of the language switch ("Language" in the page's language); no switch without languages. */
   readonly languageLabel: string;
   readonly body: SafeHtml;
   /**
@@ -63,7 +63,9 @@ export function languageName(locale: string, all: readonly string[]): string {
   return name;
 }
 
-function languageSwitch(parts: PageParts): SafeHtml {
+function languageSwitch(parts: PageParts): SafeHtml | null {
+  // A start page lists its languages in the page itself: a label with nothing after it says nothing.
+  if (parts.languages.length === 0) return null;
   const all = parts.languages.map((l) => l.locale);
   const links = parts.languages.map((l) =>
     l.href === undefined

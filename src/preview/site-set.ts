@@ -49,7 +49,7 @@ export function generatePreviewSites(
     path: "index.html",
     content: renderPage({
       locale: "en-US",
-      title: "Administrative Templates",
+      title: uiText("preview.storeTitle"),
       breadcrumbs: [],
       languages: [],
       languageLabel: uiText("preview.language"),

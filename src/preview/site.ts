@@ -132,19 +132,23 @@ function rootPage(bundle: Bundle, locales: readonly string[]): OutputFile {
  */
 export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions = {}): OutputFile[] {
   const locales = options.locales ?? Object.keys(bundle.locales);
-  // Registry entries do not depend on the language: compute them once per policy.
-  const effects = new Map(
-    bundle.policies.map((policy) => {
-      const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
-      return [policy.name, { example, registry: options.registry?.(policy, example) }] as const;
-    }),
-  );
+  // The Enabled example and its registry entries, per locale: a required box without a default shows
+  // the word "example" in the page's language, and the entries write what the box shows.
+  const effectsIn = (ctx: PreviewContext) =>
+    new Map(
+      bundle.policies.map((policy) => {
+        const given = options.examples && own(options.examples, policy.name);
+        const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
+        return [policy.name, { example, registry: options.registry?.(policy, example) }] as const;
+      }),
+    );
   const files: OutputFile[] = [rootPage(bundle, locales)];
   const scope = bundleScope(bundle);
   for (const locale of locales) {
     const store = options.store;
     const ctx = previewContext(bundle, locale, store && storeTexts(store, scope, locale));
     const roots = sections(ctx);
+    const effects = effectsIn(ctx);
     const order = [...new Set(roots.flatMap((s) => treeOrder(s.tree)))];
     const switchTo = (page: string) =>
       locales.map((l) => (l === locale ? { locale: l } : { locale: l, href: `../${l}/${page}` }));

@@ -106,6 +106,17 @@ describe("npm run docs", () => {
       expect(await en.locator("main h1").innerText()).toBe("Setting policies in the browser");
       expect(await ja.locator("main h1").innerText()).toBe("ブラウザーでポリシーを設定する");
       expect(await ja.locator("main").innerText()).toContain("Registry.pol");
+      // Each shows the editor refusing a wrong value, in its own language (pictures the editor tests take).
+      for (const [page, locale] of [
+        [en, "en-US"],
+        [ja, "ja-JP"],
+      ] as const) {
+        const picture = page.locator(`main img[src$="images/editor-error-${locale}.png"]`);
+        expect(await picture.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBeGreaterThan(
+          500,
+        );
+        expect(await picture.getAttribute("alt")).toContain("proxy.contoso.com");
+      }
       // The language switch leads to the same page in the other language, not to its start page.
       await en.locator("header a", { hasText: "日本語" }).click();
       expect(en.url()).toBe(url("ja/editor.html"));

@@ -18,6 +18,12 @@ type Values = {
   user?: object;
 };
 
+/** The editor's own texts, as the page must show them. */
+const UI = {
+  "en-US": (await import("../../locales/en-US.json", { with: { type: "json" } })).default.ui,
+  "ja-JP": (await import("../../locales/ja-JP.json", { with: { type: "json" } })).default.ui,
+} as const;
+
 const EXAMPLE = JSON.parse(
   await readFile(join(REPO_ROOT, "examples", "defender-proxy.values.json"), "utf8"),
 ) as Values;
@@ -106,32 +112,80 @@ for (const locale of ["en-US", "ja-JP"] as const) {
   describe(`the built-in bundle's editor, ${locale}`, () => {
     const cliLang = ["--lang", locale];
 
-    it("shows the CLI's message for a bad proxy and offers no download", async () => {
+    it("refuses a bad proxy as gpedit does: the field marked, the sentence beside it, the CLI's line on demand", async () => {
       await clearAll(site, locale);
-      const page = await open(url(site, `${locale}/ProxyServer.html`));
+      const ui = UI[locale];
+      const dialogUrl = url(site, `${locale}/ProxyServer.html`);
+      const page = await open(dialogUrl);
       // Keyboard: the state radios move with the arrow keys, as in the Windows dialog.
       await page.locator("input[type=radio][value=notConfigured]").focus();
       await page.keyboard.press("ArrowDown");
       expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
-      await page.locator("#ProxyServer-ProxyServer").fill("http://bad host");
-      const shown = await page.locator(".editor-message.error").allInnerTexts();
+      const field = page.locator("#ProxyServer-ProxyServer");
+      await field.fill("proxy.contoso.com");
       expect(await page.locator(".editor-entries").count()).toBe(0);
       const bad = join(work, `bad-${locale}.json`);
       const values = {
-        machine: { ProxyServer: { state: "enabled", options: { ProxyServer: "http://bad host" } } },
+        machine: { ProxyServer: { state: "enabled", options: { ProxyServer: "proxy.contoso.com" } } },
       };
       await writeFile(bad, JSON.stringify(values));
       const cli = await cliPol(bad, "pol", cliLang);
       expect(cli.result.code).toBe(1);
+      const [cliLine, ...more] = cli.result.stderr.trim().split("\n");
+      expect(more).toEqual([]);
+      // The field is marked and described by the sentence, which sits beside it in the page's language.
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await field.getAttribute("aria-describedby"))!;
+      const sentence = page.locator(`[id="${describedBy}"]`);
+      const message = page.locator(".options .ctl:has(#ProxyServer-ProxyServer) + .editor-message.error");
+      expect(await message.locator(".editor-message-text").getAttribute("id")).toBe(describedBy);
+      const said = await sentence.innerText();
+      expect(said).toContain("proxy.contoso.com");
+      expect(said).toMatch(locale === "ja-JP" ? /プロキシ アドレスではありません/ : /is not a proxy address/);
+      expect(cliLine).toContain(said);
+      expect(said).not.toContain("FORMAT_PROXY_URL");
+      // The CLI's own line (severity, code, path) is there on demand: closed until asked for.
+      const details = message.locator("details.editor-message-code");
+      expect(await details.evaluate((d: { open: boolean }) => d.open)).toBe(false);
+      expect(await details.locator("code").isVisible()).toBe(false);
+      await details.locator("summary").click();
+      const line = await details.locator("code").innerText();
       // The CLI names the file first; the page has none. The rest is the same line.
-      expect(cli.result.stderr.trim().split("\n")).toEqual(shown.map((line) => `${bad}: ${line}`));
-      // Apply with Enter on the focused button: the page keeps the state, wrong as it is.
+      expect(cliLine).toBe(`${bad}: ${line}`);
+      expect(line).toMatch(/FORMAT_PROXY_URL: .*\(machine\.ProxyServer\.options\.ProxyServer\)$/);
+      expect(await page.locator(".editor-status").innerText()).toBe(ui["editor.invalid"]);
+      // Apply with Enter on the focused button: refused, said at once, the focus back on the value.
       await page.locator(".editor-apply").focus();
       await page.keyboard.press("Enter");
+      const alert = page.locator("[role=alert]");
+      expect(await alert.innerText()).toBe(ui["editor.notApplied"]);
+      expect(await focused(page)).toBe("#ProxyServer-ProxyServer");
+      // OK and Next Setting keep the dialog open too.
+      await page.locator(".editor-ok").click();
+      await page.locator(".nav-buttons a").last().click();
+      expect(page.url()).toBe(dialogUrl);
+      expect(await page.locator(".editor-status").innerText()).toBe(ui["editor.invalid"]);
+      // The picture of the docs (docs/content/en/preview.md, docs/content/ja/editor.md).
+      await details.locator("summary").click();
+      await field.focus();
+      const shot = await page.locator(".window").screenshot({
+        path: join(REPO_ROOT, "docs", "images", `editor-error-${locale}.png`),
+      });
+      expect(shot.length).toBeGreaterThan(10_000);
+      // A right value clears the mark and the alert; Apply then keeps it.
+      await field.fill("http://proxy.contoso.com:8080");
+      expect(await field.getAttribute("aria-invalid")).toBe(null);
+      expect(await field.getAttribute("aria-describedby")).toBe(null);
+      expect(await page.locator(".editor-message").count()).toBe(0);
+      expect(await alert.innerText()).toBe("");
+      expect(await page.locator(".editor-status").innerText()).toBe(ui["editor.unsaved"]);
+      await field.fill("proxy.contoso.com");
+      // Nothing was applied: the index has nothing configured and nothing to fix.
       await page.goto(url(site, `${locale}/index.html`));
       await page.locator(".editor-panel").waitFor();
+      expect(await page.locator(".editor-none").count()).toBe(1);
       expect(await page.locator("a.editor-download").count()).toBe(0);
-      expect(await page.locator(".editor-diagnostics li.error").allInnerTexts()).toEqual(shown);
+      expect(await page.locator(".editor-diagnostics li.error").count()).toBe(0);
       expect((page as Page & { errors?: string[] }).errors).toEqual([]);
       await page.close();
     });

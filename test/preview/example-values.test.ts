@@ -25,6 +25,16 @@ describe("exampleOptions", () => {
     expect(exampleOptions(policy)).toEqual({ ProxyServer: FORMAT_EXAMPLES.proxyUrl });
   });
 
+  it("words the sample of a required box in the page's language, or leaves it to the page", () => {
+    const policy = hostileBundle().policies[0]!;
+    expect(exampleOptions(policy, {}, "例")).toMatchObject({ Shares: ["例"], Patterns: [] });
+    // A site fills the sample per language later: the values file's choice still comes through.
+    const later = exampleOptions(policy, { Retries: 7 }, false);
+    expect(Object.keys(later)).not.toContain("Shares");
+    expect(later).toMatchObject({ Retries: 7, Mirror: "zeta.example" });
+    expect(exampleOptions(policy, later, "例")).toMatchObject({ Shares: ["例"], Retries: 7 });
+  });
+
   it("lets the values file win, element by element", () => {
     expect(exampleOptions(hostileBundle().policies[0]!, { Retries: 7, Unknown: "x" })).toMatchObject({
       Retries: 7,

@@ -1,7 +1,9 @@
 /**
  * The setting dialog of a policy page made live: the three states, the Options pane's controls, the
- * problems the compiler finds as you type (the CLI's messages, in the page's language), OK / Cancel /
- * Apply, and Previous / Next Setting that apply before they move on, as in the Group Policy editor.
+ * problems the compiler finds as you type (the CLI's messages, in the page's language, beside the option
+ * they are about), OK / Cancel / Apply, and Previous / Next Setting that apply before they move on, as
+ * in the Group Policy editor. As there, a value the compiler refuses is never applied: OK, Apply and
+ * Previous / Next Setting keep the dialog open, say why, and put the focus on the value to correct.
  */
 import { compileValues } from "../../compile/index.js";
 import type { PolicyClassName } from "../../compile/types.js";
@@ -9,9 +11,9 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Policy } from "../../model/types.js";
 import { toDumpRecord, type PolEntry } from "../../pol/index.js";
 import type { PolicyStateInput } from "../../values/schema.js";
-import { diagnosticLines } from "../export-files.js";
 import type { EditorPageInfo } from "../site-data.js";
 import { el, sectionsOf, type EditorApp } from "./app.js";
+import { findingsView } from "./findings.js";
 import { bindForm } from "./form.js";
 import { stateOf, withState } from "./storage.js";
 
@@ -72,7 +74,12 @@ export function startDialog(
   const messages = el("div", "editor-messages");
   messages.setAttribute("role", "status");
   messages.setAttribute("aria-live", "polite");
+  // Where the focus goes when a refused finding has no control of its own.
+  messages.tabIndex = -1;
   article.querySelector(".panes")?.after(messages);
+  // Said at once when OK, Apply or Previous / Next Setting is refused, as the editor's message box is.
+  const refusal = el("p", "editor-refusal");
+  refusal.setAttribute("role", "alert");
   // What this state writes, updated as you type, below the dialog's buttons.
   const live = el("div", "editor-live");
   article.querySelector(".dialog")?.append(live);
@@ -135,10 +142,10 @@ export function startDialog(
     return b;
   };
   const apply = button(app.ui("preview.apply"), "editor-apply", () => save());
+  buttonRow.before(refusal);
   buttonRow.replaceChildren(
     button(app.ui("preview.ok"), "default editor-ok", () => {
-      save();
-      location.href = overviewHref;
+      if (save()) location.href = overviewHref;
     }),
     button(app.ui("preview.cancel"), "editor-cancel", () => {
       load();
@@ -152,7 +159,9 @@ export function startDialog(
   // dialog's buttons: announced as buttons, pressed with Space as well as Enter. Either applies first.
   for (const link of article.querySelectorAll<HTMLAnchorElement>(".nav-buttons a")) {
     link.setAttribute("role", "button");
-    link.addEventListener("click", () => save());
+    link.addEventListener("click", (e) => {
+      if (!save()) e.preventDefault();
+    });
     // A button fires on Space's release (pressed on it); the press must not scroll the page.
     let pressed = false;
     link.addEventListener("keydown", (e) => {
@@ -170,11 +179,24 @@ export function startDialog(
   for (const off of article.querySelectorAll<HTMLElement>(".nav-buttons .disabled"))
     off.setAttribute("role", "button");
 
-  function save(): void {
-    if (!dirty()) return;
+  /** Controls holding a value the compiler refuses, first one first (set by refresh). */
+  let invalid: HTMLElement[] = [];
+  const showFindings = findingsView(app, policy, pane, messages);
+  let refused = false;
+
+  /** Applies the dialog's state; false (nothing applied) while the compiler refuses it. */
+  function save(): boolean {
+    if (article.classList.contains("editor-invalid")) {
+      refused = true;
+      refusal.textContent = app.ui("editor.notApplied");
+      (invalid[0] ?? messages).focus();
+      return false;
+    }
+    if (!dirty()) return true;
     app.storage.save(withState(app.storage.load(), section, key, draft()));
     refresh();
     dispatchEvent(new Event(SAVED_EVENT));
+    return true;
   }
 
   function load(): void {
@@ -191,18 +213,19 @@ export function startDialog(
     form.setEnabled(state.state === "enabled");
     const compiled = checkState(app, section, key, state);
     const found = compiled.diagnostics;
-    const invalid = found.some((d) => d.severity === "error");
-    messages.replaceChildren(
-      ...diagnosticLines(found, app.data.uiLocale).map((line, i) =>
-        el("p", `editor-message ${found[i]!.severity}`, line),
-      ),
-    );
-    const shown = invalid || compiled.entries.length === 0 ? [] : [entriesTable(app, compiled.entries)];
+    const wrong = found.some((d) => d.severity === "error");
+    invalid = showFindings(found);
+    const shown = wrong || compiled.entries.length === 0 ? [] : [entriesTable(app, compiled.entries)];
     live.replaceChildren(...shown);
-    article.classList.toggle("editor-invalid", invalid);
+    article.classList.toggle("editor-invalid", wrong);
+    // A refusal stands until the value is right; then it goes, and the next refusal is said afresh.
+    if (!wrong && refused) {
+      refused = false;
+      refusal.textContent = "";
+    }
     const isDirty = dirty();
-    apply.disabled = !isDirty;
-    status.textContent = app.ui(isDirty ? "editor.unsaved" : "editor.saved");
+    apply.disabled = !isDirty && !wrong;
+    status.textContent = app.ui(wrong ? "editor.invalid" : isDirty ? "editor.unsaved" : "editor.saved");
     const values = app.storage.load();
     const count = Object.keys(values.machine ?? {}).length + Object.keys(values.user ?? {}).length;
     overview.textContent = app.ui("editor.overviewLink", { count });

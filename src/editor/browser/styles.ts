@@ -7,6 +7,13 @@ export const EDITOR_CSS = `
 .editor-message{margin:0 0 4px;padding:3px 6px;background:#fff;border:1px solid #c7c7c7;white-space:pre-wrap;overflow-wrap:anywhere}
 .editor-message.error{border-color:#c42b1c;color:#8b0000}
 .editor-message.warning{border-color:#b97a00;color:#6b4700}
+.options .editor-message{margin:2px 0 8px}
+.editor-message-code{margin-top:2px;color:#333}
+.editor-message-code summary{cursor:pointer;font-size:11.5px;color:var(--muted)}
+.editor-message-code code{display:block;white-space:pre-wrap;overflow-wrap:anywhere;font-size:11.5px}
+.editor-refusal:empty{display:none}
+.editor-refusal{margin:6px 0 0;padding:4px 8px;background:#fde7e9;border:1px solid #c42b1c;color:#8b0000;font-weight:600}
+[aria-invalid=true]{outline:2px solid #c42b1c;outline-offset:1px}
 button.button{font:inherit;font-size:12px;cursor:pointer}
 button.button:disabled{color:#a0a0a0;background:#ccc;border-color:#bfbfbf;cursor:default}
 button.button:focus-visible,a.button:focus-visible,.show-dialog>summary:focus-visible,.box.help:focus-visible{outline:1px dotted #000;outline-offset:2px}

@@ -14,6 +14,8 @@ export interface LanguageEntry {
   readonly locale: string;
   readonly href: string;
   readonly settings: number;
+  /** How many templates those settings come from (a store); the card then says both numbers. */
+  readonly templates?: number;
 }
 
 /** What the start page says. */
@@ -23,6 +25,8 @@ export interface LandingParts {
   /** Facts as label/value pairs ("Templates: 219"). */
   readonly facts: readonly { readonly label: string; readonly value: string | number }[];
   readonly languages: readonly LanguageEntry[];
+  /** What the languages' numbers count, when it differs from the facts' (a store). */
+  readonly countsNote?: string;
   readonly generated: string;
 }
 
@@ -33,10 +37,16 @@ export function renderLanding(parts: LandingParts): string {
   const all = parts.languages.map((l) => l.locale);
   const cards = parts.languages.map((l) => {
     const lui = resolveLocale(l.locale);
-    return markup`<li class="language-card" lang="${l.locale}"><a href="${l.href}" hreflang="${l.locale}"><span class="language-name">${languageName(l.locale, all)}</span> <span class="language-tag">${l.locale}</span></a><span class="language-count">${uiText("preview.policyCount", lui).replace("{count}", String(l.settings))}</span></li>`;
+    const count =
+      l.templates === undefined
+        ? uiText("preview.policyCount", lui).replace("{count}", String(l.settings))
+        : uiText("preview.storeSummary", lui)
+            .replace("{settings}", String(l.settings))
+            .replace("{templates}", String(l.templates));
+    return markup`<li class="language-card" lang="${l.locale}"><a href="${l.href}" hreflang="${l.locale}"><span class="language-name">${languageName(l.locale, all)}</span> <span class="language-tag">${l.locale}</span></a><span class="language-count">${count}</span></li>`;
   });
   const facts = parts.facts.map((f) => markup`<div><dt>${f.label}</dt><dd>${String(f.value)}</dd></div>`);
-  const body = markup`<div class="landing panel"><h1>${parts.title}</h1>${parts.description ? markup`<p class="description">${parts.description}</p>` : null}<dl class="facts">${facts}</dl><h2>${uiText("preview.chooseLanguage", ui)}</h2><ul class="language-cards">${cards}</ul><p class="generated">${parts.generated}</p></div>`;
+  const body = markup`<div class="landing panel"><h1>${parts.title}</h1>${parts.description ? markup`<p class="description">${parts.description}</p>` : null}<dl class="facts">${facts}</dl><h2>${uiText("preview.chooseLanguage", ui)}</h2><ul class="language-cards">${cards}</ul>${parts.countsNote ? markup`<p class="description">${parts.countsNote}</p>` : null}<p class="generated">${parts.generated}</p></div>`;
   return renderPage({
     locale,
     title: parts.title,

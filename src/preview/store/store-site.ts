@@ -13,7 +13,7 @@
  * within a namespace, file names within the folder).
  */
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { resolveLocale, uiText } from "../../i18n/messages.js";
+import { resolveLocale, uiText, type LocaleTag } from "../../i18n/messages.js";
 import type { OutputFile } from "../../io/output-file.js";
 import { own } from "../../model/own.js";
 import { readAdml, readAdmx } from "../../read/read-file.js";
@@ -55,7 +55,7 @@ export interface StorePreviewOptions {
   readonly locales?: readonly string[];
   /** Enabled option values by policy name (from a values file); others use the controls' defaults. */
   readonly examples?: Readonly<Record<string, ExampleOptions>>;
-  /** Title of the start page; default "Administrative Templates". */
+  /** Title of the start page; default "Administrative Templates" in each page's language. */
   readonly title?: string;
   /**
    * Scripts layered on the policy pages (the editor of src/editor, passed in by the CLI): asked once per
@@ -156,7 +156,7 @@ export async function writeStorePreview(
   const diagnostics = [...index.diagnostics];
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   const locales = (options.locales ?? [...index.seenLocales].sort()).filter((l) => index.seenLocales.has(l));
-  const title = options.title ?? uiText("preview.storeTitle");
+  const titleIn = (ui: LocaleTag) => options.title ?? uiText("preview.storeTitle", ui);
 
   // Per locale: the tree, the order of Previous / Next, and where each policy sits in it.
   const views = new Map(
@@ -170,24 +170,31 @@ export async function writeStorePreview(
 
   await write({ path: "search.js", content: SEARCH_SCRIPT });
   await write({ path: "preview.css", content: PREVIEW_CSS });
+  // The start page speaks the first language, as renderLanding does. Its facts count the folder; each
+  // language counts what its pages show, which leaves out templates without settings or without an
+  // ADML in that language: the note says so, so that the numbers never seem to disagree.
+  const startUi = resolveLocale(locales[0]);
   await write({
     path: "index.html",
     content: renderLanding({
-      title,
+      title: titleIn(startUi),
       facts: [
-        { label: uiText("preview.templates"), value: templates.length },
-        { label: uiText("preview.settings"), value: summaries.length },
+        { label: uiText("preview.admxFiles", startUi), value: templates.length },
+        { label: uiText("preview.settingsDefined", startUi), value: summaries.length },
       ],
       languages: locales.map((locale) => ({
         locale,
         href: `${encodeURIComponent(locale)}/index.html`,
         settings: views.get(locale)!.order.length,
+        templates: new Set(views.get(locale)!.order.map((p) => p.file)).size,
       })),
-      generated: uiText("preview.storeGenerated"),
+      countsNote: uiText("preview.countsNote", startUi),
+      generated: uiText("preview.storeGenerated", startUi),
     }),
   });
   for (const locale of locales) {
     const view = views.get(locale)!;
+    const title = titleIn(resolveLocale(locale));
     const pathOf = (p: PolicySummary) =>
       p.category === undefined
         ? []
@@ -255,6 +262,7 @@ export async function writeStorePreview(
     const bundle = read.bundle;
     for (const locale of admls.documents.keys()) {
       const view = views.get(locale)!;
+      const title = titleIn(resolveLocale(locale));
       const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
       const shown = bundle.policies
         .filter((p) => view.position.has(`${template.base}\u0000${p.name}`))
@@ -268,7 +276,8 @@ export async function writeStorePreview(
         const link = (p: PolicySummary | undefined) => (p ? `../${policyHref(p).slice(2)}` : undefined);
         const previous = link(view.order[at - 1]);
         const next = link(view.order[at + 1]);
-        const example = exampleOptions(policy, options.examples && own(options.examples, policy.name));
+        const given = options.examples && own(options.examples, policy.name);
+        const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
         const own_ = `${encodeURIComponent(template.base)}/${encodeURIComponent(policy.name)}.html`;
         const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
         await write({

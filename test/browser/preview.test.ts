@@ -211,17 +211,23 @@ describe("rendering", () => {
     }
   });
 
-  it("writes the README's picture of the preview (docs/images/preview.png)", async () => {
+  it("writes the pictures of the preview the README and the docs show, in both languages", async () => {
     // Scripts off: the static page, Enabled with the example (the live editor starts from the saved state).
-    const page = await open(noScript, url(site, "en-US/ProxyServer.html"));
-    try {
-      // The dialog as the README shows it: the example value in its Options pane, the Help beside it.
-      expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");
-      await mkdir(join(REPO_ROOT, "docs", "images"), { recursive: true });
-      const shot = await page.screenshot({ path: join(REPO_ROOT, "docs", "images", "preview.png") });
-      expect(shot.length).toBeGreaterThan(10_000);
-    } finally {
-      await page.close();
+    for (const [locale, file] of [
+      ["en-US", "preview.png"],
+      ["ja-JP", "preview-ja-JP.png"],
+    ] as const) {
+      const page = await open(noScript, url(site, `${locale}/ProxyServer.html`));
+      try {
+        // The dialog as the docs show it: the example value in its Options pane, the Help beside it.
+        expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");
+        expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+        await mkdir(join(REPO_ROOT, "docs", "images"), { recursive: true });
+        const shot = await page.screenshot({ path: join(REPO_ROOT, "docs", "images", file) });
+        expect(shot.length).toBeGreaterThan(10_000);
+      } finally {
+        await page.close();
+      }
     }
   });
 

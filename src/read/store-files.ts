@@ -25,8 +25,11 @@ export interface StoreFiles {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Folder names that are locales: `en-US`, `ja-JP`, `sr-Latn-RS`, also lower-case as some stores have. */
-const LOCALE_FOLDER = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})+$/i;
+/**
+ * Folder names that are locales: `en-US`, `ja-JP`, `sr-Latn-RS`, `es-419`, also lower-case as some
+ * stores have, and neutral languages (`es`, `el`, `fil`), which Chrome's templates ship.
+ */
+const LOCALE_FOLDER = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 /** A folder entry by what it leads to: a folder, or anything else (read as a file, which says what it is). */
 interface Entry {

@@ -69,7 +69,12 @@ class StructureChecker {
       else this.out.push(diag("XSD_ID_INVALID", params, this.at(offset)));
     } else if (decl.type === "versionString")
       this.out.push(diag("ADMX_REVISION_INVALID", params, this.at(offset)));
-    else this.out.push(diag("XSD_ATTRIBUTE_VALUE", params, this.at(offset)));
+    else {
+      // Office's ADML files carry `defaultValue=""` on number boxes, and GPMC loads them: an empty
+      // default is no default (the control reader reads it so), worth a warning, not a refusal.
+      const empty = value === "" && name === "defaultValue";
+      this.out.push(diag("XSD_ATTRIBUTE_VALUE", params, this.at(offset), empty ? "warning" : "error"));
+    }
   }
 
   private attributes(element: XmlElement, type: ComplexTypeDecl): void {

@@ -1,6 +1,6 @@
 /**
  * The vendor families of the shared corpus (Office 2016 with en-us and ja-jp, Firefox, Edge), alone and
- * merged into a copy of the Windows 11 21H2 store, as GPMC reads them (issue 19, items 6 and 7): every
+ * merged into a copy of the Windows 11 21H2 store (with a Teams-like fixture that depends on office16), as GPMC reads them (issue 19, items 6 and 7): every
  * policy page previewed in every language present, every template converted by `toBundle`, and a
  * sample of policies with elements round-tripped through `pol --admx` → `values --from` → `pol`.
  * The merged store is previewed once, and round trips are sampled and run as one values file per
@@ -18,12 +18,15 @@ import {
   samplePolicies,
   storePages,
   VENDOR_CORPUS,
+  VENDOR_FIXTURES,
   type ConvertedTemplate,
 } from "./vendor-kit.js";
 
 const FAMILIES = ["office2016", "firefox", "edge"] as const;
 const folderOf = (family: string) => join(VENDOR_CORPUS, family, "PolicyDefinitions");
 const WINDOWS = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+/** A Teams-like template of ours whose category sits in office16.admx (a family depending on another). */
+const TEAMS = join(VENDOR_FIXTURES, "teams");
 
 function expectAllConverted(templates: readonly ConvertedTemplate[]) {
   const refused = templates
@@ -67,10 +70,10 @@ describe.each(FAMILIES)("the %s family alone", (family) => {
   }, 60_000);
 });
 
-describe("the three families merged into a copy of the Windows 11 21H2 store", () => {
+describe("the three families and the Teams fixture merged into a copy of the Windows 11 21H2 store", () => {
   let store: string;
   beforeAll(async () => {
-    store = await mergedStore([WINDOWS, ...FAMILIES.map(folderOf)]);
+    store = await mergedStore([WINDOWS, ...FAMILIES.map(folderOf), TEAMS]);
   }, 60_000);
 
   it("preview --admx writes every policy page in every language present", async () => {
@@ -79,6 +82,7 @@ describe("the three families merged into a copy of the Windows 11 21H2 store", (
     expect(pages).toContain(join("en-US", "word16", "L_Delaybeforestartingotherproofingtools.html"));
     expect(pages).toContain(join("ja-jp", "word16", "L_Delaybeforestartingotherproofingtools.html"));
     expect(pages).toContain(join("de-DE", "firefox", "Proxy_Locked.html"));
+    expect(pages).toContain(join("ja-jp", "teams", "L_PreventFirstLaunch.html"));
   }, 300_000);
 
   it("toBundle converts every vendor template with the store's locale folders", async () => {
@@ -86,7 +90,8 @@ describe("the three families merged into a copy of the Windows 11 21H2 store", (
       (await Promise.all(FAMILIES.map((f) => readdir(folderOf(f)))))
         .flat()
         .filter((f) => f.endsWith(".admx"))
-        .map((f) => f.replace(/\.admx$/, "")),
+        .map((f) => f.replace(/\.admx$/, ""))
+        .concat("teams"),
     );
     const templates = await convertFolder(store, (base) => vendor.has(base));
     expect(templates).toHaveLength(vendor.size);
@@ -96,6 +101,11 @@ describe("the three families merged into a copy of the Windows 11 21H2 store", (
 
   it("round trips a sample of each family's policies", async () => {
     const samples = await Promise.all(FAMILIES.map((family) => samplePolicies(folderOf(family), 2)));
-    await expectRoundTrip(store, ...samples.flat());
+    const teams = { L_LaunchMode: 1, L_DelaySeconds: 45 };
+    await expectRoundTrip(store, ...samples.flat(), {
+      key: "teams:L_PreventFirstLaunch",
+      side: "machine",
+      options: teams,
+    });
   }, 120_000);
 });

@@ -48,10 +48,13 @@ export async function convertFolder(
   const converted: ConvertedTemplate[] = [];
   for (const template of found.templates) {
     if (template.admx === undefined || !only(basename(template.admx).replace(/\.admx$/i, ""))) continue;
-    const admx = readAdmx(await readFile(template.admx), basename(template.admx));
+    // The schema's findings are validate's and preview's to report; the conversion does not use them.
+    const admx = readAdmx(await readFile(template.admx), basename(template.admx), { schema: false });
     const admls: Record<string, AdmlDocument> = {};
     for (const adml of template.admls) {
-      const read = readAdml(await readFile(adml.path), `${adml.locale}/${basename(adml.path)}`);
+      const read = readAdml(await readFile(adml.path), `${adml.locale}/${basename(adml.path)}`, {
+        schema: false,
+      });
       if (read.document) admls[adml.locale] = read.document;
     }
     expect(admx.document, template.admx).toBeDefined();

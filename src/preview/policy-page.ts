@@ -12,7 +12,7 @@
 import type { Policy } from "../model/types.js";
 import type { ExampleOptions } from "./example-values.js";
 import { renderPage, type LanguageLink } from "./page.js";
-import type { PreviewContext } from "./preview-context.js";
+import { policyTitle, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
 import { renderPolicyWithContext } from "./render-policy.js";
 
@@ -46,7 +46,7 @@ export function renderPolicyPage(parts: PolicyPageParts): string {
   });
   return renderPage({
     locale: ctx.locale,
-    title: ctx.text(policy.displayName),
+    title: policyTitle(ctx, policy),
     breadcrumbs: parts.breadcrumbs,
     languages: parts.languages,
     languageLabel: ctx.ui("preview.language"),

@@ -54,6 +54,25 @@ export function previewContext(bundle: Bundle, locale: string, store?: StoreText
   };
 }
 
+/**
+ * A policy's title: its display name in this locale. Vendor templates ship display names that are
+ * empty or white space, which GPMC loads and lists as a blank row; the preview shows the policy's name
+ * there instead, so that the page, its link and its browser tab still say which setting it is.
+ */
+export function policyTitle(ctx: PreviewContext, policy: Policy): string {
+  const text = ctx.text(policy.displayName);
+  return text.trim() === "" ? policy.name : text;
+}
+
+/**
+ * The template's title: the ADML's `<displayName>`, or the file name where it is empty or white space
+ * (`google.adml`, `mozilla.adml`); GPMC shows that text nowhere, so nothing of the editor is lost.
+ */
+export function templateTitle(ctx: PreviewContext): string {
+  const text = ctx.text(ctx.bundle.displayName);
+  return text.trim() === "" ? ctx.bundle.fileName : text;
+}
+
 /** The policy of that name; an {@link AdmxkitError} names the policies that exist when it is missing. */
 export function findPolicy(bundle: Bundle, name: string): Policy {
   const policy = bundle.policies.find((p) => p.name === name);

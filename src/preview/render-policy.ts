@@ -6,6 +6,7 @@ import { markup, type SafeHtml } from "./html.js";
 import {
   findPolicy,
   normalizeBreaks,
+  policyTitle,
   previewContext,
   supportedOnText,
   type PreviewContext,
@@ -62,7 +63,7 @@ export function renderPolicyWithContext(
   policy: Policy,
   options: PolicyPreviewOptions,
 ): SafeHtml {
-  const title = ctx.text(policy.displayName);
+  const title = policyTitle(ctx, policy);
   const example = exampleOptions(policy, options.options, ctx.ui("preview.exampleText"));
   return markup`<article class="gp-preview" lang="${ctx.locale}" data-policy="${policy.name}"><div class="window"><div class="titlebar" aria-hidden="true"><span class="app-icon"></span><span class="window-title">${title}</span><span class="window-close"></span></div><div class="dialog"><div class="header-row"><div class="policy-title"><span class="setting-icon" aria-hidden="true"></span><h1>${title}</h1></div>${navButtons(ctx, options)}</div><div class="state-row">${statesFieldset(ctx, policy)}<div class="meta"><div class="meta-row"><span class="meta-label">${ctx.ui("preview.comment")}</span><div class="box comment"></div></div><div class="meta-row"><span class="meta-label">${ctx.ui("preview.supportedOn")}</span><div class="box supported">${supportedOnText(ctx, policy)}</div></div></div></div><div class="panes"><section class="pane"><h2 class="pane-label">${ctx.ui("preview.options")}</h2><div class="box options">${optionsPane(ctx, policy, example)}</div></section><section class="pane"><h2 class="pane-label">${ctx.ui("preview.help")}</h2><div class="box help">${normalizeBreaks(ctx.text(policy.explainText))}</div></section></div><div class="dialog-buttons" aria-hidden="true"><span class="button default">${ctx.ui("preview.ok")}</span><span class="button">${ctx.ui("preview.cancel")}</span><span class="button disabled">${ctx.ui("preview.apply")}</span></div></div></div>${renderRegistryPanel(ctx, policy, options.registry, example)}</article>`;
 }

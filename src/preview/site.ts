@@ -5,7 +5,7 @@ import { categoryPath, categoryTree, treeOrder, type TreeNode } from "./category
 import { exampleOptions, type ExampleOptions } from "./example-values.js";
 import { markup, type SafeHtml } from "./html.js";
 import { renderPage } from "./page.js";
-import { previewContext, type PreviewContext } from "./preview-context.js";
+import { policyTitle, previewContext, templateTitle, type PreviewContext } from "./preview-context.js";
 import type { PolicyRegistry } from "./registry-panel.js";
 import { renderPolicyPage } from "./policy-page.js";
 import { bundleScope, type StoreCatalog } from "./store/store-catalog.js";
@@ -60,7 +60,7 @@ const folder = markup`<span class="folder" aria-hidden="true"></span>`;
 
 function treeMarkup(ctx: PreviewContext, nodes: readonly TreeNode[]): SafeHtml {
   const policyItem = (p: Policy) =>
-    markup`<li><a class="policy-link" href="${policyPageName(p)}" data-policy="${p.name}"><span class="setting-icon" aria-hidden="true"></span>${ctx.text(p.displayName)}</a></li>`;
+    markup`<li><a class="policy-link" href="${policyPageName(p)}" data-policy="${p.name}"><span class="setting-icon" aria-hidden="true"></span>${policyTitle(ctx, p)}</a></li>`;
   return markup`<ul>${nodes.map(
     (n) =>
       markup`<li><span class="node">${folder}${n.label}</span>${n.children.length ? treeMarkup(ctx, n.children) : null}${
@@ -95,9 +95,9 @@ function indexBody(ctx: PreviewContext, roots: readonly Section[], order: readon
   );
   const rows = order.map(
     (p) =>
-      markup`<tr><td><a href="${policyPageName(p)}">${ctx.text(p.displayName)}</a></td><td class="mono">${p.name}</td></tr>`,
+      markup`<tr><td><a href="${policyPageName(p)}">${policyTitle(ctx, p)}</a></td><td class="mono">${p.name}</td></tr>`,
   );
-  return markup`<div class="index-layout"><nav class="panel" aria-label="${ctx.ui("preview.administrativeTemplates")}"><ul class="tree">${tree}</ul></nav><div class="panel"><h1>${ctx.text(bundle.displayName)}</h1><p class="description">${ctx.text(bundle.description)}</p><h2>${ctx.ui("preview.settings")}</h2><table class="settings-table"><thead><tr><th>${ctx.ui("preview.setting")}</th><th>ADMX</th></tr></thead><tbody>${rows}</tbody></table><p class="generated">${ctx.ui("preview.generatedBy", { file: bundle.fileName, locale: ctx.locale })}</p></div></div>`;
+  return markup`<div class="index-layout"><nav class="panel" aria-label="${ctx.ui("preview.administrativeTemplates")}"><ul class="tree">${tree}</ul></nav><div class="panel"><h1>${templateTitle(ctx)}</h1><p class="description">${ctx.text(bundle.description)}</p><h2>${ctx.ui("preview.settings")}</h2><table class="settings-table"><thead><tr><th>${ctx.ui("preview.setting")}</th><th>ADMX</th></tr></thead><tbody>${rows}</tbody></table><p class="generated">${ctx.ui("preview.generatedBy", { file: bundle.fileName, locale: ctx.locale })}</p></div></div>`;
 }
 
 /**
@@ -108,7 +108,7 @@ function rootPage(bundle: Bundle, locales: readonly string[]): OutputFile {
   const first = previewContext(bundle, locales[0]!);
   const description = first.text(bundle.description);
   const content = renderLanding({
-    title: first.ui("preview.indexTitle", { bundle: first.text(bundle.displayName) }),
+    title: first.ui("preview.indexTitle", { bundle: templateTitle(first) }),
     ...(description.trim() !== "" && { description }),
     facts: [
       { label: "ADMX", value: `${bundle.fileName}.admx` },
@@ -152,12 +152,12 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
     const order = [...new Set(roots.flatMap((s) => treeOrder(s.tree)))];
     const switchTo = (page: string) =>
       locales.map((l) => (l === locale ? { locale: l } : { locale: l, href: `../${l}/${page}` }));
-    const home = { label: ctx.text(bundle.displayName), href: "index.html" };
+    const home = { label: templateTitle(ctx), href: "index.html" };
     const scripts = options.pageScripts ? { scripts: options.pageScripts.scripts } : {};
     if (options.pageScripts) {
       const shown = order.map((p) => ({
         policy: p,
-        displayName: ctx.text(p.displayName),
+        displayName: policyTitle(ctx, p),
         page: policyPageName(p),
       }));
       files.push(...options.pageScripts.files(locale, shown));
@@ -166,7 +166,7 @@ export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions 
       path: `${locale}/index.html`,
       content: renderPage({
         locale,
-        title: ctx.ui("preview.indexTitle", { bundle: ctx.text(bundle.displayName) }),
+        title: ctx.ui("preview.indexTitle", { bundle: templateTitle(ctx) }),
         breadcrumbs: [{ label: home.label }],
         languages: switchTo("index.html"),
         languageLabel: ctx.ui("preview.language"),

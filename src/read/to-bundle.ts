@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { diag, formatPath, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoteValue } from "../diagnostics/quote-value.js";
 import { parseBundleShape } from "../model/parse-bundle.js";
 import { collectStringUses } from "../model/strings.js";
 import type { Bundle, Policy, Product } from "../model/types.js";
@@ -54,10 +55,14 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
  * Converts an ADMX and its ADMLs (locale → document) into the model the writers use. Texts go to the
  * per-locale catalogs: string-table ids keep their names, inline texts get keys from
  * {@link CatalogKeys}; only the strings the bundle uses are kept. Definitions the model has no place
- * for (`supersededAdm`) are reported as `READ_DROPPED` infos. What Windows ships and GPMC reads but the
- * model would refuse from an author (see {@link readNotAuthored}) is kept, with a `READ_NOT_AUTHORED`
- * warning: the bundle writes back and compiles, but is not one to edit and build as it is. Anything
- * else the model refuses is an error and gives no bundle.
+ * for (`supersededAdm`) are reported as `READ_DROPPED` infos.
+ *
+ * Reading holds whatever GPMC loads: the readers (which `validate` shares) decide what a file may
+ * contain, and the authoring model's shape rules are only advice here. Where the templates break one
+ * (an empty ADML display name, a file name with spaces, a category-only template, a locale folder
+ * named `en-us` or `es-419`, a spin step of 0…), the bundle keeps it, with a `READ_NOT_AUTHORED`
+ * warning: it writes back, compiles and previews, but is not one to edit and build as it is. Ids are
+ * the exception (see {@link readNotAuthored}).
  */
 export function toBundle(
   admx: AdmxDocument,
@@ -142,7 +147,7 @@ export function toBundle(
       const at = positionOf(admx, d.path ?? []);
       if (!tolerated) diagnostics.push({ ...d, ...at });
       else {
-        const params = { value: d.params.value ?? "", path: formatPath(d.path) };
+        const params = { value: shownValue(candidate, d), path: formatPath(d.path) };
         diagnostics.push({ ...diag("READ_NOT_AUTHORED", params, at, "warning"), path: d.path ?? [] });
       }
     }
@@ -154,28 +159,43 @@ export function toBundle(
   return failed ? { diagnostics } : { bundle, diagnostics };
 }
 
+/**
+ * The value a refusal is about, as the warning shows it: a record key the model refuses (a locale
+ * folder named `en-us`) is the key itself, not the whole catalog under it.
+ */
+function shownValue(candidate: unknown, d: Diagnostic): string {
+  const path = d.path ?? [];
+  const value = valueAt(candidate, path);
+  const last = path.at(-1);
+  if (path[0] === "locales" && path.length === 2 && typeof last === "string") return quoteValue(last);
+  return d.params.value === undefined ? quoteValue(value) : String(d.params.value);
+}
+
 /** Hyphens and stray trailing blanks: what in-box ids and namespaces have beyond the authoring pattern. */
 const shipped = (value: string, pattern: RegExp) => pattern.test(value.trimEnd().replace(/-/g, "_"));
 
 /**
- * True for a model refusal that Windows' own templates carry and GPMC reads: ids, references and
- * namespaces with hyphens (`P2P-pnrp.admx`, `GroupPolicy.admx`) or trailing blanks (`OOBE.admx`'s
- * namespace), a key ending in a backslash (`TerminalServer.admx`), a policy writing the key's default
- * value (`valueName=""`, `GroupPolicyPreferences.admx`), and a file of definitions without policies
- * (`Windows.admx`, `WindowsProducts.admx`).
+ * True for a model refusal that reading keeps. Ids are checked as the editor checks them: hyphens
+ * (`P2P-pnrp.admx`, `GroupPolicy.admx`, Firefox's policy names) and stray trailing blanks (`OOBE.admx`'s
+ * namespace) are read, and so are spaces and dots in a namespace prefix (vendors' templates), but a dot
+ * elsewhere is refused, as the editor reports "Invalid value" for it. Every other
+ * shape rule of the model is an authoring rule, and reading keeps what breaks it: what GPMC refuses,
+ * the readers (which `validate` shares) have already reported as an error. Kept so far: a key ending in
+ * a backslash (`TerminalServer.admx`), `valueName=""` (`GroupPolicyPreferences.admx`), no policies
+ * (`Windows.admx`, `mozilla.admx`), a file name with spaces, locale folders such as `en-us` (Office)
+ * or `es-419` (Chrome), `spinStep="0"` (Office).
  */
 function readNotAuthored(candidate: unknown, d: Diagnostic): boolean {
   const path = d.path ?? [];
   const value = valueAt(candidate, path);
-  const last = path.at(-1);
-  if (last === "namespace" && typeof value === "string") return shipped(value, NAMESPACE_PATTERN);
-  // Dots stay refused in ids and prefixes: the editor reports "Invalid value" for them.
-  if (d.code === "ID_INVALID" && typeof value === "string")
+  if (path.at(-1) === "namespace" && typeof value === "string") return shipped(value, NAMESPACE_PATTERN);
+  if (d.code === "ID_INVALID" && typeof value === "string") {
+    // A namespace prefix is a file-local name that references split at the colon: vendors write it
+    // like a product name ("Adobe Acrobat Reader DC", "pcoip.client"), and GPMC loads those files.
+    if (path.at(-1) === "prefix") return shipped(value.replace(/[ .]/g, "_"), ID_PATTERN);
     return shipped(value, ID_PATTERN) || shipped(value, REFERENCE_PATTERN);
-  if (d.code !== "MODEL_INVALID") return false;
-  if (last === "key" && typeof value === "string") return /^[^\\]+(\\[^\\]+)*\\$/.test(value);
-  if (last === "valueName" && path[0] === "policies") return value === "";
-  return path.length === 1 && last === "policies" && Array.isArray(value) && value.length === 0;
+  }
+  return d.code === "MODEL_INVALID";
 }
 
 /** The flat product list of the reader as the model's tree: products → major → minor versions. */

@@ -22,7 +22,7 @@ import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
 import { PREVIEW_CSS } from "../styles.js";
-import { previewContext } from "../preview-context.js";
+import { policyTitle, previewContext } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyPage } from "../policy-page.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
@@ -124,14 +124,20 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
     scopes.set(template.base, scope);
     for (const locale of admls.documents.keys()) seenLocales.add(locale);
     for (const p of admx.document.policies) {
-      const texts = (id: string) =>
-        new Map([...admls.documents].map(([locale, adml]) => [locale, adml.strings.get(id)?.text ?? id]));
+      const texts = (id: string, blank?: string) =>
+        new Map(
+          [...admls.documents].map(([locale, adml]) => {
+            const text = adml.strings.get(id)?.text ?? id;
+            return [locale, blank !== undefined && text.trim() === "" ? blank : text];
+          }),
+        );
       summaries.push({
         file: template.base,
         name: p.name,
         class: POLICY_CLASSES.has(p.class) ? p.class : "Both",
         ...(p.category !== undefined && { category: catalog.resolve(scope, p.category, "category") }),
-        titles: texts(p.displayName),
+        // A blank title is shown as the policy name, as on its page (policyTitle).
+        titles: texts(p.displayName, p.name),
         help: texts(p.explainText),
       });
     }
@@ -266,7 +272,7 @@ export async function writeStorePreview(
       const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
       const shown = bundle.policies
         .filter((p) => view.position.has(`${template.base}\u0000${p.name}`))
-        .map((p) => ({ policy: p, displayName: ctx.text(p.displayName), page: `${p.name}.html` }));
+        .map((p) => ({ policy: p, displayName: policyTitle(ctx, p), page: `${p.name}.html` }));
       const layered = options.pageScripts?.({ base: template.base, locale, bundle, shared, shown });
       for (const file of layered?.files ?? []) await write(file);
       for (const policy of bundle.policies) {

@@ -3,15 +3,16 @@
  * loop advances through the input, so decoding ends in time linear in its length.
  *
  * The reader accepts what the format allows structurally (any type number, any data size that fits the
- * file) and rejects: a bad header, a wrong delimiter, a key or value name without its NUL, an odd size
- * for string types (UTF-16 data cannot have one), a size past the end and bytes after the last entry.
- * Entries keep their data bytes exactly, so a decoded file re-encodes to the same bytes.
+ * file) and rejects: a bad header, a wrong delimiter, a key or value name without its NUL, a size past
+ * the end and bytes after the last entry. Data that does not fit its type — an odd size for a string
+ * type, which UTF-16 cannot have, among them — is kept as it is (the value decodes to `RAW`): one such
+ * entry must not make a whole GPO unreadable, and Samba's reader takes it too. Entries keep their data
+ * bytes exactly, so a decoded file re-encodes to the same bytes.
  */
 import type { Buffer } from "node:buffer";
 import { inEnglish, messageRef, type MessageRef } from "../i18n/messages.js";
 import { PolDecodeFailure } from "./errors.js";
 import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
-import { REG_TYPES } from "./types.js";
 import type { PolEntry } from "./types.js";
 import { asBuffer, readUtf16le } from "./utf16le.js";
 
@@ -43,7 +44,6 @@ const EXPECT_VALUE_NAME = messageRef("POL_EXPECT_VALUE_NAME");
 const EXPECT_TYPE = messageRef("POL_EXPECT_TYPE");
 const EXPECT_SIZE = messageRef("POL_EXPECT_SIZE");
 const EXPECT_VERSION = messageRef("POL_EXPECT_VERSION");
-const EXPECT_EVEN_SIZE = messageRef("POL_EXPECT_EVEN_SIZE");
 const EXPECT_BRACKET_OR_END = messageRef("POL_EXPECT_BRACKET_OR_END");
 
 /** `expected` in en-US (the error's data) and, for a phrase, the message to word it in any language. */
@@ -113,10 +113,6 @@ class Reader {
   }
 }
 
-function isStringType(type: number): boolean {
-  return type === REG_TYPES.REG_SZ || type === REG_TYPES.REG_EXPAND_SZ || type === REG_TYPES.REG_MULTI_SZ;
-}
-
 function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
   const b = r.bytes;
   let p = r.delimiter(start, 0x5b);
@@ -138,9 +134,6 @@ function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
       messageRef("POL_EXPECT_AT_MOST", { limit: b.length - p }),
       String(size),
     );
-  if (size % 2 !== 0 && isStringType(type)) {
-    r.fail("POL_ODD_STRING", sizeAt, EXPECT_EVEN_SIZE, String(size));
-  }
   const data = r.copy.subarray(p, p + size);
   p = r.delimiter(p + size, 0x5d);
   entries.push({ key, valueName, type, data });

@@ -64,7 +64,9 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     ];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
-    const content = `${JSON.stringify(result.values, null, 2)}\n`;
+    const { valuesTextChunks } = await import("../../values/values-text.js");
+    // Written as it is made: the text of millions of raw entries is never one string.
+    const content = valuesTextChunks(result.values);
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);
     return EXIT.ok;

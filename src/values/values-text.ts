@@ -10,7 +10,9 @@
  * bound of src/io/read-input.ts is that many times the Registry.pol bound).
  */
 import { ChunkBuffer } from "../pol/dump-stream.js";
-import type { ValuesFile } from "./schema.js";
+import type { PolEntry } from "../pol/index.js";
+import { toRegistryRecords } from "./registry-section.js";
+import type { RegistryRecord, ValuesFile } from "./schema.js";
 
 /**
  * The most bytes of values file per byte of Registry.pol. The smallest raw entry is 24 bytes of
@@ -26,45 +28,59 @@ function indented(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
 }
 
-/** The values file's text, ending in a line break, in chunks of about 64 K characters. */
-export function* valuesTextChunks(values: ValuesFile): Generator<string, void, undefined> {
+/** The records of one side of the `registry` section: given, or made from raw entries one at a time. */
+type RecordSource = readonly RegistryRecord[] | readonly PolEntry[];
+
+function recordOf(item: RegistryRecord | PolEntry): RegistryRecord {
+  return item.data instanceof Uint8Array
+    ? toRegistryRecords([item as PolEntry])[0]!
+    : (item as RegistryRecord);
+}
+
+/**
+ * The values file's text, ending in a line break, in chunks of about 64 K characters. `raw` gives the
+ * `registry` section as entries instead of `values.registry` (see `rawAsEntries` of the values
+ * decoder): each record is made as it is written, so no record object per entry is kept.
+ */
+export function* valuesTextChunks(
+  values: ValuesFile,
+  raw?: Partial<Record<"machine" | "user", readonly PolEntry[]>>,
+): Generator<string, void, undefined> {
   const out = new ChunkBuffer();
-  const fields = Object.entries(values).filter(([, value]) => value !== undefined);
-  if (fields.length === 0) {
-    yield "{}\n";
-    return;
-  }
   const put = function* (piece: string): Generator<string, void, undefined> {
     const chunk = out.add(piece);
     if (chunk !== undefined) yield chunk;
   };
+  const registry: [string, RecordSource][] = Object.entries(raw ?? values.registry ?? {}).filter(
+    (side): side is [string, RecordSource] => side[1] !== undefined,
+  );
+  const fields = Object.entries(values).filter(([name, value]) => value !== undefined && name !== "registry");
+  const hasRegistry = raw === undefined ? values.registry !== undefined : registry.length > 0;
+  if (fields.length === 0 && !hasRegistry) {
+    yield "{}\n";
+    return;
+  }
   yield* put("{");
-  for (const [i, [name, value]] of fields.entries()) {
-    yield* put(`${i === 0 ? "" : ","}\n  ${JSON.stringify(name)}: `);
-    if (name !== "registry") {
-      yield* put(indented(value, 1));
-      continue;
-    }
-    const sides = Object.entries(value as NonNullable<ValuesFile["registry"]>).filter(
-      ([, records]) => records !== undefined,
-    );
-    if (sides.length === 0) {
-      yield* put("{}");
-      continue;
-    }
-    yield* put("{");
-    for (const [j, [side, records = []]] of sides.entries()) {
-      yield* put(`${j === 0 ? "" : ","}\n    ${JSON.stringify(side)}: `);
-      if (records.length === 0) {
-        yield* put("[]");
-        continue;
+  for (const [i, [name, value]] of fields.entries())
+    yield* put(`${i === 0 ? "" : ","}\n  ${JSON.stringify(name)}: ${indented(value, 1)}`);
+  if (hasRegistry) {
+    yield* put(`${fields.length === 0 ? "" : ","}\n  "registry": `);
+    if (registry.length === 0) yield* put("{}");
+    else {
+      yield* put("{");
+      for (const [j, [side, records]] of registry.entries()) {
+        yield* put(`${j === 0 ? "" : ","}\n    ${JSON.stringify(side)}: `);
+        if (records.length === 0) {
+          yield* put("[]");
+          continue;
+        }
+        yield* put("[");
+        for (let k = 0; k < records.length; k++)
+          yield* put(`${k === 0 ? "" : ","}\n      ${JSON.stringify(recordOf(records[k]!))}`);
+        yield* put("\n    ]");
       }
-      yield* put("[");
-      for (let k = 0; k < records.length; k++)
-        yield* put(`${k === 0 ? "" : ","}\n      ${JSON.stringify(records[k])}`);
-      yield* put("\n    ]");
+      yield* put("\n  }");
     }
-    yield* put("\n  }");
   }
   yield* put("\n}\n");
   const rest = out.rest();

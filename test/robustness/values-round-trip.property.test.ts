@@ -116,6 +116,10 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         // The values file: the same values as JSON.stringify, within the bound per Registry.pol byte.
         const valuesText = [...valuesTextChunks(result.values)].join("");
         expect(JSON.parse(valuesText)).toEqual(JSON.parse(JSON.stringify(result.values)));
+        // As values --from makes it: records made from the raw entries as they are written.
+        const lean = valuesFromEntries([], { machine: decoded.entries }, { rawAsEntries: true });
+        expect(lean.values.registry).toBeUndefined();
+        expect([...valuesTextChunks(lean.values, lean.raw)].join("")).toBe(valuesText);
         const frame = `{\n  "machine": {},\n  "registry": {\n    "machine": [\n\n    ]\n  }\n}\n`.length;
         expect(Buffer.byteLength(valuesText)).toBeLessThanOrEqual(VALUES_PER_POL_BYTE * bytes.length + frame);
 

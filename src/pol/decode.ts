@@ -65,7 +65,10 @@ class Reader {
   lastKeyEnd = -1;
   lastKey = "";
   readonly buffer: Buffer;
-  /** One private copy of the input; entry data are views into it (one allocation instead of one per entry). */
+  /**
+   * What entry data are views into (one allocation instead of one per entry): a private copy of the
+   * input, or the input itself when the caller hands it over (`adopt`).
+   */
   readonly copy: Uint8Array;
   /** The data of every entry of size 0 (key-only entries, empty binaries): one view, not one each. */
   readonly empty: Uint8Array;

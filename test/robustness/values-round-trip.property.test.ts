@@ -5,7 +5,8 @@
  * writes from them and reads again is accepted: the values file (within the values-file bound per
  * Registry.pol byte), the JSON lines of `dump --json` and the LGPO text of `dump --format lgpo`.
  * Entries Windows' tools never write are kept, reported by `values --from` (VALUES_FROM_UNWRITABLE)
- * and refused by `pol` one by one (VALUES_RAW_UNSTORABLE), never silently changed.
+ * and refused by `pol` one by one (VALUES_RAW_UNSTORABLE), never silently changed. And `dump`'s reader,
+ * `decodePolStream`, agrees with `decodePol` on any bytes.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -154,6 +155,31 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         const carried = all.filter((e) => checkLgpoEntries([e]).length === 0);
         const lgpo = parseLgpoText(formatLgpoText(carried, "machine"));
         expect(lgpo.ok && lgpo.machine.map(plain)).toEqual(carried.map(plain));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("decodePolStream agrees with decodePol on any bytes: the same error, or the same entries at each walk", () => {
+    const mutated = fc
+      .tuple(file, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }))
+      .map(([{ all }, flips]) => {
+        const bytes = polBytes(all);
+        for (const [at, value] of flips) bytes[at % bytes.length] = value;
+        return bytes;
+      });
+    fc.assert(
+      fc.property(mutated, (bytes) => {
+        const whole = decodePol(bytes);
+        const stream = decodePolStream(bytes);
+        expect(stream.ok).toBe(whole.ok);
+        if (!whole.ok || !stream.ok) {
+          expect(stream.ok || stream.error).toEqual(whole.ok || whole.error);
+          return;
+        }
+        expect(stream.entries.length).toBe(whole.entries.length);
+        expect([...stream.entries].map(plain)).toEqual(whole.entries.map(plain));
+        expect([...stream.entries].map(plain)).toEqual(whole.entries.map(plain));
       }),
       { numRuns: RUNS },
     );

@@ -16,8 +16,8 @@ import type { RegistryRecord, ValuesFile } from "./schema.js";
 
 /**
  * The most bytes of values file per byte of Registry.pol. The smallest raw entry is 24 bytes of
- * Registry.pol (an empty key and value name, no data); its line is at most 88 bytes with the longest
- * type name (`REG_RESOURCE_REQUIREMENTS_LIST`), 3.7 per byte. Data grows less: hex is 2 characters a
+ * Registry.pol (an empty key and value name, no data); its line is at most 92 bytes with the longest
+ * type name (`REG_RESOURCE_REQUIREMENTS_LIST`), 3.8 per byte. Data grows less: hex is 2 characters a
  * byte, a string at most 6 (`\u0001`) for 2 bytes.
  */
 export const VALUES_PER_POL_BYTE = 4;

@@ -112,6 +112,17 @@ function parserRows(parsers) {
   return rows;
 }
 
+function memoryRows(memory) {
+  return memory.rows.map((r) => [
+    `memory: ${r.name}`,
+    `${num(r.entries)} tiny entries, ${mb(r.bytes)}`,
+    ms(r.ms),
+    `peak RSS ${mb(r.peakRss)}, ${num(r.perEntry)} B/entry`,
+    `goal ≤ ${memory.goal}× input`,
+    `${ratio(r.ratio)}${r.goalMet ? "" : " (not met)"}`,
+  ]);
+}
+
 /** The whole report as text, from the results of the benchmarks that ran without error. */
 export function formatReport(results) {
   const ok = (r) => r && !r.error;
@@ -123,6 +134,7 @@ export function formatReport(results) {
     ...(ok(results.values) ? valuesRows(results.values) : []),
     ...(ok(results.yardsticks) ? yardstickRows(results.yardsticks) : []),
     ...(ok(results.parsers) ? parserRows(results.parsers) : []),
+    ...(ok(results.memory) ? memoryRows(results.memory) : []),
   ];
   const header = ["Benchmark", "Workload", "Time", "Rate / memory", "Baseline (same run)", "Ratio"];
   let text = `${formatTable(header, rows)}\n`;

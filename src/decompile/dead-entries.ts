@@ -14,15 +14,20 @@ const UNDONE: ReadonlySet<PolActionKind> = new Set(["value", "del", "soft", "del
 
 /** The entries that take effect, and per key how many before a `**delvals.` do not. */
 export function withoutDeadEntries(entries: readonly PolEntry[]): {
-  live: PolEntry[];
-  /** The position in `entries` of each live entry. */
-  positions: number[];
+  live: readonly PolEntry[];
+  /**
+   * The position in `entries` of each live entry (4 bytes each: a file may hold millions); absent when
+   * every entry is live, each at its own position.
+   */
+  positions?: Int32Array;
   dead: Map<string, { key: string; count: number }>;
 } {
   const lastDelvals = new Map<string, number>();
   entries.forEach((entry, position) => {
     if (classifyEntry(entry).kind === "delvals") lastDelvals.set(keyId(entry.key), position);
   });
+  // No `**delvals.`, nothing undone: the list itself, rather than a copy per entry of a large file.
+  if (lastDelvals.size === 0) return { live: entries, dead: new Map() };
   const live: PolEntry[] = [];
   const positions: number[] = [];
   const dead = new Map<string, { key: string; count: number }>();
@@ -41,5 +46,5 @@ export function withoutDeadEntries(entries: readonly PolEntry[]): {
     if (seen) seen.count++;
     else dead.set(id, { key: entry.key, count: 1 });
   });
-  return { live, positions, dead };
+  return { live, positions: Int32Array.from(positions), dead };
 }

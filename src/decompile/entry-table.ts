@@ -22,10 +22,14 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Entries by value and by key; positions are indexes into the file's entry list. */
+/**
+ * Entries by value and by key; positions are indexes into the file's entry list. The index by key is
+ * made when first asked for: only policies that match entries ask, and a large file no template
+ * explains never does.
+ */
 export class EntryTable {
   private readonly byValue = new Map<string, number[]>();
-  private readonly byKey = new Map<string, number[]>();
+  private byKeyIndex: Map<string, number[]> | undefined;
 
   constructor(readonly entries: readonly PolEntry[]) {
     entries.forEach((entry, index) => {
@@ -33,11 +37,19 @@ export class EntryTable {
       const list = this.byValue.get(id);
       if (list) list.push(index);
       else this.byValue.set(id, [index]);
-      const kid = keyId(entry.key);
-      const inKey = this.byKey.get(kid);
-      if (inKey) inKey.push(index);
-      else this.byKey.set(kid, [index]);
     });
+  }
+
+  private get byKey(): Map<string, number[]> {
+    if (this.byKeyIndex !== undefined) return this.byKeyIndex;
+    const byKey = new Map<string, number[]>();
+    this.entries.forEach((entry, index) => {
+      const kid = keyId(entry.key);
+      const inKey = byKey.get(kid);
+      if (inKey) inKey.push(index);
+      else byKey.set(kid, [index]);
+    });
+    return (this.byKeyIndex = byKey);
   }
 
   /**

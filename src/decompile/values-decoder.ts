@@ -40,6 +40,12 @@ export interface DecodeValuesOptions {
   readonly files?: Partial<Record<PolicyClassName, string>>;
   /** What the policies come from (a bundle id, a folder), for messages. */
   readonly source?: string;
+  /**
+   * Leave the raw entries out of `values.registry` and hand them over as `raw` instead, for a caller
+   * that writes them as records one at a time (`values --from`): a record object per entry of a file
+   * of millions is most of the memory the decoding takes.
+   */
+  readonly rawAsEntries?: boolean;
 }
 
 /** A policy the decoder attributed entries to. */
@@ -59,6 +65,8 @@ export interface ValuesFromEntries {
   readonly diagnostics: Diagnostic[];
   /** The decoded policies, per side in values-file order. */
   readonly policies: readonly DecodedPolicy[];
+  /** The raw entries per side, in file order: what `values.registry` holds as records. */
+  readonly raw: Partial<Record<PolicyClassName, readonly PolEntry[]>>;
 }
 
 /** Decodes Registry.pol entries against one set of templates; build once, decode many files. */
@@ -218,7 +226,8 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       const left = candidate.evidence.filter((p) => !claimed.has(p) && !ambiguousPositions.has(p));
       if (left.length > 0) diagnostics.push(partialDiagnostic(name, closest, left.length, where));
     }
-    const raw = entries.filter((_, position) => !claimed.has(position));
+    // Nothing claimed (a file no template explains): the entries themselves, not a copy of the list.
+    const raw = claimed.size === 0 ? entries : entries.filter((_, position) => !claimed.has(position));
     const ordered = orderClaimants(
       kept,
       entries,
@@ -237,7 +246,7 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       policyClass: side,
       name: m.name,
       policy: m.policy,
-      claimed: m.claimed.map((position) => original[position]!),
+      claimed: original === undefined ? m.claimed : m.claimed.map((position) => original[position]!),
     }));
     return { section, raw, diagnostics, decoded };
   }
@@ -248,17 +257,21 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       const registry: NonNullable<ValuesFile["registry"]> = {};
       const diagnostics: Diagnostic[] = [];
       const policies: DecodedPolicy[] = [];
+      const raw: Partial<Record<PolicyClassName, readonly PolEntry[]>> = {};
       for (const side of ["machine", "user"] as const) {
         const entries = sides[side];
         if (entries === undefined) continue;
         const result = decodeSide(entries, side, options);
         values[side] = result.section;
-        if (result.raw.length > 0) registry[side] = toRegistryRecords(result.raw);
+        if (result.raw.length > 0) {
+          raw[side] = result.raw;
+          if (!options.rawAsEntries) registry[side] = toRegistryRecords(result.raw);
+        }
         diagnostics.push(...result.diagnostics);
         policies.push(...result.decoded);
       }
       if (registry.machine || registry.user) values.registry = registry;
-      return { values, diagnostics, policies };
+      return { values, diagnostics, policies, raw };
     },
   };
 }

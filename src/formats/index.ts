@@ -19,7 +19,7 @@ export interface EntriesPlace {
 /** Every entry `format` cannot represent, as diagnostics; empty when all can be written. */
 export function checkEntriesFor(
   format: EntryFormat,
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   hive: PolHive,
   place: EntriesPlace = {},
 ): Diagnostic[] {
@@ -28,14 +28,14 @@ export function checkEntriesFor(
     case "reg":
       // Counted from 1, as a reader counts the sections of a .reg file.
       return pol
-        .checkRegEntries(entries)
+        .checkRegEntries([...entries])
         .map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 }, where));
     case "lgpo":
       return pol
         .checkLgpoEntries(entries)
         .map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, where));
     case "ps1":
-      return ps1.checkPowerShellEntries([{ hive, entries }]).map((d) => ({ ...d, ...where }));
+      return ps1.checkPowerShellEntries([{ hive, entries: [...entries] }]).map((d) => ({ ...d, ...where }));
     case "pol":
     case "json":
       // Entries come decoded or compiled: the codec's own checks ran when they were made.

@@ -11,7 +11,14 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PolicyClassName } from "../model/types.js";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
-import { decodePol, polDecodeMessage, type PolEntry } from "../pol/index.js";
+import {
+  decodePol,
+  decodePolStream,
+  polDecodeMessage,
+  type PolDecodeError,
+  type PolEntry,
+  type PolEntryStream,
+} from "../pol/index.js";
 import { followLink } from "./follow-link.js";
 import { fileSystemDiagnostic, readInputOrThrow } from "./read-input.js";
 
@@ -104,16 +111,28 @@ async function gpoRoot(dir: string): Promise<string | undefined> {
   return isBackup ? (sysvol ?? join(dir, "DomainSysvol", "GPO")) : undefined;
 }
 
+function invalidPol(file: string, error: PolDecodeError): AdmxkitError {
+  // Worded when shown, so `--lang ja-JP` gets the reason in Japanese too.
+  const detail = polDecodeMessage(error);
+  return new AdmxkitError([diag("POL_FILE_INVALID", { file, detail }, { file })]);
+}
+
 /** Reads and decodes one Registry.pol, turning every failure into a diagnostic naming the file. */
 export async function readPolFile(file: string): Promise<readonly PolEntry[]> {
-  const place = { file };
-  const bytes = await readInputOrThrow(file, "pol");
-  const decoded = decodePol(bytes);
-  if (!decoded.ok) {
-    // Worded when shown, so `--lang ja-JP` gets the reason in Japanese too.
-    const detail = polDecodeMessage(decoded.error);
-    throw new AdmxkitError([diag("POL_FILE_INVALID", { file, detail }, place)]);
-  }
+  // The bytes were just read and go nowhere else: the entries' data can be views into them.
+  const decoded = decodePol(await readInputOrThrow(file, "pol"), { adopt: true });
+  if (!decoded.ok) throw invalidPol(file, decoded.error);
+  return decoded.entries;
+}
+
+/**
+ * {@link readPolFile} for a reader that only walks the entries (a dump): they are checked at once, then
+ * read again from the file's bytes at each walk, so memory holds the file rather than an object per
+ * entry (src/pol/decode.ts).
+ */
+export async function readPolFileStream(file: string): Promise<PolEntryStream> {
+  const decoded = decodePolStream(await readInputOrThrow(file, "pol"), { adopt: true });
+  if (!decoded.ok) throw invalidPol(file, decoded.error);
   return decoded.entries;
 }
 

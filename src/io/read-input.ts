@@ -19,21 +19,30 @@ import { AdmxkitError, diag, type Diagnostic, type DiagnosticCode } from "../dia
 import { noteInputRead } from "./inputs-read.js";
 
 /** The kinds of input file, each with its own size bound. */
-export type InputFormat = "pol" | "admx" | "adml" | "json" | "js";
+export type InputFormat = "pol" | "admx" | "adml" | "json" | "values" | "js";
 
 const MiB = 1024 * 1024;
+
+/** The Registry.pol bound, on which the values-file bound depends. */
+const POL_LIMIT = 64 * MiB;
 
 /**
  * The largest file admxkit reads per format, in bytes. The largest real files are far smaller: in-box
  * ADMX/ADML files reach about 1.7 MB (inetres.admx; UTF-16 ADMLs double their text), GPO Registry.pol
  * files a few MB, values files and bundles kilobytes. The bounds keep a mistaken or hostile input from
  * taking all memory while leaving generated stores and GPOs a wide margin.
+ *
+ * A values file is JSON too, but `values --from` writes one from any Registry.pol admxkit reads, and
+ * what admxkit writes it must read back: its bound is the Registry.pol bound times the most a values
+ * file can grow per Registry.pol byte (`VALUES_PER_POL_BYTE`, src/values/values-text.ts, where the
+ * figure is worked out), not the 16 MiB of other JSON.
  */
 export const INPUT_SIZE_LIMITS: Readonly<Record<InputFormat, number>> = {
-  pol: 64 * MiB,
+  pol: POL_LIMIT,
   admx: 32 * MiB,
   adml: 32 * MiB,
   json: 16 * MiB,
+  values: 4 * POL_LIMIT,
   js: 16 * MiB,
 };
 
@@ -43,6 +52,7 @@ const FORMAT_NAMES: Readonly<Record<InputFormat, string>> = {
   admx: "ADMX",
   adml: "ADML",
   json: "JSON",
+  values: "JSON",
   js: "JavaScript",
 };
 

@@ -3,15 +3,16 @@
  * loop advances through the input, so decoding ends in time linear in its length.
  *
  * The reader accepts what the format allows structurally (any type number, any data size that fits the
- * file) and rejects: a bad header, a wrong delimiter, a key or value name without its NUL, an odd size
- * for string types (UTF-16 data cannot have one), a size past the end and bytes after the last entry.
- * Entries keep their data bytes exactly, so a decoded file re-encodes to the same bytes.
+ * file) and rejects: a bad header, a wrong delimiter, a key or value name without its NUL, a size past
+ * the end and bytes after the last entry. Data that does not fit its type — an odd size for a string
+ * type, which UTF-16 cannot have, among them — is kept as it is (the value decodes to `RAW`): one such
+ * entry must not make a whole GPO unreadable, and Samba's reader takes it too. Entries keep their data
+ * bytes exactly, so a decoded file re-encodes to the same bytes.
  */
 import type { Buffer } from "node:buffer";
 import { inEnglish, messageRef, type MessageRef } from "../i18n/messages.js";
 import { PolDecodeFailure } from "./errors.js";
 import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
-import { REG_TYPES } from "./types.js";
 import type { PolEntry } from "./types.js";
 import { asBuffer, readUtf16le } from "./utf16le.js";
 
@@ -43,7 +44,6 @@ const EXPECT_VALUE_NAME = messageRef("POL_EXPECT_VALUE_NAME");
 const EXPECT_TYPE = messageRef("POL_EXPECT_TYPE");
 const EXPECT_SIZE = messageRef("POL_EXPECT_SIZE");
 const EXPECT_VERSION = messageRef("POL_EXPECT_VERSION");
-const EXPECT_EVEN_SIZE = messageRef("POL_EXPECT_EVEN_SIZE");
 const EXPECT_BRACKET_OR_END = messageRef("POL_EXPECT_BRACKET_OR_END");
 
 /** `expected` in en-US (the error's data) and, for a phrase, the message to word it in any language. */
@@ -52,6 +52,12 @@ function expectation(expected: Expected): Pick<PolDecodeError, "expected" | "exp
   return typeof expected === "string" ? { expected: text } : { expected: text, expectedMessage: expected };
 }
 
+/**
+ * How many distinct keys the decoder shares. Real GPOs have hundreds; past this many, a file is made of
+ * keys that are each used about once and sharing them would only add a table.
+ */
+const MAX_SHARED_KEYS = 1 << 16;
+
 /** Decoder state: the input and the index of the entry being read, for error reports. */
 class Reader {
   entry = 0;
@@ -59,11 +65,22 @@ class Reader {
   lastKeyEnd = -1;
   lastKey = "";
   readonly buffer: Buffer;
-  /** One private copy of the input; entry data are views into it (one allocation instead of one per entry). */
+  /**
+   * What entry data are views into (one allocation instead of one per entry): a private copy of the
+   * input, or the input itself when the caller hands it over (`adopt`).
+   */
   readonly copy: Uint8Array;
-  constructor(readonly bytes: Uint8Array) {
+  /** The data of every entry of size 0 (key-only entries, empty binaries): one view, not one each. */
+  readonly empty: Uint8Array;
+  /** Keys read so far, so that an entry whose key was seen before shares its string (see `key`). */
+  private readonly keys = new Map<string, string>();
+  constructor(
+    readonly bytes: Uint8Array,
+    adopt = false,
+  ) {
     this.buffer = asBuffer(bytes);
-    this.copy = bytes.slice();
+    this.copy = adopt ? bytes : bytes.slice();
+    this.empty = this.copy.subarray(0, 0);
   }
 
   fail(code: PolDecodeErrorCode, offset: number, expected: Expected, found?: string): never {
@@ -96,7 +113,11 @@ class Reader {
     return i;
   }
 
-  /** The key at `[start, end)`; consecutive entries usually share one, so reuse the last string. */
+  /**
+   * The key at `[start, end)`. Consecutive entries usually share one, so the last string is reused when
+   * the bytes match; any other key seen before is looked up, so a file of millions of entries under a
+   * few keys holds each key once, not once per entry (up to {@link MAX_SHARED_KEYS} distinct keys).
+   */
   key(start: number, end: number): string {
     const b = this.bytes;
     const length = end - start;
@@ -106,18 +127,21 @@ class Reader {
       while (i < end && b[i] === b[i + offset]) i++;
       if (i === end) return this.lastKey;
     }
-    this.lastKey = readUtf16le(this.buffer, start, end);
+    const read = readUtf16le(this.buffer, start, end);
+    let shared = this.keys.get(read);
+    if (shared === undefined) {
+      shared = read;
+      if (this.keys.size < MAX_SHARED_KEYS) this.keys.set(read, read);
+    }
+    this.lastKey = shared;
     this.lastKeyStart = start;
     this.lastKeyEnd = end;
     return this.lastKey;
   }
 }
 
-function isStringType(type: number): boolean {
-  return type === REG_TYPES.REG_SZ || type === REG_TYPES.REG_EXPAND_SZ || type === REG_TYPES.REG_MULTI_SZ;
-}
-
-function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
+/** Reads the entry at `start`; returns it and where the next entry starts. */
+function readEntry(r: Reader, start: number): [PolEntry, number] {
   const b = r.bytes;
   let p = r.delimiter(start, 0x5b);
   const keyEnd = r.terminator(p, EXPECT_KEY);
@@ -138,13 +162,9 @@ function readEntry(r: Reader, start: number, entries: PolEntry[]): number {
       messageRef("POL_EXPECT_AT_MOST", { limit: b.length - p }),
       String(size),
     );
-  if (size % 2 !== 0 && isStringType(type)) {
-    r.fail("POL_ODD_STRING", sizeAt, EXPECT_EVEN_SIZE, String(size));
-  }
-  const data = r.copy.subarray(p, p + size);
+  const data = size === 0 ? r.empty : r.copy.subarray(p, p + size);
   p = r.delimiter(p + size, 0x5d);
-  entries.push({ key, valueName, type, data });
-  return p;
+  return [{ key, valueName, type, data }, p];
 }
 
 function readHeader(r: Reader): void {
@@ -164,28 +184,90 @@ function readHeader(r: Reader): void {
     throw new Stop({ code: "POL_BAD_VERSION", offset: 4, expected: "1", found: String(version) });
 }
 
+/** Reads every entry after the header, handing each to `each`; throws {@link Stop} at the first problem. */
+function readEntries(r: Reader, each: (entry: PolEntry) => void): void {
+  const bytes = r.bytes;
+  readHeader(r);
+  let p = 8;
+  while (p < bytes.length) {
+    if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
+      r.fail("POL_TRAILING_BYTES", p, EXPECT_BRACKET_OR_END, showUnit(bytes, p));
+    }
+    const [entry, next] = readEntry(r, p);
+    each(entry);
+    p = next;
+    r.entry++;
+  }
+}
+
+/** Options of {@link decodePol}. */
+export interface PolDecodeOptions {
+  /**
+   * The caller hands `bytes` over and never changes them: the entries' data are views into `bytes`
+   * itself rather than into a private copy (a file just read needs no second copy in memory).
+   */
+  readonly adopt?: boolean;
+}
+
 /**
  * Decodes Registry.pol bytes. Returns the entries in file order, or the first problem found with its
  * byte offset. Never throws for malformed input. The entries' data are views into one private copy of
- * `bytes` (changing `bytes` later does not change them).
+ * `bytes` (changing `bytes` later does not change them), unless `adopt` hands `bytes` over.
  */
-export function decodePol(bytes: Uint8Array): PolDecodeResult {
-  const r = new Reader(bytes);
+export function decodePol(bytes: Uint8Array, options: PolDecodeOptions = {}): PolDecodeResult {
+  const r = new Reader(bytes, options.adopt);
   const entries: PolEntry[] = [];
   try {
-    readHeader(r);
-    let p = 8;
-    while (p < bytes.length) {
-      if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
-        r.fail("POL_TRAILING_BYTES", p, EXPECT_BRACKET_OR_END, showUnit(bytes, p));
-      }
-      p = readEntry(r, p, entries);
-      r.entry++;
-    }
+    readEntries(r, (entry) => entries.push(entry));
   } catch (caught) {
     if (caught instanceof Stop) return { ok: false, error: caught.error };
     throw caught;
   }
+  return { ok: true, entries };
+}
+
+/**
+ * Entries read from the bytes each time they are walked, for a reader that only passes over them (a
+ * dump): memory holds the file, not an object per entry. Walk it as often as needed; each walk makes
+ * new entry objects, equal to those of {@link decodePol}.
+ */
+export interface PolEntryStream extends Iterable<PolEntry> {
+  /** How many entries the file holds. */
+  readonly length: number;
+}
+
+/** The outcome of {@link decodePolStream}. */
+export type PolStreamResult =
+  | { readonly ok: true; readonly entries: PolEntryStream }
+  | { readonly ok: false; readonly error: PolDecodeError };
+
+/**
+ * Checks Registry.pol bytes as {@link decodePol} does, keeping no entry, and returns entries that are
+ * read again from the bytes at each walk. Same errors, same entries, same `adopt` option.
+ */
+export function decodePolStream(bytes: Uint8Array, options: PolDecodeOptions = {}): PolStreamResult {
+  const own = options.adopt ? bytes : bytes.slice();
+  let length = 0;
+  try {
+    readEntries(new Reader(own, true), () => length++);
+  } catch (caught) {
+    if (caught instanceof Stop) return { ok: false, error: caught.error };
+    throw caught;
+  }
+  const entries: PolEntryStream = {
+    length,
+    *[Symbol.iterator]() {
+      const r = new Reader(own, true);
+      readHeader(r);
+      // One entry at a time: the checks passed above, so reading cannot stop here.
+      let p = 8;
+      while (p < own.length) {
+        const [entry, next] = readEntry(r, p);
+        p = next;
+        yield entry;
+      }
+    },
+  };
   return { ok: true, entries };
 }
 

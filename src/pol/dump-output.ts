@@ -1,7 +1,8 @@
 /**
  * What `admxkit dump` prints or saves, in one place: the chunks of a dump format for a terminal or a
  * pipe, and the chunks of the file `--out` writes (LGPO text is then encoded for LGPO.exe). Both are
- * made as they are consumed, so memory holds the entries and one chunk (see dump-stream.ts).
+ * made as they are consumed, so memory holds the entries and one chunk (see dump-stream.ts). Entries
+ * are walked, never indexed: a `PolEntryStream` (src/pol/decode.ts) serves as well as an array.
  */
 import { jsonLinesChunks } from "./dump-stream.js";
 import { polTableChunks } from "./dump.js";
@@ -16,7 +17,7 @@ export type PolDumpFormat = "json" | "table" | "lgpo";
  * `checkLgpoEntries`: an entry LGPO text cannot express throws when its turn comes.
  */
 export function dumpTextChunks(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   format: PolDumpFormat,
   hive: PolHive,
 ): Iterable<string> {
@@ -36,7 +37,7 @@ export function dumpTextChunks(
  * file without BOM as Latin-1).
  */
 export function dumpFileChunks(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   format: PolDumpFormat,
   hive: PolHive,
 ): Iterable<string | Uint8Array> {

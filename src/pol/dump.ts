@@ -101,7 +101,7 @@ function rowCells(entry: PolEntry): string[] {
  * than kept.
  */
 export function* polTableLines(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   options: PolTableOptions = {},
 ): Generator<string, void, undefined> {
   const max = options.maxCellWidth ?? 60;
@@ -125,7 +125,7 @@ export function* polTableLines(
 
 /** The table of {@link formatPolTable} in chunks (see dump-stream.ts). */
 export function polTableChunks(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   options: PolTableOptions = {},
 ): Generator<string, void, undefined> {
   return lineChunks(polTableLines(entries, options));

@@ -15,7 +15,6 @@ export const POL_DECODE_ERROR_CODES = [
   "POL_TRUNCATED",
   "POL_SIZE_PAST_END",
   "POL_TRAILING_BYTES",
-  "POL_ODD_STRING",
   "POL_UNTERMINATED_STRING",
 ] as const satisfies readonly DiagnosticCode[];
 

@@ -37,8 +37,8 @@ export {
 export type { PolDecodeError, PolDecodeErrorCode, PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
 export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "./limits.js";
 export { encodePol, polSize } from "./encode.js";
-export { decodePol, decodePolOrThrow } from "./decode.js";
-export type { PolDecodeResult } from "./decode.js";
+export { decodePol, decodePolOrThrow, decodePolStream } from "./decode.js";
+export type { PolDecodeOptions, PolDecodeResult, PolEntryStream, PolStreamResult } from "./decode.js";
 export { formatJsonLines, formatPolTable, polTableChunks, polTableLines, toDumpRecord } from "./dump.js";
 export { jsonLinesChunks, lineChunks } from "./dump-stream.js";
 export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";

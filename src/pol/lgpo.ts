@@ -107,12 +107,14 @@ function recordLines(entry: PolEntry): [string, string] | { readonly problem: st
 }
 
 /** Lists the entries LGPO text cannot express (see the module comment), in entry order. */
-export function checkLgpoEntries(entries: readonly PolEntry[]): LgpoIssue[] {
+export function checkLgpoEntries(entries: Iterable<PolEntry>): LgpoIssue[] {
   const issues: LgpoIssue[] = [];
-  entries.forEach((entry, index) => {
+  let index = 0;
+  for (const entry of entries) {
     const lines = recordLines(entry);
     if (!Array.isArray(lines)) issues.push({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
-  });
+    index++;
+  }
   return issues;
 }
 
@@ -122,18 +124,19 @@ export function checkLgpoEntries(entries: readonly PolEntry[]): LgpoIssue[] {
  * with {@link checkLgpoEntries} before writing anything.
  */
 export function lgpoTextChunks(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   hive: PolHive,
 ): Generator<string, void, undefined> {
   const scope = LGPO_SCOPE_WORDS[hive];
   function* records(): Generator<string, void, undefined> {
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index]!;
+    let index = 0;
+    for (const entry of entries) {
       const lines = recordLines(entry);
       if (!Array.isArray(lines))
         throw new LgpoFormatError({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
       // Records are separated by a blank line: the CRLF before every record but the first.
       yield `${index === 0 ? "" : "\r\n"}${scope}\r\n${entry.key}\r\n${lines[0]}\r\n${lines[1]}\r\n`;
+      index++;
     }
   }
   return lineChunks(records(), "");
@@ -143,13 +146,13 @@ export function lgpoTextChunks(
  * LGPO text for entries of one hive: one record per entry, CRLF line ends, a blank line between records.
  * Throws {@link LgpoFormatError} for the first entry it cannot express.
  */
-export function formatLgpoText(entries: readonly PolEntry[], hive: PolHive): string {
+export function formatLgpoText(entries: Iterable<PolEntry>, hive: PolHive): string {
   return [...lgpoTextChunks(entries, hive)].join("");
 }
 
 /** The bytes of {@link encodeLgpoText} of the LGPO text of `entries`, in chunks, without the whole text. */
 export function lgpoFileChunks(
-  entries: readonly PolEntry[],
+  entries: Iterable<PolEntry>,
   hive: PolHive,
 ): Generator<Uint8Array, void, undefined> {
   return lgpoByteChunks(() => lgpoTextChunks(entries, hive));

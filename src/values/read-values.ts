@@ -9,7 +9,8 @@ import type { ValuesFile } from "./schema.js";
  * src/io/read-json.ts), or not the shape of a values file.
  */
 export async function readValuesFile(file: string): Promise<ValuesFile> {
-  const read = await readJsonFile(file);
+  // Its own bound: a values file made from a large Registry.pol is larger than other JSON inputs.
+  const read = await readJsonFile(file, "values");
   if (!read.ok) throw new AdmxkitError(read.diagnostics);
   const parsed = parseValues(read.value, file);
   if (!parsed.ok) throw new AdmxkitError(parsed.diagnostics);

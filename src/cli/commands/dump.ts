@@ -95,9 +95,10 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   return runCommand(io, locale, async () => {
     const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
-    const { readPolFile } = await import("../../io/read-gpo-input.js");
+    const { readPolFileStream } = await import("../../io/read-gpo-input.js");
     const place = { file: args.file };
-    const decoded = { entries: await readPolFile(args.file) };
+    // Walked, not kept: memory holds the file's bytes, not an object per entry.
+    const decoded = { entries: await readPolFileStream(args.file) };
     const format = args.json ? "json" : args.format;
     if (format === "lgpo") {
       // The one check of src/formats (what pol --format lgpo refuses, dump refuses alike).
@@ -109,7 +110,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     let notes: Diagnostic[] = [];
     if (explainWith !== undefined) {
       // Made as it is written too; the notes are known before the first chunk.
-      ({ text, notes } = await explainedDump(decoded.entries, args, format === "json"));
+      ({ text, notes } = await explainedDump([...decoded.entries], args, format === "json"));
     } else {
       // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
       text = pol.dumpTextChunks(decoded.entries, format, args.class);

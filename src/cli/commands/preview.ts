@@ -224,7 +224,8 @@ async function readExamples(file: string) {
   const { readJsonFile } = await import("../../io/read-json.js");
   const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
   const { examplesFromValues } = await import("../../preview/index.js");
-  const read = await readJsonFile(file);
+  // A values file: its own bound, as for pol (src/io/read-input.ts).
+  const read = await readJsonFile(file, "values");
   if (!read.ok) throw new AdmxkitError(read.diagnostics);
   return examplesFromValues(read.value, file);
 }

@@ -45,12 +45,14 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     const { loadPolicySource } = await import("../policy-source.js");
     const input = await readGpoInput(args.from, args.class ? { policyClass: args.class } : {});
     const loaded = await loadPolicySource(args);
+    // Raw entries stay entries until they are written (values-text.ts): no record object per entry.
     const result = createValuesDecoder(loaded.sources).decode(input.sides, {
       files: input.files,
       source: loaded.source,
+      rawAsEntries: true,
     });
     const count = (side: "machine" | "user") => result.policies.filter((p) => p.policyClass === side).length;
-    const raw = (result.values.registry?.machine?.length ?? 0) + (result.values.registry?.user?.length ?? 0);
+    const raw = (result.raw.machine?.length ?? 0) + (result.raw.user?.length ?? 0);
     const summary = diag(
       "VALUES_FROM_SUMMARY",
       { machine: count("machine"), user: count("user"), raw },
@@ -64,7 +66,9 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     ];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
-    const content = `${JSON.stringify(result.values, null, 2)}\n`;
+    const { valuesTextChunks } = await import("../../values/values-text.js");
+    // Written as it is made: the text of millions of raw entries is never one string.
+    const content = valuesTextChunks(result.values, result.raw);
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);
     return EXIT.ok;

@@ -18,15 +18,12 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedFolder } from "../../scripts/shared-folder.js";
 import { measureProcess } from "../lib/process-run.js";
 import { generatePolEntries } from "../workloads/pol-entries.js";
 
-const CORPUS = fileURLToPath(
-  new URL("../../../shared/corpus/windows11-21h2/PolicyDefinitions", import.meta.url),
-);
-const XSD = fileURLToPath(
-  new URL("../../../shared/reference/admx-schema-libxml2/PolicyDefinitionFiles.xsd", import.meta.url),
-);
+const CORPUS = join(sharedFolder(), "corpus", "windows11-21h2", "PolicyDefinitions");
+const XSD = join(sharedFolder(), "reference", "admx-schema-libxml2", "PolicyDefinitionFiles.xsd");
 const NOT_INSTALLED = "yardstick not installed";
 const TOKENIZE_FLOOR = fileURLToPath(new URL("../lib/tokenize-floor.js", import.meta.url));
 

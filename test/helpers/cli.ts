@@ -3,11 +3,12 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sharedFolder } from "../../scripts/shared-folder.js";
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The shared reference folder beside the repository (as CI lays it out). */
-export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+/** The reference folder of the real-world tests: ADMXKIT_SHARED, else ../shared beside the repository. */
+export const SHARED = sharedFolder();
 /** The built CLI entry point. */
 export const BIN = join(REPO_ROOT, "bin", "admxkit.js");
 

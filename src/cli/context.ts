@@ -14,6 +14,11 @@ export interface CliIo {
    */
   stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
+  /**
+   * Standard output's width in columns when it is a terminal; undefined when it is a pipe or a file
+   * (and in tests that replace the streams), where output is kept whole for whatever reads it.
+   */
+  terminalColumns?: () => number | undefined;
 }
 
 /** The process streams. */
@@ -30,6 +35,9 @@ export const processIo: CliIo = {
     });
   },
   stderr: (text) => void process.stderr.write(text),
+  // COLUMNS first, as shells and `COLUMNS=250 admxkit …` set it; then the terminal's own width.
+  terminalColumns: () =>
+    process.stdout.isTTY ? Number(process.env.COLUMNS) || process.stdout.columns || 80 : undefined,
 };
 
 /** The language of messages: `--lang`, else the environment's locale, else en-US. */

@@ -19,21 +19,27 @@ export interface CliIo {
    * (and in tests that replace the streams), where output is kept whole for whatever reads it.
    */
   terminalColumns?: () => number | undefined;
+  /** Writes bytes to standard output (`pol --out -`); like `stdout` otherwise. */
+  stdoutBytes?: (bytes: Uint8Array) => void | Promise<void>;
+}
+
+/** Writes to the process's standard output; a promise when its buffer is full (see {@link CliIo}). */
+function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
+  if (process.stdout.write(chunk)) return;
+  return new Promise((resolve) => {
+    // Drained, or closed for good (an EPIPE is handled by the CLI's launcher, see signal-cleanup.ts).
+    const done = () => {
+      process.stdout.off("drain", done).off("close", done);
+      resolve();
+    };
+    process.stdout.on("drain", done).on("close", done);
+  });
 }
 
 /** The process streams. */
 export const processIo: CliIo = {
-  stdout: (text) => {
-    if (process.stdout.write(text)) return;
-    return new Promise((resolve) => {
-      // Drained, or closed for good (an EPIPE is handled by the CLI's launcher, see signal-cleanup.ts).
-      const done = () => {
-        process.stdout.off("drain", done).off("close", done);
-        resolve();
-      };
-      process.stdout.on("drain", done).on("close", done);
-    });
-  },
+  stdout: writeStdout,
+  stdoutBytes: writeStdout,
   stderr: (text) => void process.stderr.write(text),
   // COLUMNS first, as shells and `COLUMNS=250 admxkit …` set it; then the terminal's own width.
   terminalColumns: () =>

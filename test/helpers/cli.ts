@@ -30,7 +30,11 @@ const FIXED_LOCALE = { LANG: "C", LC_ALL: "", LC_MESSAGES: "" };
 
 type Main = (
   argv: readonly string[],
-  io: { stdout: (t: string) => void; stderr: (t: string) => void },
+  io: {
+    stdout: (t: string) => void;
+    stdoutBytes: (b: Uint8Array) => void;
+    stderr: (t: string) => void;
+  },
 ) => Promise<number>;
 let builtMain: Promise<Main> | undefined;
 /** In-process runs one at a time: each sets the process's working folder and environment. */
@@ -77,7 +81,12 @@ function inThisProcess(
     let stdout = "";
     let stderr = "";
     try {
-      const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+      // Bytes (`pol --out -`) come as Latin-1 text: Buffer.from(result.stdout, "latin1") gives them back.
+      const code = await main(args, {
+        stdout: (t) => void (stdout += t),
+        stdoutBytes: (b) => void (stdout += Buffer.from(b).toString("latin1")),
+        stderr: (t) => void (stderr += t),
+      });
       return { code, stdout, stderr };
     } finally {
       process.chdir(cwd);

@@ -65,6 +65,10 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
     const content = `${JSON.stringify(result.values, null, 2)}\n`;
+    if (args.out === "-") {
+      await io.stdout(content);
+      return EXIT.ok;
+    }
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);
     return EXIT.ok;

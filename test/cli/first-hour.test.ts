@@ -1,0 +1,119 @@
+/**
+ * What a newcomer met in the first hour with the CLI: a store preview's closing summary, counts worded
+ * for one and for many, `--out -` for values and pol, and arguments named for what they are.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+
+const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+const VALUES = join(REPO_ROOT, "examples", "defender-proxy.values.json");
+const POL = join(REPO_ROOT, "examples", "defender-proxy.Registry.pol");
+
+/** A store of Windows.admx (en-US, ja-JP) and WorkplaceJoin.admx, whose one policy has no ja-JP ADML. */
+async function smallStore(): Promise<string> {
+  const store = await tempDir();
+  for (const locale of ["en-US", "ja-JP"]) await mkdir(join(store, locale));
+  const copy = (path: string) => copyFile(join(STORE_1903, path), join(store, path));
+  await Promise.all(
+    [
+      "Windows.admx",
+      "en-US/Windows.adml",
+      "ja-JP/Windows.adml",
+      "WorkplaceJoin.admx",
+      "en-US/WorkplaceJoin.adml",
+    ].map(copy),
+  );
+  return store;
+}
+
+/** Runs the binary in a process and gives its standard output as bytes. */
+function spawnBytes(
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LANG: "C", LC_ALL: "" } });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(chunks), stderr }));
+  });
+}
+
+describe("preview --admx", () => {
+  it("ends with a summary line, and counts one setting as one (en-US)", async () => {
+    const out = join(await tempDir(), "site");
+    const result = await runCli(["preview", "--admx", await smallStore(), "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toContain("the ja-JP pages leave out its 1 setting (");
+    const files = result.stdout.trimEnd().split("\n").length;
+    expect(lines.at(-1)).toBe(
+      `wrote ${files} files to ${out}; the templates have 1 warning and 0 notes (admxkit validate lists them by file)`,
+    );
+  });
+
+  it("ends with a summary line in ja-JP too", async () => {
+    const out = join(await tempDir(), "site");
+    const result = await runCli(["preview", "--lang", "ja-JP", "--admx", await smallStore(), "--out", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines[0]).toContain("その 1 件の設定は ja-JP のページに含めません");
+    const files = result.stdout.trimEnd().split("\n").length;
+    expect(lines.at(-1)).toBe(
+      `${out} に ${files} 個のファイルを書き込みました。テンプレートには警告 1 件、情報 0 件があります (admxkit validate でファイルごとに一覧を表示できます)`,
+    );
+  });
+});
+
+describe("--out - writes to standard output", () => {
+  it("values: the values file, with the findings on stderr", async () => {
+    const result = await runCli(["values", "--from", POL, "--out", "-"]);
+    expect(result.code, result.stderr).toBe(0);
+    const file = join(await tempDir(), "out.json");
+    const written = await runCli(["values", "--from", POL, "--out", file]);
+    expect(result.stdout).toBe(await readFile(file, "utf8"));
+    expect(JSON.parse(result.stdout).machine).toEqual(JSON.parse(await readFile(VALUES, "utf8")).machine);
+    expect(result.stderr).toBe(written.stderr);
+    expect(result.stderr).toContain("VALUES_FROM_SUMMARY");
+  });
+
+  it("pol: the Registry.pol bytes into a pipe", async () => {
+    const result = await spawnBytes(["pol", "--values", VALUES, "--out", "-"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.equals(await readFile(POL))).toBe(true);
+    expect(result.stderr).toBe("");
+  });
+});
+
+describe("diff names its arguments", () => {
+  it.each([
+    ["en-US", "admxkit: diff needs the argument <new> (The new side, of the same kinds)"],
+    ["ja-JP", "admxkit: diff には引数 <new> (変更後: 同じ種類のいずれか) が必要です"],
+  ])("a missing second side is <new> (%s)", async (lang, message) => {
+    const result = await runCli(["diff", "--lang", lang, POL]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(message);
+    const help = await runCli(["diff", "--help"]);
+    expect(help.stdout).toContain("admxkit diff <old> <new>");
+  });
+});
+
+describe("pol --out - in a terminal", () => {
+  it.each([
+    ["en-US", "admxkit: --out - writes the pol output to standard output, which is a terminal here"],
+    ["ja-JP", "admxkit: --out - は pol 形式の出力を標準出力に書き込みますが、標準出力がターミナルで"],
+  ])("refuses to write binary there, exit 2 (%s)", (lang, start) => {
+    // util-linux `script` gives the command a pseudo-terminal as standard output.
+    const command = `"${process.execPath}" "${BIN}" pol --lang ${lang} --values "${VALUES}" --out -; echo "exit $?"`;
+    const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
+    const lines = result.stdout.replace(/\r/g, "").trimEnd().split("\n");
+    expect(lines[0]!.startsWith(start)).toBe(true);
+    expect(lines.at(-1)).toBe("exit 2");
+    expect(result.stdout).not.toContain("PReg");
+  });
+});

@@ -3,9 +3,10 @@
  * for one and for many, `--out -` for values and pol, and arguments named for what they are.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { wrapText } from "../../src/cli/help.js";
 import { BIN, REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
 
 const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
@@ -115,5 +116,82 @@ describe("pol --out - in a terminal", () => {
     expect(lines[0]!.startsWith(start)).toBe(true);
     expect(lines.at(-1)).toBe("exit 2");
     expect(result.stdout).not.toContain("PReg");
+  });
+});
+
+describe("Japanese output", () => {
+  it("help breaks lines between phrases, never inside a word", async () => {
+    const catalog = JSON.parse(await readFile(join(REPO_ROOT, "locales", "ja-JP.json"), "utf8")) as {
+      cli: Record<string, string>;
+    };
+    const texts = Object.values(catalog.cli).filter((text) => text.length > 20);
+    for (const text of texts) {
+      for (const width of [30, 40, 50, 60, 70]) {
+        const lines = wrapText(text, width);
+        // Where each line ends in the text: a break at a space is always allowed.
+        let at = 0;
+        lines.forEach((line, i) => {
+          at = text.indexOf(line, at) + line.length;
+          const next = lines[i + 1];
+          if (next === undefined || /\s/u.test(text[at]!)) return;
+          const [a, b] = [line.at(-1)!, next[0]!];
+          const where = `${JSON.stringify(line)} | ${JSON.stringify(next)}`;
+          // Not before hiragana (a particle, a word's ending: 適用す|る), nor inside a kanji compound
+          // (名前|空間) or a katakana word.
+          expect(b, where).not.toMatch(/[\u3041-\u309f\u30fc、。]/u);
+          expect(/\p{sc=Han}/u.test(a) && /\p{sc=Han}/u.test(b), where).toBe(false);
+          expect(/\p{sc=Katakana}/u.test(a) && /\p{sc=Katakana}/u.test(b), where).toBe(false);
+        });
+      }
+    }
+    // Through the binary: the --admx option's text keeps 名前空間 whole at the widths the help uses.
+    for (const columns of ["60", "80", "100"]) {
+      const help = await runCli(["pol", "--help", "--lang", "ja-JP"], { env: { COLUMNS: columns } });
+      expect(help.stdout).toMatch(/複数の\n? *名前空間で/u);
+      expect(help.stdout).not.toMatch(/名前\n *空間|適用す\n/u);
+    }
+  });
+
+  it("one word for the default and one phrasing of 'did you mean'", async () => {
+    const help = await runCli(["pol", "--help", "--lang", "ja-JP"]);
+    expect(help.stdout).toContain("(既定値: defender-proxy)");
+    expect(help.stdout).not.toMatch(/既定: /);
+    const option = await runCli(["pol", "--valus", "x", "--lang", "ja-JP"]);
+    expect(option.stderr).toContain("--values のことですか?");
+    const values = join(await tempDir(), "v.json");
+    await writeFile(values, JSON.stringify({ machine: { ProxyServr: { state: "enabled" } } }));
+    const policy = await runCli([
+      "pol",
+      "--values",
+      values,
+      "--out",
+      join(await tempDir(), "R.pol"),
+      "--lang",
+      "ja-JP",
+    ]);
+    expect(policy.stderr).toContain("ProxyServer のことですか?");
+    expect(policy.stderr).not.toContain("誤りではありませんか");
+  });
+
+  it("severity words are Japanese for people; codes and --json keep English", async () => {
+    const store = await smallStore();
+    const human = await runCli(["validate", store, "--lang", "ja-JP"]);
+    expect(human.stderr).toMatch(/^ {2}3:1 +警告 {3}ADML_MISSING {2}/m);
+    expect(human.stderr).toMatch(/ 情報 {3}STORE_USING_INBOX /);
+    expect(human.stderr).not.toMatch(/ (error|warning|info) [A-Z]/);
+    const json = await runCli(["validate", store, "--lang", "ja-JP", "--json"]);
+    expect(`${json.stdout}${json.stderr}`).toContain('"code":"ADML_MISSING","severity":"warning"');
+    const pol = await runCli([
+      "pol",
+      "--values",
+      join(store, "nope.json"),
+      "--out",
+      "x.pol",
+      "--lang",
+      "ja-JP",
+    ]);
+    expect(pol.stderr).toMatch(/: エラー INPUT_NOT_FOUND: /);
+    const en = await runCli(["pol", "--values", join(store, "nope.json"), "--out", "x.pol"]);
+    expect(en.stderr).toMatch(/: error INPUT_NOT_FOUND: /);
   });
 });

@@ -156,6 +156,18 @@ describe("the packed package", () => {
       );
       const check = await exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
       expect(check.stdout ?? "", check.stderr).toBe("");
+
+      // The README's Quick start works as written: no placeholder to fill in, the tarball it installs
+      // is the one `npm pack` writes, and its admxkit commands run in the project that installed it.
+      const readme = await readFile(join(REPO_ROOT, "README.md"), "utf8");
+      const quickStart = readme.split("## Quick start")[1]!.split("```sh\n")[1]!.split("```")[0]!;
+      expect(quickStart).not.toMatch(/<[^>]*>/);
+      expect(quickStart).toContain(`"$PWD/${tarball}"`);
+      const commands = quickStart.split("\n").filter((line) => line.startsWith("npx admxkit"));
+      expect(commands.length).toBeGreaterThan(1);
+      for (const command of commands) {
+        await exec("sh", ["-c", command.replace(/\s+#.*$/, "")], { cwd: project });
+      }
     },
   );
 });

@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { wrapText } from "../../src/cli/help.js";
+import { dwordEntry, encodePol } from "../../src/pol/index.js";
 import { BIN, REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
 
 const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
@@ -193,5 +194,18 @@ describe("Japanese output", () => {
     expect(pol.stderr).toMatch(/: エラー INPUT_NOT_FOUND: /);
     const en = await runCli(["pol", "--values", join(store, "nope.json"), "--out", "x.pol"]);
     expect(en.stderr).toMatch(/: error INPUT_NOT_FOUND: /);
+  });
+});
+
+describe("counts of entries", () => {
+  it.each([
+    ["en-US", "no policy of defender-proxy writes 1 entry of Software\\Contoso; the values file keeps them"],
+    ["ja-JP", "Software\\Contoso の 1 件のエントリを書き込むポリシーは defender-proxy にありません"],
+  ])("one entry no policy writes is one entry (%s)", async (lang, message) => {
+    const pol = join(await tempDir(), "one.pol");
+    await writeFile(pol, encodePol([dwordEntry("Software\\Contoso", "On", 1)]));
+    const result = await runCli(["values", "--from", pol, "--out", "-", "--lang", lang]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(message);
   });
 });

@@ -46,8 +46,8 @@ export const spec: CommandSpec = {
 
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  // Binary output (Registry.pol; .reg and LGPO text are UTF-16) would garble a terminal, as it does
-  // for gzip or tar: asked before any work, so nothing is read for nothing.
+  // Output that is not UTF-8 text (Registry.pol is binary, .reg UTF-16, LGPO text UTF-16 when not
+  // ASCII) would garble a terminal, as gzip's or tar's would: refused before any work is done.
   if (
     args.out === "-" &&
     args.format !== "json" &&
@@ -82,7 +82,8 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const content = encodeEntries(args.format, result.entries, args.class);
     if (args.out === "-") {
       if (typeof content === "string") await io.stdout(content);
-      else await io.stdoutBytes!(content);
+      else if (io.stdoutBytes) await io.stdoutBytes(content);
+      else throw new Error("pol --out -: this CliIo cannot write bytes (stdoutBytes)");
       return EXIT.ok;
     }
     const written = await writeFileAtomic(args.out, content);

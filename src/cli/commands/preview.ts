@@ -172,7 +172,7 @@ async function previewStore(
     const summary = formatMessage(
       "PREVIEW_SUMMARY",
       {
-        pages: { counted: "COUNT_PAGE", count: written.length },
+        pages: { counted: "VALIDATE_COUNT_FILE", count: written.length },
         out,
         warnings: { counted: "VALIDATE_COUNT_WARNING", count: count("warning") },
         infos: { counted: "VALIDATE_COUNT_INFO", count: count("info") },

@@ -207,5 +207,11 @@ describe("counts of entries", () => {
     const result = await runCli(["values", "--from", pol, "--out", "-", "--lang", lang]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(message);
+    // The closing count: one entry kept raw.
+    expect(result.stderr).toContain(
+      lang === "en-US"
+        ? "the values file keeps 1 entry as raw registry entries"
+        : "1 件のエントリはレジストリの生エントリとして残します",
+    );
   });
 });

@@ -53,7 +53,7 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     const raw = (result.values.registry?.machine?.length ?? 0) + (result.values.registry?.user?.length ?? 0);
     const summary = diag(
       "VALUES_FROM_SUMMARY",
-      { machine: count("machine"), user: count("user"), raw },
+      { machine: count("machine"), user: count("user"), raw: { counted: "COUNT_ENTRY", count: raw } },
       { file: args.from },
       "info",
     );

@@ -18,6 +18,7 @@ import { benchValues } from "./cases/values.js";
 import { benchXmlParsers } from "./cases/xml-parsers.js";
 import { benchYardsticks } from "./cases/yardsticks.js";
 import { formatReport } from "./lib/report.js";
+import { sharedFolderProblem } from "../scripts/shared-folder.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = pathToFileURL(`${ROOT}dist/`);
@@ -44,7 +45,16 @@ function commit() {
   return git.status === 0 ? git.stdout.trim() : undefined;
 }
 
+/** The cases that read the reference folder (the real 21H2 store, the libxml2 schema). */
+const READS_SHARED = ["values", "yardsticks", "parsers"];
+
 async function main() {
+  const problem = READS_SHARED.some(wanted) ? sharedFolderProblem() : undefined;
+  if (problem !== undefined) {
+    process.stderr.write(`${problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
   if (!args.includes("--skip-build")) buildDist();
   const started = Date.now();
   const results = {};

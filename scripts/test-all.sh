@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-output
 
+# The reference folder both suites read (ADMXKIT_SHARED, else ../shared): one line and exit 1 when it
+# is missing, before anything is installed, built or run.
+node scripts/shared-folder.js
+
 bash scripts/ensure-browser.sh
 
 # dist/ once, for both suites (their global setups skip it then): two builds must never write it at once.

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildDist } from "../scripts/build-dist.js";
+import { sharedFolderProblem } from "../scripts/shared-folder.js";
 
 /**
  * CLI tests run the built binary (bin/admxkit.js → dist/), as users do. Build dist/ before any test so
@@ -10,6 +11,14 @@ import { buildDist } from "../scripts/build-dist.js";
  * which it runs side by side (scripts/build-dist.js).
  */
 export default function setup(): () => void {
+  // Both suites read the reference folder: without it, one message and exit 1 before anything runs,
+  // instead of a failure in every test that reads it. (Thrown from here, the message would come after
+  // Vitest's "No test files found", which is not the reason.)
+  const problem = sharedFolderProblem();
+  if (problem !== undefined) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+  }
   const root = fileURLToPath(new URL("..", import.meta.url));
   if (process.env.ADMXKIT_TEST_DIST_BUILT !== "1") buildDist(root);
   // Every temporary folder of the run (the tests' own, the CLIs they spawn, Chromium's profiles) goes

@@ -5,12 +5,11 @@
  * decoding the file into a values file, and compiling that values file back. Baseline: decodePol of the
  * same bytes, the least any reader of the file must do.
  */
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { sharedFolder } from "../../scripts/shared-folder.js";
 import { timeSync } from "../lib/measure.js";
 
-const STORE = fileURLToPath(
-  new URL("../../../shared/corpus/windows11-21h2/PolicyDefinitions", import.meta.url),
-);
+const STORE = join(sharedFolder(), "corpus", "windows11-21h2", "PolicyDefinitions");
 
 /** Runs the decode benchmark against the built modules at `distUrl`. */
 export async function benchValues(distUrl, { runs = 5 } = {}) {

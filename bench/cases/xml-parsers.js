@@ -9,12 +9,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { sharedFolder } from "../../scripts/shared-folder.js";
 import { timeSync } from "../lib/measure.js";
 
-const STORE = fileURLToPath(
-  new URL("../../../shared/corpus/windows11-21h2/PolicyDefinitions", import.meta.url),
-);
+const STORE = join(sharedFolder(), "corpus", "windows11-21h2", "PolicyDefinitions");
 
 function storeFiles(dir) {
   const out = [];

@@ -14,22 +14,36 @@ export interface CliIo {
    */
   stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
+  /**
+   * Standard output's width in columns when it is a terminal; undefined when it is a pipe or a file
+   * (and in tests that replace the streams), where output is kept whole for whatever reads it.
+   */
+  terminalColumns?: () => number | undefined;
+  /** Writes bytes to standard output (`pol --out -`); like `stdout` otherwise. */
+  stdoutBytes?: (bytes: Uint8Array) => void | Promise<void>;
+}
+
+/** Writes to the process's standard output; a promise when its buffer is full (see {@link CliIo}). */
+function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
+  if (process.stdout.write(chunk)) return;
+  return new Promise((resolve) => {
+    // Drained, or closed for good (an EPIPE is handled by the CLI's launcher, see signal-cleanup.ts).
+    const done = () => {
+      process.stdout.off("drain", done).off("close", done);
+      resolve();
+    };
+    process.stdout.on("drain", done).on("close", done);
+  });
 }
 
 /** The process streams. */
 export const processIo: CliIo = {
-  stdout: (text) => {
-    if (process.stdout.write(text)) return;
-    return new Promise((resolve) => {
-      // Drained, or closed for good (an EPIPE is handled by the CLI's launcher, see signal-cleanup.ts).
-      const done = () => {
-        process.stdout.off("drain", done).off("close", done);
-        resolve();
-      };
-      process.stdout.on("drain", done).on("close", done);
-    });
-  },
+  stdout: writeStdout,
+  stdoutBytes: writeStdout,
   stderr: (text) => void process.stderr.write(text),
+  // COLUMNS first, as shells and `COLUMNS=250 admxkit …` set it; then the terminal's own width.
+  terminalColumns: () =>
+    process.stdout.isTTY ? Number(process.env.COLUMNS) || process.stdout.columns || 80 : undefined,
 };
 
 /** The language of messages: `--lang`, else the environment's locale, else en-US. */

@@ -1,47 +1,59 @@
 import { cliText, type LocaleTag } from "../i18n/messages.js";
+import { textWidth } from "../i18n/text-width.js";
 import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./args.js";
-
-/**
- * Terminal columns a character takes: 2 for East Asian wide and full-width characters (CJK, kana,
- * full-width forms), 1 otherwise. Enough for the catalogs' texts; no combining marks appear in them.
- */
-function columns(ch: string): number {
-  const c = ch.codePointAt(0)!;
-  const wide =
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6);
-  return wide ? 2 : 1;
-}
-
-/** The display width of `text` in terminal columns. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += columns(ch);
-  return width;
-}
 
 const CLOSING = /^[、。，．）)」』】〕！？!?:：,.]$/u;
 const OPENING = /^[（(「『【〔]$/u;
 
+/** A run of spaces, of wide characters, or of other characters. */
+const RUNS =
+  /\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu;
+const WIDE_START =
+  /^[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const HIRAGANA_START = /^[\u3041-\u309f\u30fc、。，．）」』】〕！？]/u;
+const KANJI = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]$/u;
+const KATAKANA = /^[\u30a1-\u30fa\u30fc\uff66-\uff9f]$/u;
+let wordSegmenter: Intl.Segmenter | undefined;
+
 /**
- * Breaks `text` into lines of at most `width` columns: at spaces, and between wide characters (Japanese
- * has no spaces between words). A word longer than the line stays whole rather than being cut.
+ * Where a line may break in Japanese text: between phrases, not inside a word. ICU's word boundaries
+ * (`Intl.Segmenter`) split 名前空間 into 名前|空間 and 適用する into 適用|する, so a word that begins
+ * with hiragana (a particle, an ending, する/ます) stays with the word before it, and so do kanji after
+ * kanji and katakana after katakana (one compound). What remains are phrase boundaries: この設定を|
+ * 適用するには, where a Japanese line may break.
+ */
+function breakUnits(text: string): string[] {
+  wordSegmenter ??= new Intl.Segmenter("ja", { granularity: "word" });
+  const units: string[] = [];
+  for (const run of text.match(RUNS) ?? []) {
+    if (!WIDE_START.test(run)) {
+      units.push(run);
+      continue;
+    }
+    for (const { segment } of wordSegmenter.segment(run)) {
+      const before = [...(units.at(-1) ?? " ")].at(-1)!;
+      const first = [...segment][0]!;
+      const glued =
+        !/\s/u.test(before) &&
+        (HIRAGANA_START.test(first) ||
+          (KANJI.test(before) && KANJI.test(first)) ||
+          (KATAKANA.test(before) && KATAKANA.test(first)));
+      if (glued) units[units.length - 1] += segment;
+      else units.push(segment);
+    }
+  }
+  return units;
+}
+
+/**
+ * Breaks `text` into lines of at most `width` columns: at spaces, and between Japanese phrases
+ * ({@link breakUnits}). A word longer than the line stays whole rather than being cut.
  */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   let lineWidth = 0;
-  // Tokens: a run of non-space narrow characters, one wide character, or a run of spaces.
-  const tokens =
-    text.match(
-      /[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+|./gu,
-    ) ?? [];
-  for (const token of tokens) {
+  for (const token of breakUnits(text)) {
     const w = textWidth(token);
     if (/^\s+$/.test(token)) {
       if (line !== "") [line, lineWidth] = [line + " ", lineWidth + 1];

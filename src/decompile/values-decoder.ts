@@ -148,7 +148,7 @@ function partialDiagnostic(
   count: number,
   where: { file?: string },
 ): Diagnostic {
-  const base = { policy: name, state: closest.state, count };
+  const base = { policy: name, state: closest.state, count: entryCount(count) };
   if (closest.refused !== undefined)
     return diag("VALUES_FROM_PARTIAL_REFUSED", { ...base, code: closest.refused }, where, "warning");
   if (closest.expected === undefined) return diag("VALUES_FROM_PARTIAL_EMPTY", base, where, "warning");
@@ -164,6 +164,11 @@ function partialDiagnostic(
     : diag("VALUES_FROM_PARTIAL_MISSING", { ...base, value, expected }, where, "warning");
 }
 
+/** A number of registry entries, worded "1 entry" / "2 entries" (件のエントリ) in the message. */
+function entryCount(count: number) {
+  return { counted: "COUNT_ENTRY", count } as const;
+}
+
 /** Builds a decoder over the policies of a bundle, or of the templates of a store (grouped by namespace). */
 export function createValuesDecoder(policies: readonly Policy[] | readonly PolicySource[]): ValuesDecoder {
   const sources = asPolicySources(policies);
@@ -177,7 +182,7 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
     const diagnostics: Diagnostic[] = [];
     const { live: entries, positions: original, dead } = withoutDeadEntries(all);
     for (const { key, count } of dead.values())
-      diagnostics.push(diag("VALUES_FROM_UNDONE", { key, count }, where, "warning"));
+      diagnostics.push(diag("VALUES_FROM_UNDONE", { key, count: entryCount(count) }, where, "warning"));
     const table = new EntryTable(entries);
     for (const [, positions] of table.duplicates()) {
       const entry = entries[positions[0]!]!;
@@ -292,7 +297,12 @@ function rawDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [policy, { qualifiedName, positions }] of otherClass) {
-    const params = { policy: qualifiedName, admxClass: policy.class, section: side, count: positions.length };
+    const params = {
+      policy: qualifiedName,
+      admxClass: policy.class,
+      section: side,
+      count: entryCount(positions.length),
+    };
     out.push(diag("VALUES_FROM_OTHER_CLASS", params, where, "warning"));
   }
   const explained = new Set([
@@ -308,7 +318,7 @@ function rawDiagnostics(
     else unexplainedByKey.set(id, { key: entry.key, count: 1 });
   });
   for (const { key, count } of unexplainedByKey.values())
-    out.push(diag("VALUES_FROM_UNEXPLAINED", { key, count, source }, where, "info"));
+    out.push(diag("VALUES_FROM_UNEXPLAINED", { key, count: entryCount(count), source }, where, "info"));
   for (const entry of raw) {
     for (const field of ["key", "valueName"] as const) {
       const unsafe = findUnsafeNameChar(entry[field]);

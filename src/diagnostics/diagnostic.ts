@@ -46,11 +46,22 @@ export function formatPath(path: readonly (string | number)[] | undefined): stri
     .join("");
 }
 
+/** The severity as people read it: error, warning, info, or the locale's words (JSON keeps the English). */
+export function severityWord(severity: Severity, locale: LocaleTag = "en-US"): string {
+  return formatMessage(SEVERITY_WORD[severity], {}, locale);
+}
+
+const SEVERITY_WORD = {
+  error: "SEVERITY_ERROR",
+  warning: "SEVERITY_WARNING",
+  info: "SEVERITY_INFO",
+} as const satisfies Record<Severity, DiagnosticCode>;
+
 /** One line: `file:line:column: error CODE: message (at path)`. */
 export function formatDiagnostic(d: Diagnostic, locale: LocaleTag = "en-US"): string {
   const place = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ""}` : ""}: ` : "";
   const at = d.path && d.path.length > 0 ? ` (${formatPath(d.path)})` : "";
-  return `${place}${d.severity} ${d.code}: ${formatMessage(d.code, d.params, locale)}${at}`;
+  return `${place}${severityWord(d.severity, locale)} ${d.code}: ${formatMessage(d.code, d.params, locale)}${at}`;
 }
 
 /** True when any diagnostic is an error. */

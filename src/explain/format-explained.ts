@@ -4,7 +4,13 @@
  * trueList…), which is the same in every language, so the output needs no translation.
  */
 import type { PolicyClassName } from "../compile/types.js";
-import { lineChunks, polTableLines, toDumpRecord, type PolEntry } from "../pol/index.js";
+import {
+  lineChunks,
+  polTableLines,
+  toDumpRecord,
+  type PolEntry,
+  type PolTableOptions,
+} from "../pol/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
 import type { WriteOrigin } from "../model/registry-writes.js";
 
@@ -65,16 +71,10 @@ function extraCells({ writers }: ExplainedEntry): readonly [string, string] {
  */
 export function* explainedTableChunks(
   explained: readonly ExplainedEntry[],
+  options: PolTableOptions = {},
 ): Generator<string, void, undefined> {
   // Key and value names are shown visibly by the table itself (line breaks and controls escaped).
   const entries = explained.map(({ entry }) => entry);
-  let baseWidth = 0;
-  let lines = 0;
-  for (const line of polTableLines(entries)) {
-    baseWidth = Math.max(baseWidth, line.length);
-    lines++;
-  }
-  if (lines !== explained.length + 2) throw new Error("polTableLines: one line per entry expected");
   let policyWidth = "POLICY".length;
   let elementWidth = "ELEMENT".length;
   for (const item of explained) {
@@ -82,11 +82,23 @@ export function* explainedTableChunks(
     policyWidth = Math.max(policyWidth, policy.length);
     elementWidth = Math.max(elementWidth, element.length);
   }
+  // In a terminal the two columns added here keep their width: the dump's own columns make room.
+  const table: PolTableOptions =
+    options.width === undefined
+      ? options
+      : { ...options, width: options.width - policyWidth - elementWidth - 4 };
+  let baseWidth = 0;
+  let lines = 0;
+  for (const line of polTableLines(entries, table)) {
+    baseWidth = Math.max(baseWidth, line.length);
+    lines++;
+  }
+  if (lines !== explained.length + 2) throw new Error("polTableLines: one line per entry expected");
   const row = (line: string, policy: string, element: string) =>
     `${line.padEnd(baseWidth)}  ${policy.padEnd(policyWidth)}  ${element}`.trimEnd();
   function* rows(): Generator<string, void, undefined> {
     let i = -2;
-    for (const line of polTableLines(entries)) {
+    for (const line of polTableLines(entries, table)) {
       if (i === -2) yield row(line, "POLICY", "ELEMENT");
       else if (i === -1) yield row(line, "-".repeat(policyWidth), "-".repeat(elementWidth));
       else yield row(line, ...extraCells(explained[i]!));

@@ -4,9 +4,12 @@
  * code, severity, file, line, column and message.
  */
 import { isAbsolute, relative } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { severityWord, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
+import { padToWidth, textWidth } from "../i18n/text-width.js";
 import { visibleText } from "../i18n/visible-text.js";
 import { formatCount, formatMessage, type LocaleTag } from "../i18n/messages.js";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** A path as the user would type it: relative to `cwd` when it lies below it. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
@@ -39,6 +42,8 @@ export function humanReport(
   locale: LocaleTag,
   cwd?: string,
 ): string {
+  // The severity column is as wide as its widest word in the locale (en-US "warning", ja-JP "エラー").
+  const severityWidth = Math.max(...SEVERITIES.map((s) => textWidth(severityWord(s, locale))));
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of list) {
     const file = displayPath(d.file ?? "", cwd);
@@ -49,7 +54,7 @@ export function humanReport(
       // A finding about a whole path (a missing file) has no position: "-" rather than a made-up 0:0.
       const place = (d.line === undefined ? "-" : `${d.line}:${d.column ?? 0}`).padEnd(9);
       const message = visibleText(formatMessage(d.code, d.params, locale));
-      return `  ${place} ${d.severity.padEnd(7)} ${d.code}  ${message}`;
+      return `  ${place} ${padToWidth(severityWord(d.severity, locale), severityWidth)} ${d.code}  ${message}`;
     });
     return `${visibleText(file)}\n${lines.join("\n")}\n`;
   });

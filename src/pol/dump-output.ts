@@ -5,7 +5,7 @@
  * are walked, never indexed: a `PolEntryStream` (src/pol/decode.ts) serves as well as an array.
  */
 import { jsonLinesChunks } from "./dump-stream.js";
-import { polTableChunks } from "./dump.js";
+import { polTableChunks, type PolTableOptions } from "./dump.js";
 import { lgpoFileChunks, lgpoTextChunks } from "./lgpo.js";
 import type { PolEntry, PolHive } from "./types.js";
 
@@ -14,18 +14,20 @@ export type PolDumpFormat = "json" | "table" | "lgpo";
 
 /**
  * The dump of `entries` in `format` as text chunks. For `lgpo`, check the entries first with
- * `checkLgpoEntries`: an entry LGPO text cannot express throws when its turn comes.
+ * `checkLgpoEntries`: an entry LGPO text cannot express throws when its turn comes. `table` says how
+ * the table cuts long cells.
  */
 export function dumpTextChunks(
   entries: Iterable<PolEntry>,
   format: PolDumpFormat,
   hive: PolHive,
+  table: PolTableOptions = {},
 ): Iterable<string> {
   switch (format) {
     case "json":
       return jsonLinesChunks(entries);
     case "table":
-      return polTableChunks(entries);
+      return polTableChunks(entries, table);
     case "lgpo":
       return lgpoTextChunks(entries, hive);
   }
@@ -34,12 +36,14 @@ export function dumpTextChunks(
 /**
  * The content of a dump saved to a file, in chunks: the text as UTF-8, except LGPO text, which is saved
  * as LGPO.exe reads it (single bytes when ASCII, else UTF-16LE with a byte-order mark: LGPO reads a
- * file without BOM as Latin-1).
+ * file without BOM as Latin-1). A table saved to a file cuts no cell.
  */
 export function dumpFileChunks(
   entries: Iterable<PolEntry>,
   format: PolDumpFormat,
   hive: PolHive,
 ): Iterable<string | Uint8Array> {
-  return format === "lgpo" ? lgpoFileChunks(entries, hive) : dumpTextChunks(entries, format, hive);
+  return format === "lgpo"
+    ? lgpoFileChunks(entries, hive)
+    : dumpTextChunks(entries, format, hive, { maxCellWidth: Infinity });
 }

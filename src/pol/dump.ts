@@ -52,8 +52,28 @@ export function formatJsonLines(entries: readonly PolEntry[]): string {
 
 /** Options of {@link formatPolTable}. */
 export interface PolTableOptions {
-  /** Cells longer than this many characters are cut and end in `…`. Default 60. */
+  /**
+   * Cells longer than this many characters are cut and end in `…`. Default 60, unless `width` is given;
+   * `Infinity` cuts nothing (output for a pipe or a file, where a cut name is lost for good).
+   */
   readonly maxCellWidth?: number;
+  /**
+   * A terminal's width in columns: the longest cells are cut, all to one length, so that a row fits,
+   * but never below {@link MIN_CELL_WIDTH}; nothing is cut when rows fit already.
+   */
+  readonly width?: number;
+}
+
+/** The least a cut cell keeps: enough to recognise a key or value name. */
+export const MIN_CELL_WIDTH = 16;
+
+/** The largest cell width at which rows of columns this wide (uncut) fit in `width` columns. */
+function cellWidthToFit(columns: readonly number[], width: number): number {
+  const separators = 2 * (columns.length - 1);
+  const rowWidth = (max: number) => columns.reduce((sum, w) => sum + Math.min(w, max), separators);
+  let max = Math.max(...columns);
+  while (max > MIN_CELL_WIDTH && rowWidth(max) > width) max--;
+  return max;
 }
 
 function describeData(entry: PolEntry, record: PolDumpRecord): string {
@@ -104,21 +124,26 @@ export function* polTableLines(
   entries: Iterable<PolEntry>,
   options: PolTableOptions = {},
 ): Generator<string, void, undefined> {
-  const max = options.maxCellWidth ?? 60;
-  const header = ["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"].map((cell) => cut(cell, max));
-  const widths = header.map((cell) => cell.length);
+  const header = ["KEY", "VALUE NAME", "TYPE", "SIZE", "DATA"];
+  const natural = header.map((cell) => cell.length);
   for (const entry of entries) {
     rowCells(entry).forEach((cell, column) => {
-      widths[column] = Math.max(widths[column]!, cut(cell, max).length);
+      natural[column] = Math.max(natural[column]!, cell.length);
     });
   }
+  const max =
+    options.width !== undefined
+      ? Math.min(options.maxCellWidth ?? Infinity, cellWidthToFit(natural, options.width))
+      : (options.maxCellWidth ?? 60);
+  // A cut cell is `max` long: a column is as wide as its longest cell, cut.
+  const widths = natural.map((width) => Math.min(width, max));
   const SIZE = 3;
   const pad = (cell: string, column: number): string => {
     if (column === SIZE) return cell.padStart(widths[column]!);
     return column === widths.length - 1 ? cell : cell.padEnd(widths[column]!);
   };
   const line = (row: readonly string[]): string => row.map(pad).join("  ");
-  yield line(header);
+  yield line(header.map((cell) => cut(cell, max)));
   yield widths.map((width) => "-".repeat(width)).join("  ");
   for (const entry of entries) yield line(rowCells(entry).map((cell) => cut(cell, max)));
 }

@@ -27,7 +27,8 @@ const jsonLines = (text: string) =>
 async function plainTable(file: string): Promise<string[]> {
   const decoded = decodePol(new Uint8Array(await readFile(file)));
   if (!decoded.ok) throw new Error(`${file} does not decode`);
-  return formatPolTable(decoded.entries).trimEnd().split("\n");
+  // As the CLI prints it into a pipe: no cell cut.
+  return formatPolTable(decoded.entries, { maxCellWidth: Infinity }).trimEnd().split("\n");
 }
 
 describe("admxkit dump --admx: which policy and element write each entry", () => {

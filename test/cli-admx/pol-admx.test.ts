@@ -175,7 +175,7 @@ describe("admxkit pol --admx: compile against the policies of a PolicyDefinition
     );
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(
-      "empty: error ADMX_STORE_NO_POLICIES: empty には読み取れるポリシーがありません",
+      "empty: エラー ADMX_STORE_NO_POLICIES: empty には読み取れるポリシーがありません",
     );
     expect(await readdir(cwd)).toEqual(["empty", "v.json"]);
   });

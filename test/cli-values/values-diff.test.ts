@@ -41,7 +41,7 @@ describe("admxkit values --from", () => {
     expect(values.code, values.stderr).toBe(0);
     expect(values.stdout.trim()).toBe(join(cwd, "back.json"));
     expect(values.stderr).toContain(
-      "info VALUES_FROM_SUMMARY: decoded 3 Machine and 0 User policies; 0 entries",
+      "info VALUES_FROM_SUMMARY: decoded 3 Machine and 0 User policies; the values file keeps 0 entries",
     );
     const back = JSON.parse(await readFile(join(cwd, "back.json"), "utf8"));
     // The enum item by its id (index 1 is the second item), the policies in the order of the file.

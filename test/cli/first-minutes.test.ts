@@ -44,7 +44,7 @@ describe("TypeScript bundles (issue 13.2)", () => {
     await writeFile(join(cwd, "broken.mts"), `export default ${JSON.stringify(smallBundle())} as = ;\n`);
     const ja = await runCli(["build", "--bundle", "broken.mts", "--lang", "ja-JP"], { cwd });
     expect(ja.code).toBe(1);
-    expect(ja.stderr).toMatch(/error BUNDLE_LOAD_FAILED: バンドル \S*broken\.mts を読み込めません: /);
+    expect(ja.stderr).toMatch(/エラー BUNDLE_LOAD_FAILED: バンドル \S*broken\.mts を読み込めません: /);
   });
 });
 

@@ -10,6 +10,9 @@ import { value } from "../../src/model/values.js";
 import { dwordEntry, encodePol, szEntry, type PolEntry } from "../../src/pol/index.js";
 import { KEY, onePolicy, testBundle } from "../compile/kit.js";
 
+/** A count of entries as the messages carry it (worded "1 entry", "2 entries"). */
+const entryCount = (count: number) => ({ counted: "COUNT_ENTRY", count });
+
 const control = (type: string) => ({ type, label: "L" }) as never;
 
 const ELEMENTS: Element[] = [
@@ -212,7 +215,13 @@ describe("what cannot be attributed stays raw, with the reason", () => {
     expect(result.diagnostics.map((d) => [d.code, d.params])).toEqual([
       [
         "VALUES_FROM_PARTIAL_MISSING",
-        { policy: "Proxy", state: "enabled", count: 2, value: `${KEY}\\Server`, expected: 'REG_SZ ""' },
+        {
+          policy: "Proxy",
+          state: "enabled",
+          count: entryCount(2),
+          value: `${KEY}\\Server`,
+          expected: 'REG_SZ ""',
+        },
       ],
     ]);
     expect(encodePol(compileValues([simple], result.values, "machine").entries)).toEqual(encodePol(entries));
@@ -266,10 +275,14 @@ describe("what cannot be attributed stays raw, with the reason", () => {
       [
         "VALUES_FROM_OTHER_CLASS",
         "warning",
-        { policy: "U", admxClass: "User", section: "machine", count: 1 },
+        { policy: "U", admxClass: "User", section: "machine", count: entryCount(1) },
       ],
-      ["VALUES_FROM_UNEXPLAINED", "info", { key: `${KEY}\\Else`, count: 2, source: "the templates given" }],
-      ["VALUES_FROM_UNEXPLAINED", "info", { key: KEY, count: 2, source: "the templates given" }],
+      [
+        "VALUES_FROM_UNEXPLAINED",
+        "info",
+        { key: `${KEY}\\Else`, count: entryCount(2), source: "the templates given" },
+      ],
+      ["VALUES_FROM_UNEXPLAINED", "info", { key: KEY, count: entryCount(2), source: "the templates given" }],
     ]);
   });
 
@@ -283,7 +296,7 @@ describe("what cannot be attributed stays raw, with the reason", () => {
     const result = decodeOne([list], entries);
     expect(result.values.machine).toEqual({ Sites: { state: "enabled", options: { L: ["a.example"] } } });
     expect(result.diagnostics.map((d) => [d.code, d.params])).toEqual([
-      ["VALUES_FROM_UNDONE", { key: KEY, count: 1 }],
+      ["VALUES_FROM_UNDONE", { key: KEY, count: entryCount(1) }],
     ]);
     // Positions are those of the file as given.
     expect(result.policies[0]!.claimed).toEqual([1, 2]);

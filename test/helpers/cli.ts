@@ -3,11 +3,12 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sharedFolder } from "../../scripts/shared-folder.js";
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The shared reference folder beside the repository (as CI lays it out). */
-export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+/** The reference folder of the real-world tests: ADMXKIT_SHARED, else ../shared beside the repository. */
+export const SHARED = sharedFolder();
 /** The built CLI entry point. */
 export const BIN = join(REPO_ROOT, "bin", "admxkit.js");
 
@@ -29,7 +30,11 @@ const FIXED_LOCALE = { LANG: "C", LC_ALL: "", LC_MESSAGES: "" };
 
 type Main = (
   argv: readonly string[],
-  io: { stdout: (t: string) => void; stderr: (t: string) => void },
+  io: {
+    stdout: (t: string) => void;
+    stdoutBytes: (b: Uint8Array) => void;
+    stderr: (t: string) => void;
+  },
 ) => Promise<number>;
 let builtMain: Promise<Main> | undefined;
 /** In-process runs one at a time: each sets the process's working folder and environment. */
@@ -76,7 +81,12 @@ function inThisProcess(
     let stdout = "";
     let stderr = "";
     try {
-      const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+      // Bytes (`pol --out -`) come as Latin-1 text: Buffer.from(result.stdout, "latin1") gives them back.
+      const code = await main(args, {
+        stdout: (t) => void (stdout += t),
+        stdoutBytes: (b) => void (stdout += Buffer.from(b).toString("latin1")),
+        stderr: (t) => void (stderr += t),
+      });
       return { code, stdout, stderr };
     } finally {
       process.chdir(cwd);

@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SHARED } from "./cli.js";
 import { validateXml } from "./xsd.js";
 
-const MICROSOFT_DIR = new URL("../../../shared/reference/microsoft/", import.meta.url);
+const MICROSOFT_DIR = join(SHARED, "reference", "microsoft");
 
 function readReference(relativePath: string): Promise<string> {
-  return readFile(new URL(relativePath, MICROSOFT_DIR), "utf8");
+  return readFile(join(MICROSOFT_DIR, relativePath), "utf8");
 }
 
 const NS = "http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions";

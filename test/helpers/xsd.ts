@@ -2,18 +2,20 @@
  * Test helper: validate ADMX / ADML text against the ADMX schema with libxml2 (xmllint-wasm).
  *
  * The schema is the libxml2-compatible copy of the published ADMX schema kept in
- * `shared/reference/admx-schema-libxml2/` (see `shared/reference/PROVENANCE.md`). The `shared/` folder
- * sits beside the repository folder, both locally and in CI, so the path is resolved relative to this file.
+ * `shared/reference/admx-schema-libxml2/` (see `shared/reference/PROVENANCE.md`); scripts/shared-folder.js
+ * says where the `shared/` folder is.
  *
  * Known gaps of that schema (it rejects some attributes real Microsoft templates use, e.g.
  * `clientExtension` on `<policy>`) are documented in PROVENANCE.md; generated output should avoid them.
  */
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { validateXML, type XMLFileInfo } from "xmllint-wasm";
+import { SHARED } from "./cli.js";
 
 /** Folder holding PolicyDefinitionFiles.xsd, PolicyDefinitions.xsd and BaseTypes.xsd. */
-export const SCHEMA_DIR_URL = new URL("../../../shared/reference/admx-schema-libxml2/", import.meta.url);
+export const SCHEMA_DIR_URL = pathToFileURL(join(SHARED, "reference", "admx-schema-libxml2") + sep);
 
 /** Main schema first; the other two are pulled in by `xs:include` and must be preloaded by name. */
 const MAIN_SCHEMA = "PolicyDefinitionFiles.xsd";
@@ -39,7 +41,7 @@ async function readSchemaFile(name: string): Promise<XMLFileInfo> {
   } catch (cause) {
     throw new Error(
       `ADMX schema file not found at ${fileURLToPath(url)}; ` +
-        "the shared/ reference folder must sit beside the repository folder",
+        "see scripts/shared-folder.js for where the reference folder is looked for",
       { cause },
     );
   }

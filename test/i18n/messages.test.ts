@@ -110,7 +110,7 @@ describe("message catalogs", () => {
       `${file}: error POL_FILE_INVALID: ${file} is not a valid Registry.pol file: this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 2`,
     );
     expect(formatDiagnostic(d!, "ja-JP")).toBe(
-      `${file}: error POL_FILE_INVALID: ${file} は正しい Registry.pol ファイルではありません: この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4): 期待した内容は 1、実際は 2`,
+      `${file}: エラー POL_FILE_INVALID: ${file} は正しい Registry.pol ファイルではありません: この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4): 期待した内容は 1、実際は 2`,
     );
     // A placeholder is filled from the params' own properties only.
     expect(formatMessage("POL_READ_FAILED", { reason: "r" })).toBe("cannot read {file}: r");

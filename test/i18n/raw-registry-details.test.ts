@@ -90,7 +90,7 @@ describe("what a raw registry entry's data must be, in both languages (issue 15.
     for (const line of lines) {
       // The message alone: the file name, code and path around it are names, not wording.
       const message = line
-        .replace(/^v\.json: error VALUES_RAW_BAD_DATA: /, "")
+        .replace(/^v\.json: エラー VALUES_RAW_BAD_DATA: /, "")
         .replace(/ \([^)]*\]\.data\)$/, "");
       expect(message).toMatch(/^レジストリの生エントリ: /);
       expect(englishIn(message), line).toEqual([]);

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -6,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
 import { smallBundle } from "../generate/fixtures.js";
+import { COMMANDS } from "../../src/cli/main.js";
 
 const exec = promisify(execFile);
 const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -35,6 +37,11 @@ describe("the packed package", () => {
       expect(listing.stdout).toContain("package/dist/cli/main.js");
       expect(listing.stdout.split("\n").filter((name) => name.endsWith(".map"))).toEqual([]);
       expect(listing.stdout).not.toContain("package/src/");
+      // …and no shipped file names a map (tsc's `//# sourceMappingURL=` comments).
+      const unpacked = await tempDir("admxkit-unpacked-");
+      await exec("tar", ["-xzf", join(packDir, tarball!), "-C", unpacked]);
+      const naming = await exec("grep", ["-rl", "sourceMappingURL", unpacked]).catch((e) => e);
+      expect(naming.stdout).toBe("");
 
       // A consumer project with a version of its own: `--version` must not print it (issue 13.1).
       await writeFile(
@@ -85,6 +92,32 @@ describe("the packed package", () => {
       // The editor's bundled page script ships in the package, and the installed CLI writes it out.
       expect(listing.stdout).toContain("package/dist/browser/editor.js");
       await exec("npx", ["--no-install", "admxkit", "preview", "--out", "site"], { cwd: project });
+
+      // Every file the help's examples name is in the package, and the first one runs from it.
+      const named = new Set<string>();
+      for (const { spec } of COMMANDS) {
+        const help = await exec("npx", ["--no-install", "admxkit", spec.name, "--help"], { cwd: project });
+        for (const [path] of help.stdout.matchAll(/examples\/[\w./-]+/g)) named.add(path);
+      }
+      expect([...named]).toContain("examples/defender-proxy.values.json");
+      const installed = join(project, "node_modules", "admxkit");
+      for (const path of named) expect(existsSync(join(installed, path)), path).toBe(true);
+      await exec(
+        "npx",
+        [
+          "--no-install",
+          "admxkit",
+          "pol",
+          "--values",
+          join(installed, "examples", "defender-proxy.values.json"),
+          "--out",
+          "Registry.pol",
+        ],
+        { cwd: project },
+      );
+      expect(await readFile(join(project, "Registry.pol"))).toEqual(
+        await readFile(join(REPO_ROOT, "examples", "defender-proxy.Registry.pol")),
+      );
       const shipped = await readFile(join(REPO_ROOT, "dist", "browser", "editor.js"));
       expect((await readFile(join(project, "site", "editor.js"))).equals(shipped)).toBe(true);
 
@@ -123,6 +156,18 @@ describe("the packed package", () => {
       );
       const check = await exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
       expect(check.stdout ?? "", check.stderr).toBe("");
+
+      // The README's Quick start works as written: no placeholder to fill in, the tarball it installs
+      // is the one `npm pack` writes, and its admxkit commands run in the project that installed it.
+      const readme = await readFile(join(REPO_ROOT, "README.md"), "utf8");
+      const quickStart = readme.split("## Quick start")[1]!.split("```sh\n")[1]!.split("```")[0]!;
+      expect(quickStart).not.toMatch(/<[^>]*>/);
+      expect(quickStart).toContain(`"$PWD/${tarball}"`);
+      const commands = quickStart.split("\n").filter((line) => line.startsWith("npx admxkit"));
+      expect(commands.length).toBeGreaterThan(1);
+      for (const command of commands) {
+        await exec("sh", ["-c", command.replace(/\s+#.*$/, "")], { cwd: project });
+      }
     },
   );
 });

@@ -1,5 +1,7 @@
 /** Shared helpers of the Registry.pol tests: hex literals, fixtures and fuzz run counts. */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SHARED } from "../helpers/cli.js";
 
 /** Bytes from hex text; spaces, newlines and `|` separators are ignored. */
 export function hex(text: string): Uint8Array {
@@ -15,15 +17,15 @@ export function toHex(bytes: Uint8Array): string {
     .replace(/(..)(?!$)/g, "$1 ");
 }
 
-/** The real Registry.pol files in shared/reference (a sibling of the repository folder). */
-export const FIXTURE_DIR = new URL("../../../shared/reference/registry-pol/", import.meta.url);
+/** The real Registry.pol files in the reference folder (scripts/shared-folder.js). */
+export const FIXTURE_DIR = join(SHARED, "reference", "registry-pol");
 
 /** The fixture names, without `.registry.pol`. */
 export const FIXTURES = ["adobe-reader-computer", "certificates-computer", "chrome-computer"] as const;
 
 /** Reads one fixture file. */
 export function readFixture(name: (typeof FIXTURES)[number]): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`${name}.registry.pol`, FIXTURE_DIR)));
+  return new Uint8Array(readFileSync(join(FIXTURE_DIR, `${name}.registry.pol`)));
 }
 
 /** fast-check run count: small by default, `ADMXKIT_FUZZ_RUNS` for long runs. */

@@ -85,7 +85,7 @@ describe("the registry panel", () => {
     };
     const root = panel(renderPolicyPreview(bundle, "EveryControl", { locale: "ja-JP", registry: withNotes }));
     expect(select(one(root, "div.notes"), "li").map(text)).toEqual([
-      "error PREVIEW_POLICY_NOT_FOUND: バンドル b にポリシー X はありません。含まれるポリシー: Y",
+      "エラー PREVIEW_POLICY_NOT_FOUND: バンドル b にポリシー X はありません。含まれるポリシー: Y",
     ]);
   });
 });

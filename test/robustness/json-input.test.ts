@@ -224,7 +224,7 @@ describe("values files end to end", () => {
     });
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(
-      /twice\.json:\d+:\d+: error JSON_DUPLICATE_KEY: 1 つのオブジェクトにキー "ProxyServer" が 2 回出てきます \(machine\.ProxyServer。1 回目は 3 行 5 列\)/,
+      /twice\.json:\d+:\d+: エラー JSON_DUPLICATE_KEY: 1 つのオブジェクトにキー "ProxyServer" が 2 回出てきます \(machine\.ProxyServer。1 回目は 3 行 5 列\)/,
     );
     const { readdir } = await import("node:fs/promises");
     expect((await readdir(dir)).sort()).toEqual(["twice.json", "utf16.json"]);

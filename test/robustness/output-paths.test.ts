@@ -319,7 +319,7 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
     expect(dot.stderr).toContain(". names a folder, but one file is written here");
     const blank = await runCli(["build", "--out", "", "--lang", "ja-JP"], { cwd: dir });
     expect(blank.code).toBe(1);
-    expect(blank.stderr).toContain("error OUTPUT_PATH_EMPTY: 出力パスが空です");
+    expect(blank.stderr).toContain("エラー OUTPUT_PATH_EMPTY: 出力パスが空です");
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -383,7 +383,7 @@ describe("bundle file names Windows cannot create (issue 15 items 7 and 12)", ()
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "error FILE_NAME_DEVICE: fileName の con は Windows のデバイス名 CON です",
+      "エラー FILE_NAME_DEVICE: fileName の con は Windows のデバイス名 CON です",
     );
     expect(await readdir(dir)).toEqual(["bundle.json"]);
   });

@@ -334,7 +334,7 @@ describe("the CLI refuses, writing nothing (en-US and ja-JP)", () => {
       { cwd: dir },
     );
     expect(reg.code).toBe(1);
-    expect(reg.stderr).toContain("error REGISTRY_NAME_CONTROL_CHAR: ポリシー Simple: レジストリの key ");
+    expect(reg.stderr).toContain("エラー REGISTRY_NAME_CONTROL_CHAR: ポリシー Simple: レジストリの key ");
     expect(reg.stderr).not.toMatch(/\r/);
     const bundle: any = smallBundle();
     bundle.policies[0].key = "Software\\Policies\\Example]\r\n[HKEY_LOCAL_MACHINE\\Run";

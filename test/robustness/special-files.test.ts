@@ -184,7 +184,7 @@ describe.runIf(POSIX)("the CLI ends at once with a coded error (en-US and ja-JP)
     );
     const dumpZero = await runCli(["dump", join(dir, "zero-link"), "--lang", "ja-JP"]);
     expect(dumpZero.code).toBe(1);
-    expect(dumpZero.stderr).toContain("error INPUT_IS_DEVICE: ");
+    expect(dumpZero.stderr).toContain("エラー INPUT_IS_DEVICE: ");
     expect(dumpZero.stderr).toContain("はデバイスで、通常のファイルではありません");
     const validate = await runCli(["validate", fifo]);
     expect(validate.code).toBe(1);
@@ -205,7 +205,7 @@ describe.runIf(POSIX)("the CLI ends at once with a coded error (en-US and ja-JP)
       "ja-JP",
     ]);
     expect(missing.stderr).toContain(
-      `error INPUT_NOT_FOUND: ファイルまたはフォルダーがありません: ${join(dir, "nope.json")}`,
+      `エラー INPUT_NOT_FOUND: ファイルまたはフォルダーがありません: ${join(dir, "nope.json")}`,
     );
     for (const r of [dumpFifo, dumpZero, validate, values, bundle, missing])
       expect(r.stderr).not.toMatch(/^\s+at /m);

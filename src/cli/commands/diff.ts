@@ -5,8 +5,8 @@ import type { PolicySourceArgs } from "../policy-source.js";
 import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
 interface DiffArgs extends PolicySourceArgs {
-  a: string;
-  b: string;
+  old: string;
+  new: string;
   class?: "machine" | "user";
   json: boolean;
   lang?: string;
@@ -20,8 +20,8 @@ export const spec: CommandSpec = {
   name: "diff",
   text: "diff.describe",
   positionals: [
-    { name: "a", required: true, text: "diff.positional.a" },
-    { name: "b", required: true, text: "diff.positional.b" },
+    { name: "old", required: true, text: "diff.positional.old" },
+    { name: "new", required: true, text: "diff.positional.new" },
   ],
   options: [
     ...POLICY_SOURCE_OPTIONS,
@@ -56,8 +56,8 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
     // Both sections are checked whichever class is compiled (compile-values.ts).
     const check = (values: import("../../values/schema.js").ValuesFile, file: string) =>
       compileValues(loaded.index, values, "machine", { file, source: loaded.source }).diagnostics;
-    const a = await readValuesSide(args.a, lazy, args.class, loaded.source, check);
-    const b = await readValuesSide(args.b, lazy, args.class, loaded.source, check);
+    const a = await readValuesSide(args.old, lazy, args.class, loaded.source, check);
+    const b = await readValuesSide(args.new, lazy, args.class, loaded.source, check);
     // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);
     // an entry no values file can hold makes the comparison untrustworthy.
     const errors = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error");

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatMessage } from "../../i18n/messages.js";
-import type { PolEntry } from "../../pol/index.js";
+import type { PolEntry, PolTableOptions } from "../../pol/index.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { CLASSES } from "./shared-options.js";
@@ -56,6 +56,7 @@ async function explainedDump(
   entries: readonly PolEntry[],
   args: DumpArgs,
   json: boolean,
+  table: PolTableOptions,
 ): Promise<{ text: Iterable<string>; notes: Diagnostic[] }> {
   const { loadPolicySource } = await import("../policy-source.js");
   const explain = await import("../../explain/index.js");
@@ -82,7 +83,7 @@ async function explainedDump(
           ),
     );
   });
-  return { text: explain.explainedTableChunks(explained), notes };
+  return { text: explain.explainedTableChunks(explained, table), notes };
 }
 
 export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
@@ -106,14 +107,17 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       const problems = checkEntriesFor("lgpo", decoded.entries, args.class, place);
       if (problems.length > 0) throw new AdmxkitError(problems);
     }
+    // A terminal's rows are fitted to its width; a pipe or a file gets every name whole.
+    const columns = args.out === undefined ? io.terminalColumns?.() : undefined;
+    const table: PolTableOptions = columns === undefined ? { maxCellWidth: Infinity } : { width: columns };
     let text: Iterable<string>;
     let notes: Diagnostic[] = [];
     if (explainWith !== undefined) {
       // Made as it is written too; the notes are known before the first chunk.
-      ({ text, notes } = await explainedDump([...decoded.entries], args, format === "json"));
+      ({ text, notes } = await explainedDump([...decoded.entries], args, format === "json", table));
     } else {
       // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
-      text = pol.dumpTextChunks(decoded.entries, format, args.class);
+      text = pol.dumpTextChunks(decoded.entries, format, args.class, table);
     }
     if (args.out === undefined) {
       // Awaited: a slow reader holds the writing back rather than the output piling up in memory.

@@ -3,7 +3,8 @@ import { AdmxkitError } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
 import type { EntryFormat } from "../../formats/index.js";
 import type { CliIo } from "../context.js";
-import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
+import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
+import { formatMessage } from "../../i18n/messages.js";
 import type { PolicySourceArgs } from "../policy-source.js";
 import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
 
@@ -45,6 +46,21 @@ export const spec: CommandSpec = {
 
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
+  // Output that is not UTF-8 text (Registry.pol is binary, .reg UTF-16, LGPO text UTF-16 when not
+  // ASCII) would garble a terminal, as gzip's or tar's would: refused before any work is done.
+  if (
+    args.out === "-" &&
+    args.format !== "json" &&
+    args.format !== "ps1" &&
+    io.terminalColumns?.() !== undefined
+  ) {
+    return usageError(
+      io,
+      locale,
+      formatMessage("USAGE_BINARY_TO_TERMINAL", { format: args.format }, locale),
+      "pol",
+    );
+  }
   return runCommand(io, locale, async () => {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { compileValues, nothingConfiguredWarning } = await import("../../compile/index.js");
@@ -64,6 +80,12 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     reportDiagnostics(io, diagnostics, locale);
     const { encodeEntries } = await import("../../formats/index.js");
     const content = encodeEntries(args.format, result.entries, args.class);
+    if (args.out === "-") {
+      if (typeof content === "string") await io.stdout(content);
+      else if (io.stdoutBytes) await io.stdoutBytes(content);
+      else throw new Error("pol --out -: this CliIo cannot write bytes (stdoutBytes)");
+      return EXIT.ok;
+    }
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     return EXIT.ok;

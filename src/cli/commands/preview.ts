@@ -1,5 +1,6 @@
 import { DEFAULT_BUNDLE } from "../../bundles/index.js";
-import type { LocaleTag } from "../../i18n/messages.js";
+import { formatMessage, type LocaleTag } from "../../i18n/messages.js";
+import { visibleText } from "../../i18n/visible-text.js";
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
@@ -154,15 +155,32 @@ async function previewStore(
   const { writeStorePreview } = await import("../../preview/index.js");
   const { openOutputFolder } = await import("../../io/write-files.js");
   const writer = openOutputFolder(out);
+  let diagnostics: readonly import("../../diagnostics/diagnostic.js").Diagnostic[];
   try {
     for (const file of options.files ?? []) await writer.add(file);
-    const result = await writeStorePreview(templates, (file) => writer.add(file), options);
-    reportDiagnostics(io, result.diagnostics, locale);
+    ({ diagnostics } = await writeStorePreview(templates, (file) => writer.add(file), options));
+    reportDiagnostics(io, diagnostics, locale);
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  for (const path of await writer.commit()) io.stdout(`${path}\n`);
+  const written = await writer.commit();
+  for (const path of written) io.stdout(`${path}\n`);
+  // A store's findings run to hundreds of lines: a closing line says what they add up to.
+  if (diagnostics.length > 0) {
+    const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+    const summary = formatMessage(
+      "PREVIEW_SUMMARY",
+      {
+        pages: { counted: "VALIDATE_COUNT_FILE", count: written.length },
+        out,
+        warnings: { counted: "VALIDATE_COUNT_WARNING", count: count("warning") },
+        infos: { counted: "VALIDATE_COUNT_INFO", count: count("info") },
+      },
+      locale,
+    );
+    io.stderr(`${visibleText(summary)}\n`);
+  }
   return EXIT.ok;
 }
 

@@ -55,7 +55,7 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     const raw = (result.raw.machine?.length ?? 0) + (result.raw.user?.length ?? 0);
     const summary = diag(
       "VALUES_FROM_SUMMARY",
-      { machine: count("machine"), user: count("user"), raw },
+      { machine: count("machine"), user: count("user"), raw: { counted: "COUNT_ENTRY", count: raw } },
       { file: args.from },
       "info",
     );
@@ -69,6 +69,10 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     const { valuesTextChunks } = await import("../../values/values-text.js");
     // Written as it is made: the text of millions of raw entries is never one string.
     const content = valuesTextChunks(result.values, result.raw);
+    if (args.out === "-") {
+      for (const chunk of content) await io.stdout(chunk);
+      return EXIT.ok;
+    }
     const [written] = await writeFilesAtomic(dirname(args.out), [{ path: basename(args.out), content }]);
     io.stdout(`${written}\n`);
     return EXIT.ok;

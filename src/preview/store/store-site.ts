@@ -257,7 +257,7 @@ export async function writeStorePreview(
     // A template without an ADML in a locale has no texts to show there: its pages are left out of
     // that locale (the tree already leaves it out), and the gap is said once per locale.
     for (const locale of locales.filter((l) => !admls.documents.has(l))) {
-      const params = { file: files.admx.path, locale, count };
+      const params = { file: files.admx.path, locale, count: { counted: "COUNT_SETTING", count } as const };
       diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
     }
     if (admls.documents.size === 0) continue;

@@ -67,7 +67,7 @@ describe("a standard output that fails every write", () => {
     const run = await runOnFullDevice([...args, "--lang", "ja-JP"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "error OUTPUT_STDOUT_FAILED: 標準出力に書き込めません (ENOSPC)。出力は途中で切れており、完全ではありません\n",
+      "エラー OUTPUT_STDOUT_FAILED: 標準出力に書き込めません (ENOSPC)。出力は途中で切れており、完全ではありません\n",
     );
   });
 

@@ -65,7 +65,7 @@ describe("values --from and diff on a backup with links and special files", () =
     const ja = await runCli(["values", "--from", out, "--out", join(dir, "v.json"), "--lang", "ja-JP"]);
     expect(ja.code).toBe(1);
     expect(ja.stderr).toContain(
-      `error GPO_LINK_BROKEN: ${pol} は存在しない ${join(dir, "missing.pol")} を指す`,
+      `エラー GPO_LINK_BROKEN: ${pol} は存在しない ${join(dir, "missing.pol")} を指す`,
     );
     const diff = await runCli(["diff", out, VALUES]);
     expect(diff.code).toBe(2);
@@ -111,7 +111,7 @@ describe("names that differ only in case, side by side in a backup", () => {
     const ja = await runCli(["diff", out, VALUES, "--lang", "ja-JP"]);
     expect(ja.code).toBe(2);
     expect(ja.stderr).toContain(
-      `error GPO_INPUT_CASE_CLASH: ${machine} には大文字と小文字だけが異なる名前 (Registry.pol, registry.pol) があります`,
+      `エラー GPO_INPUT_CASE_CLASH: ${machine} には大文字と小文字だけが異なる名前 (Registry.pol, registry.pol) があります`,
     );
     expect(await readFile(pol)).toBeDefined();
     expect(await readdir(dir)).not.toContain("v.json");

@@ -79,7 +79,7 @@ describe("an output that is one of the inputs", () => {
     });
     expect(ja.code).toBe(2);
     expect(ja.stderr).toBe(
-      "v.json: error OUTPUT_IS_INPUT: 出力先 v.json は、この実行で読み取る入力ファイル v.json と同じファイルです " +
+      "v.json: エラー OUTPUT_IS_INPUT: 出力先 v.json は、この実行で読み取る入力ファイル v.json と同じファイルです " +
         "(同じパス、ハード リンク、またはシンボリック リンク)。書き込むと入力ファイルが置き換えられるため、何も" +
         "書き込んでいません。--out には別のパスを指定してください\n",
     );

@@ -1,0 +1,129 @@
+/**
+ * What the values in a values file mean, through the built binary: names compared as the registry
+ * compares them, numbers quoted as the file writes them, and a dropdown's number taken as the value
+ * its item writes (what an admin sees in the registry), never as a position.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { decodePol, decodeValue } from "../../src/pol/index.js";
+import { runCli, tempDir } from "../helpers/cli.js";
+
+const KEY = "Software\\Policies\\Example\\Meaning";
+
+const texts = {
+  Name: "Meaning",
+  Description: "Values and what they mean.",
+  Supported: "Anything",
+  Category: "Meaning",
+  P: "P",
+  P_Help: "Help",
+  Label: "Label:",
+  Low: "Low",
+  Mid: "Mid",
+  High: "High",
+};
+
+/** One policy with a decimal, a longDecimal, a dropdown whose items write 1, 2, 3, and a named list. */
+const BUNDLE = {
+  id: "meaning",
+  fileName: "Meaning",
+  target: { prefix: "meaning", namespace: "Example.Policies.Meaning" },
+  using: [{ prefix: "windows", namespace: "Microsoft.Policies.Windows" }],
+  revision: "1.0",
+  minRequiredRevision: "1.0",
+  displayName: "Name",
+  description: "Description",
+  supportedOn: [{ name: "SUPPORTED_Meaning", displayName: "Supported" }],
+  categories: [{ name: "Meaning", displayName: "Category", parent: "windows:WindowsComponents" }],
+  policies: [
+    {
+      name: "P",
+      class: "Machine",
+      displayName: "P",
+      explainText: "P_Help",
+      key: KEY,
+      category: "Meaning",
+      supportedOn: "SUPPORTED_Meaning",
+      elements: [
+        {
+          kind: "decimal",
+          id: "Dec",
+          valueName: "Dec",
+          maxValue: 4294967295,
+          control: { type: "decimalTextBox", label: "Label" },
+        },
+        {
+          kind: "longDecimal",
+          id: "Long",
+          valueName: "Long",
+          maxValue: "18446744073709551615",
+          control: { type: "longDecimalTextBox", label: "Label" },
+        },
+        {
+          kind: "enum",
+          id: "Level",
+          valueName: "Level",
+          items: [
+            { displayName: "Low", value: { type: "decimal", value: 1 } },
+            { displayName: "Mid", value: { type: "decimal", value: 2 } },
+            { displayName: "High", value: { type: "decimal", value: 3 } },
+          ],
+          control: { type: "dropdownList", label: "Label" },
+        },
+        {
+          kind: "list",
+          id: "Names",
+          key: `${KEY}\\Names`,
+          explicitValue: true,
+          control: { type: "listBox", label: "Label" },
+        },
+      ],
+    },
+  ],
+  locales: { "en-US": texts, "ja-JP": texts },
+};
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = await tempDir("admxkit-meaning-");
+  await writeFile(join(cwd, "bundle.json"), JSON.stringify(BUNDLE));
+});
+
+/** Compiles `options` of policy P, written as the JSON text `optionsText`, in the given language. */
+async function compile(optionsText: string, lang = "en-US") {
+  const file = `v${Math.random().toString(36).slice(2)}.json`;
+  await writeFile(join(cwd, file), `{"machine": {"P": {"state": "enabled", "options": {${optionsText}}}}}`);
+  const out = `${file}.pol`;
+  const result = await runCli(
+    ["pol", "--bundle", "bundle.json", "--values", file, "--out", out, "--lang", lang],
+    {
+      cwd,
+    },
+  );
+  const written = result.code === 0 ? decodePol(new Uint8Array(await readFile(join(cwd, out)))) : undefined;
+  const values = written?.ok
+    ? written.entries.map((e) => [e.valueName, decodeValue(e.type, e.data).value] as const)
+    : undefined;
+  return { ...result, values };
+}
+
+describe("registry names compare as the registry compares them", () => {
+  it("Straße and STRASSE are two value names of a list (the registry folds one unit at a time)", async () => {
+    const result = await compile('"Names": {"Straße": "a", "STRASSE": "b"}');
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.values).toEqual(
+      expect.arrayContaining([
+        ["Straße", "a"],
+        ["STRASSE", "b"],
+      ]),
+    );
+  });
+
+  it("Name and NAME are still one value, refused as a duplicate", async () => {
+    const result = await compile('"Names": {"Name": "a", "NAME": "b"}');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("OPTION_LIST_DUPLICATE");
+  });
+});

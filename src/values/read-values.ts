@@ -11,7 +11,7 @@ import type { ValuesFile } from "./schema.js";
 export async function readValuesFile(file: string): Promise<ValuesFile> {
   const read = await readJsonFile(file);
   if (!read.ok) throw new AdmxkitError(read.diagnostics);
-  const parsed = parseValues(read.value, file);
+  const parsed = parseValues(read.value, file, read.written);
   if (!parsed.ok) throw new AdmxkitError(parsed.diagnostics);
   return parsed.values;
 }

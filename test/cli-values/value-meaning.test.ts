@@ -127,3 +127,55 @@ describe("registry names compare as the registry compares them", () => {
     expect(result.stderr).toContain("OPTION_LIST_DUPLICATE");
   });
 });
+
+describe("numbers are quoted and judged as the file writes them", () => {
+  it("9007199254740993 is quoted as written, not as the double 9007199254740992", async () => {
+    const result = await compile('"Dec": 9007199254740993');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("OPTION_OUT_OF_RANGE");
+    expect(result.stderr).toContain("Dec is 9007199254740993, outside the allowed range 0..4294967295");
+    expect(result.stderr).not.toContain("9007199254740992");
+  });
+
+  it("18446744073709551615 written as a JSON number is the largest QWORD, not 18446744073709552000", async () => {
+    const result = await compile('"Long": 18446744073709551615');
+    expect(result.stderr).toBe("");
+    expect(result.values).toContainEqual(["Long", 18446744073709551615n]);
+    const over = await compile('"Long": 18446744073709551616');
+    expect(over.stderr).toContain("Long is 18446744073709551616, outside the allowed range");
+  });
+
+  it("1e999, too large for a double, is out of range with the range, in both languages", async () => {
+    const en = await compile('"Dec": 1e999');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(
+      "error OPTION_OUT_OF_RANGE: policy P: the option Dec is 1e999, outside the allowed range 0..4294967295",
+    );
+    expect(en.stderr).not.toContain("Infinity");
+    const ja = await compile('"Dec": -1e999', "ja-JP");
+    expect(ja.code).toBe(1);
+    expect(ja.stderr).toContain("OPTION_OUT_OF_RANGE");
+    expect(ja.stderr).toContain("-1e999");
+    expect(ja.stderr).toContain("0..4294967295");
+    expect(ja.stderr).not.toContain("Infinity");
+  });
+
+  it("a fraction a double rounds to a whole number is still not a whole number", async () => {
+    const result = await compile('"Dec": 1.00000000000000000001');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("OPTION_NOT_INTEGER");
+    expect(result.stderr).toContain("found 1.00000000000000000001");
+  });
+
+  it("a state of 1e999 is quoted as written", async () => {
+    await writeFile(join(cwd, "state.json"), '{"machine": {"P": {"state": 1e999}}}');
+    const result = await runCli(
+      ["pol", "--bundle", "bundle.json", "--values", "state.json", "--out", "s.pol"],
+      {
+        cwd,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("VALUES_BAD_STATE: policy P: the state 1e999 is not one of");
+  });
+});

@@ -1,3 +1,4 @@
+import { enumItemOption } from "../compile/elements/enum.js";
 import type { OptionValue } from "../compile/types.js";
 import type { Element, Policy } from "../model/types.js";
 import { FORMAT_EXAMPLES } from "../values/formats.js";
@@ -5,7 +6,7 @@ import { FORMAT_EXAMPLES } from "../values/formats.js";
 /** Option values by element id, as a values file gives them for an enabled policy. */
 export type ExampleOptions = Readonly<Record<string, OptionValue>>;
 
-type Example<K extends Element["kind"]> = (element: Extract<Element, { kind: K }>) => OptionValue;
+type Example<K extends Element["kind"]> = (element: Extract<Element, { kind: K }>) => OptionValue | undefined;
 
 /**
  * The value each element kind starts with when an administrator enables the policy and changes
@@ -20,7 +21,9 @@ const examples = {
   // A required box without a default gets its format's example, so the compiler accepts the Enabled example.
   text: (e) => e.control.defaultValue ?? (e.format ? FORMAT_EXAMPLES[e.format] : e.required ? "example" : ""),
   multiText: (e) => (e.required ? ["example"] : []),
-  enum: (e) => e.control.defaultItem ?? 0,
+  // The item by its id (the form values files use); the first item when there is no default. An item
+  // that cannot be named (two items share its id and its number) is left to the control's default.
+  enum: (e) => enumItemOption(e, e.control.defaultItem ?? 0),
   // An empty list writes only its deletion marker; one item shows the value names the list produces.
   list: (e) => (e.explicitValue ? { example: "example" } : ["example"]),
 } satisfies { [K in Element["kind"]]: Example<K> };
@@ -32,7 +35,8 @@ const examples = {
 export function exampleOptions(policy: Policy, given: ExampleOptions = {}): ExampleOptions {
   const options: Record<string, OptionValue> = Object.create(null);
   for (const element of policy.elements ?? []) {
-    options[element.id] = (examples[element.kind] as Example<Element["kind"]>)(element as never);
+    const example = (examples[element.kind] as Example<Element["kind"]>)(element as never);
+    if (example !== undefined) options[element.id] = example;
   }
   // Spread defines own properties, so an element id such as `__proto__` stays an ordinary key.
   return { ...options, ...given };

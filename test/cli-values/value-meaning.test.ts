@@ -179,3 +179,47 @@ describe("numbers are quoted and judged as the file writes them", () => {
     expect(result.stderr).toContain("VALUES_BAD_STATE: policy P: the state 1e999 is not one of");
   });
 });
+
+describe("a dropdown's number is the value its item writes, never a position", () => {
+  it("items writing 1, 2, 3: 2 is the item that writes 2 (Mid), not the third item", async () => {
+    const result = await compile('"Level": 2');
+    expect(result.stderr).toBe("");
+    expect(result.values).toContainEqual(["Level", 2]);
+    expect((await compile('"Level": "High"')).values).toContainEqual(["Level", 3]);
+  });
+
+  it("0, a number no item writes, is refused, naming the items with their values (en-US, ja-JP)", async () => {
+    const en = await compile('"Level": 0');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(
+      "error OPTION_ENUM_NUMBER_UNKNOWN: policy P: the option Level is the number 0, which no item of the drop-down list writes",
+    );
+    expect(en.stderr).toContain("Low (1), Mid (2), High (3)");
+    const ja = await compile('"Level": 0', "ja-JP");
+    expect(ja.code).toBe(1);
+    expect(ja.stderr).toContain("OPTION_ENUM_NUMBER_UNKNOWN");
+    expect(ja.stderr).toContain("数値 0 を書き込む項目がドロップダウン リストにありません");
+    expect(ja.stderr).toContain("Low (1), Mid (2), High (3)");
+  });
+
+  it("values --from names the item by its id, and the id compiles back to the same value", async () => {
+    await writeFile(
+      join(cwd, "level.json"),
+      '{"machine": {"P": {"state": "enabled", "options": {"Level": 3}}}}',
+    );
+    expect(
+      (
+        await runCli(["pol", "--bundle", "bundle.json", "--values", "level.json", "--out", "level.pol"], {
+          cwd,
+        })
+      ).code,
+    ).toBe(0);
+    const back = await runCli(
+      ["values", "--bundle", "bundle.json", "--from", "level.pol", "--out", "back.json"],
+      { cwd },
+    );
+    expect(back.code, back.stderr).toBe(0);
+    const values = JSON.parse(await readFile(join(cwd, "back.json"), "utf8"));
+    expect(values.machine.P.options.Level).toBe("High");
+  });
+});

@@ -3,7 +3,7 @@
  * (median of several runs, and a ratio to a baseline measured in the same run) and writes
  * bench/results.json so runs can be compared.
  *
- * Options: --only=pol,build,validate,cold,values,yardsticks,parsers  run some of them; --skip-build  use dist/ as it is.
+ * Options: --only=pol,build,validate,cold,values,yardsticks,parsers,hostile  run some of them; --skip-build  use dist/ as it is.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchBuild } from "./cases/build.js";
 import { benchColdStart } from "./cases/cold-start.js";
+import { benchHostile } from "./cases/hostile.js";
 import { benchPol } from "./cases/pol.js";
 import { benchValidate } from "./cases/validate.js";
 import { benchValues } from "./cases/values.js";
@@ -55,6 +56,7 @@ async function main() {
     ["values", () => benchValues(DIST)],
     ["yardsticks", () => benchYardsticks(ROOT, DIST)],
     ["parsers", () => benchXmlParsers(ROOT, DIST)],
+    ["hostile", () => benchHostile(DIST)],
   ];
   for (const [name, run] of cases) {
     if (!wanted(name)) continue;

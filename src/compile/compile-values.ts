@@ -75,7 +75,8 @@ export function compileValues(
   const collector = new EntryCollector();
   const raw: RegistrySectionEntry[] = [];
   for (const section of VALUES_SECTIONS) {
-    const checked = registrySectionEntries(values.registry?.[section] ?? [], section, options.file);
+    const written = (at: readonly (string | number)[]) => writtenNumber(values, at);
+    const checked = registrySectionEntries(values.registry?.[section] ?? [], section, options.file, written);
     diagnostics.push(...checked.diagnostics);
     if (section === policyClass) raw.push(...checked.entries);
   }

@@ -167,6 +167,29 @@ describe("numbers are quoted and judged as the file writes them", () => {
     expect(result.stderr).toContain("found 1.00000000000000000001");
   });
 
+  it("a raw registry entry's number is refused, not rounded, when its double differs", async () => {
+    const raw = (type: string, data: string) =>
+      `{"registry": {"machine": [{"key": "Software\\\\X", "valueName": "V", "type": ${type}, "data": ${data}}]}}`;
+    for (const [text, code] of [
+      [raw('"REG_DWORD"', "1.00000000000000000001"), "VALUES_RAW_BAD_DATA"],
+      [raw('"REG_QWORD"', "9007199254740993"), "VALUES_RAW_BAD_DATA"],
+      [
+        raw("4.0000000000000000001", "1"),
+        "VALUES_RAW_BAD_TYPE: raw registry entry: 4.0000000000000000001 is",
+      ],
+    ]) {
+      await writeFile(join(cwd, "raw.json"), text!);
+      const result = await runCli(
+        ["pol", "--bundle", "bundle.json", "--values", "raw.json", "--out", "raw.pol"],
+        {
+          cwd,
+        },
+      );
+      expect(result.code, text).toBe(1);
+      expect(result.stderr).toContain(code);
+    }
+  });
+
   it("a state of 1e999 is quoted as written", async () => {
     await writeFile(join(cwd, "state.json"), '{"machine": {"P": {"state": 1e999}}}');
     const result = await runCli(

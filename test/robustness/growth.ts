@@ -14,7 +14,8 @@
  * processor's caches, or the collector works harder); quadratic work gives `factor`². With the default
  * factor of 8, {@link expectLinearGrowth} accepts up to 3·`factor` = 24, against 64 for a quadratic loop.
  * Work that does not grow with the input (a reader that stops at the first error) is bounded against a
- * linear pass over the same input instead ({@link costRatio}). Timing figures themselves belong to `npm run bench`.
+ * linear pass over the same input instead ({@link costRatio}). Timing figures themselves belong to
+ * `npm run bench -- --only=hostile`; `ADMXKIT_GROWTH_LOG=1` prints each measured ratio.
  */
 import { expect } from "vitest";
 

@@ -3,7 +3,7 @@
  * (median of several runs, and a ratio to a baseline measured in the same run) and writes
  * bench/results.json so runs can be compared.
  *
- * Options: --only=pol,build,validate,cold,values,yardsticks,parsers,memory  run some of them; --skip-build  use dist/ as it is.
+ * Options: --only=pol,build,validate,cold,values,yardsticks,parsers,memory,hostile  run some of them; --skip-build  use dist/ as it is.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { benchBuild } from "./cases/build.js";
 import { benchColdStart } from "./cases/cold-start.js";
 import { benchMemory } from "./cases/memory.js";
+import { benchHostile } from "./cases/hostile.js";
 import { benchPol } from "./cases/pol.js";
 import { benchValidate } from "./cases/validate.js";
 import { benchValues } from "./cases/values.js";
@@ -67,6 +68,7 @@ async function main() {
     ["yardsticks", () => benchYardsticks(ROOT, DIST)],
     ["parsers", () => benchXmlParsers(ROOT, DIST)],
     ["memory", () => benchMemory()],
+    ["hostile", () => benchHostile(DIST)],
   ];
   for (const [name, run] of cases) {
     if (!wanted(name)) continue;

@@ -154,6 +154,17 @@ function memoryRows(memory) {
   ]);
 }
 
+function hostileRows(hostile) {
+  return hostile.rows.map((r) => [
+    r.name,
+    mb(r.bytes),
+    ms(r.ms),
+    `${num(r.mbPerSecond)} MB/s`,
+    `Buffer copy ${ms(r.baselineMs)}`,
+    ratio(r.ratio),
+  ]);
+}
+
 /** The whole report as text, from the results of the benchmarks that ran without error. */
 export function formatReport(results) {
   const ok = (r) => r && !r.error;
@@ -166,6 +177,7 @@ export function formatReport(results) {
     ...(ok(results.yardsticks) ? yardstickRows(results.yardsticks) : []),
     ...(ok(results.parsers) ? parserRows(results.parsers) : []),
     ...(ok(results.memory) ? memoryRows(results.memory) : []),
+    ...(ok(results.hostile) ? hostileRows(results.hostile) : []),
   ];
   const header = ["Benchmark", "Workload", "Time", "Rate / memory", "Baseline (same run)", "Ratio"];
   let text = `${formatTable(header, rows)}\n`;

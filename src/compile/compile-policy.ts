@@ -49,16 +49,18 @@ function elementContext(
   diagnostics: Diagnostic[],
 ): ElementContext {
   const where = placeOf(context, ["options", element.id]);
+  const written = raw === undefined ? undefined : context.writtenNumber?.(where.path ?? []);
   return {
     policy,
     key: element.key ?? policy.key,
+    ...(written === undefined ? {} : { written }),
     emit,
     problem(
       code: DiagnosticCode,
       params: Record<string, string | number> = {},
       severity: Severity = "error",
     ) {
-      const value = raw === undefined ? "(missing)" : quoteValue(raw);
+      const value = raw === undefined ? "(missing)" : (written ?? quoteValue(raw));
       diagnostics.push(
         diag(code, { policy: policy.name, option: element.id, value, ...params }, where, severity),
       );

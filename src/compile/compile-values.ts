@@ -9,6 +9,7 @@ import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
 import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
 import { listNames, nearestName } from "../values/suggest.js";
+import { writtenNumber } from "../values/written-numbers.js";
 import { writePolicyState } from "./compile-policy.js";
 import { createPolicyIndex, isPolicyIndex, type PolicyIndex } from "./policy-index.js";
 import { EntryCollector } from "./registry-order.js";
@@ -74,7 +75,8 @@ export function compileValues(
   const collector = new EntryCollector();
   const raw: RegistrySectionEntry[] = [];
   for (const section of VALUES_SECTIONS) {
-    const checked = registrySectionEntries(values.registry?.[section] ?? [], section, options.file);
+    const written = (at: readonly (string | number)[]) => writtenNumber(values, at);
+    const checked = registrySectionEntries(values.registry?.[section] ?? [], section, options.file, written);
     diagnostics.push(...checked.diagnostics);
     if (section === policyClass) raw.push(...checked.entries);
   }
@@ -119,7 +121,8 @@ export function compileValues(
           ? (entry: Parameters<EntryCollector["add"]>[0]) =>
               collector.add(entry, { policy: name, path, ...file })
           : () => {};
-      writePolicyState(policy, toState(input), { path, ...file }, emit, diagnostics);
+      const written = (at: readonly (string | number)[]) => writtenNumber(values, at);
+      writePolicyState(policy, toState(input), { path, ...file, writtenNumber: written }, emit, diagnostics);
     }
   }
   for (const { entry, path } of raw)

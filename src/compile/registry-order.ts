@@ -23,7 +23,7 @@
  * registry value through two policies does not silently lose one of them.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { targetValueName, type PolEntry } from "../pol/index.js";
+import { registryUpcase, targetValueName, type PolEntry } from "../pol/index.js";
 
 type Path = readonly (string | number)[];
 
@@ -46,20 +46,6 @@ interface KeyNode {
   readonly components: readonly string[];
   delvals?: Written;
   readonly values: Map<string, Written>;
-}
-
-/** Upper-cases per UTF-16 unit (never changing the length), like the registry's case-insensitive compare. */
-export function registryUpcase(text: string): string {
-  // Fast path: no character changes length when upper-cased (upper-casing never shortens one), so the
-  // whole-string result is the per-character one. This runs for every key and value name compared.
-  const whole = text.toUpperCase();
-  if (whole.length === text.length) return whole;
-  let out = "";
-  for (const char of text) {
-    const upper = char.toUpperCase();
-    out += upper.length === char.length ? upper : char;
-  }
-  return out;
 }
 
 function compareComponents(a: readonly string[], b: readonly string[]): number {

@@ -29,4 +29,9 @@ export interface CompileContext {
   readonly path?: readonly (string | number)[];
   /** The values file, added to every diagnostic. */
   readonly file?: string;
+  /**
+   * The number at a full path of the values file as the file writes it, where its double says
+   * otherwise (src/values/written-numbers.ts); options are judged and quoted by that text.
+   */
+  readonly writtenNumber?: (path: readonly (string | number)[]) => string | undefined;
 }

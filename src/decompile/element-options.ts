@@ -4,6 +4,7 @@
  * nothing it recognizes; the decoder then leaves the option out, and the compiled check of the whole
  * state (policy-match.ts) decides whether the policy still matches.
  */
+import { enumItemOption } from "../compile/elements/enum.js";
 import { elementValueName } from "../compile/registry-values.js";
 import type { OptionValue } from "../compile/types.js";
 import type { Element, ElementKind, ElementOf, Policy } from "../model/types.js";
@@ -71,7 +72,9 @@ const readMultiText: Reader<"multiText"> = (element, { table, key }) => {
 
 /**
  * The dropdown item whose value (and value list) the file holds, first match in item order as the
- * editor picks it. Named by its string id — the form people write — unless two items share that id.
+ * editor picks it. Named by its string id — the form people write — unless two items share that id;
+ * then by the number it writes, when no other item writes that number (a values file's number means
+ * the value an item writes, never its position). Otherwise it cannot be named, and is not read.
  */
 const readEnum: Reader<"enum"> = (element, { table, key }) => {
   const name = elementValueName(element.valueName, element.soft);
@@ -80,8 +83,7 @@ const readEnum: Reader<"enum"> = (element, { table, key }) => {
     return holdsWrites(table, [{ key, valueName, value: item.value }, ...listWrites(item.valueList, key)]);
   });
   if (index < 0) return undefined;
-  const id = element.items[index]!.displayName;
-  return element.items.filter((item) => item.displayName === id).length === 1 ? id : index;
+  return enumItemOption(element, index);
 };
 
 /**

@@ -3,8 +3,7 @@
  * name, both compared case-insensitively. The decoder asks it "is this value there, with these
  * bytes?" for every entry a candidate policy state would write.
  */
-import { registryUpcase } from "../compile/registry-order.js";
-import { classifyEntry, type PolEntry } from "../pol/index.js";
+import { classifyEntry, registryUpcase, type PolEntry } from "../pol/index.js";
 
 /** The lookup id of a value: upper-cased key and value name. */
 export function valueId(key: string, valueName: string): string {

@@ -3,7 +3,7 @@
  * Configured, which changed state, which options changed, and which raw registry entries outside any
  * policy differ. Options are compared by their effect: each Enabled state is compiled and read back
  * (src/decompile), so an option left at its default and the same default written out, an enum item by
- * index and by id, or a longDecimal as number and as digits, are equal.
+ * the number it writes and by id, or a longDecimal as number and as digits, are equal.
  */
 import { compilePolicy } from "../compile/compile-policy.js";
 import {

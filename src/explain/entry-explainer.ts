@@ -5,10 +5,15 @@
  * (case-insensitively).
  */
 import type { PolicySource } from "../compile/policy-index.js";
-import { registryUpcase } from "../compile/registry-order.js";
 import type { PolicyClassName } from "../compile/types.js";
 import type { Policy } from "../model/types.js";
-import { classifyEntry, type PolAction, type PolActionKind, type PolEntry } from "../pol/index.js";
+import {
+  classifyEntry,
+  registryUpcase,
+  type PolAction,
+  type PolActionKind,
+  type PolEntry,
+} from "../pol/index.js";
 import { registryWrites, type WriteOrigin } from "../model/registry-writes.js";
 
 /** A policy that can have written an entry, with the parts of it that write that registry value. */

@@ -8,15 +8,68 @@
  * - **Syntax errors** get a code per kind, the line and column, and what was found, shown visibly (a
  *   control character as `U+0000`), worded in both tool languages.
  *
+ * - **Numbers a double does not hold** keep their text: `9007199254740993` parses to
+ *   9007199254740992 and `1e999` to Infinity, so a message quoting the parsed value would quote what the
+ *   file does not say, and a range check would judge another number. The text of each such number is
+ *   returned by its path ({@link JsonParse}'s `written`), for the readers to judge and quote.
+ *
  * The pass keeps its own stack instead of recursing, so a text nested 100,000 levels deep is read like
  * any other (the schema checks report it afterwards).
  */
 import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
 
-/** A JSON text read: the value, or every problem found (the first syntax error, or the duplicate keys). */
+/**
+ * A JSON text read: the value and the numbers it holds otherwise than written (see the module
+ * comment), or every problem found (the first syntax error, or the duplicate keys).
+ */
 export type JsonParse =
-  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: true; readonly value: unknown; readonly written: WrittenNumbers }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * The numbers of a JSON text whose parsed double differs from what the text writes (precision lost
+ * past 2^53, too large or too small for a double), as written, by {@link jsonPathKey} of their path.
+ */
+export type WrittenNumbers = ReadonlyMap<string, string>;
+
+/** The key of a path in {@link WrittenNumbers}: object keys and array indexes, from the root. */
+export function jsonPathKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path);
+}
+
+const DECIMAL = /^(-?)([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
+
+/**
+ * A decimal number (JSON's form, or JavaScript's `1e+21`) as exact digits and a power of ten, without
+ * leading or trailing zeros: `-120.50` → `-1205e-1`. Undefined for `Infinity` and `NaN`.
+ */
+export function exactDecimal(
+  text: string,
+): { negative: boolean; digits: string; exponent: number } | undefined {
+  const match = DECIMAL.exec(text);
+  if (!match) return undefined;
+  const [, sign, whole, fraction = "", power = "0"] = match;
+  let digits = `${whole}${fraction}`.replace(/^0+/, "");
+  let exponent = Number(power) - fraction.length;
+  const trailing = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - trailing);
+  exponent += trailing;
+  if (digits === "") return { negative: false, digits: "0", exponent: 0 };
+  return { negative: sign === "-", digits, exponent };
+}
+
+/** True when the double a JSON number parses to prints as the same number the text writes. */
+function parsesExactly(token: string): boolean {
+  const written = exactDecimal(token);
+  const parsed = exactDecimal(String(Number(token)));
+  return (
+    written !== undefined &&
+    parsed !== undefined &&
+    written.negative === parsed.negative &&
+    written.digits === parsed.digits &&
+    written.exponent === parsed.exponent
+  );
+}
 
 /** Line and column (1-based; columns in UTF-16 code units) of an offset into `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -75,9 +128,17 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const NUMBER_LIKE = /[-+0-9A-Za-z.]+/y;
 const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 
-/** Scans the JSON text; returns the first syntax problem and every duplicate key found before it. */
-function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[] } {
+/**
+ * Scans the JSON text; returns the first syntax problem, every duplicate key found before it, and the
+ * numbers a double does not hold.
+ */
+function scan(text: string): {
+  problem?: SyntaxProblem;
+  duplicates: Diagnostic[];
+  written: Map<string, string>;
+} {
   const duplicates: Diagnostic[] = [];
+  const written = new Map<string, string>();
   const frames: Frame[] = [];
   const n = text.length;
   let i = 0;
@@ -170,6 +231,12 @@ function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[]
         NUMBER.lastIndex = i;
         if (NUMBER.exec(text)?.[0] !== token)
           fail("JSON_BAD_NUMBER", { text: JSON.stringify(token.slice(0, 40)) });
+        if (!parsesExactly(token)) {
+          const frame = frames.at(-1);
+          const at = frames.map((f) => f.at).filter((p) => p !== undefined);
+          if (frame) at.push(frame.kind === "array" ? frame.index : frame.key);
+          written.set(jsonPathKey(at), token);
+        }
         i += token.length;
       } else if (text.startsWith("true", i) || text.startsWith("null", i)) i += 4;
       else if (text.startsWith("false", i)) i += 5;
@@ -180,7 +247,7 @@ function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[]
         const frame = frames.at(-1);
         if (frame === undefined) {
           if (i < n) fail("JSON_TRAILING", { found: found(text, i) });
-          return { duplicates };
+          return { duplicates, written };
         }
         const close = frame.kind === "object" ? "}" : "]";
         if (text[i] === close) {
@@ -197,7 +264,7 @@ function scan(text: string): { problem?: SyntaxProblem; duplicates: Diagnostic[]
       }
     }
   } catch (error) {
-    if (error instanceof SyntaxProblem) return { problem: error, duplicates };
+    if (error instanceof SyntaxProblem) return { problem: error, duplicates, written };
     throw error;
   }
 }
@@ -210,11 +277,11 @@ export function parseJsonText(input: string, file?: string): JsonParse {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const place = file === undefined ? {} : { file };
   if (text.trim() === "") return { ok: false, diagnostics: [diag("JSON_EMPTY", {}, place)] };
-  const { problem, duplicates } = scan(text);
+  const { problem, duplicates, written } = scan(text);
   if (problem) {
     const where = { ...place, ...lineColumn(text, problem.offset) };
     return { ok: false, diagnostics: [diag(problem.code, problem.params, where)] };
   }
   if (duplicates.length > 0) return { ok: false, diagnostics: duplicates.map((d) => ({ ...d, ...place })) };
-  return { ok: true, value: JSON.parse(text) };
+  return { ok: true, value: JSON.parse(text), written };
 }

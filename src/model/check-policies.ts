@@ -1,13 +1,20 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { registryUpcase } from "../pol/index.js";
 import type { Bundle, Element, Policy, ValueList } from "./types.js";
 
 type Path = (string | number)[];
 
-/** The registry values an element, or the policy itself, can write: `key\valueName`, lowercased. */
-function writtenValues(policy: Policy): { target: string; path: Path }[] {
-  const out: { target: string; path: Path }[] = [];
+/** A registry value a policy writes: as the file spells it, and where the policy says so. */
+interface Target {
+  readonly target: string;
+  readonly path: Path;
+}
+
+/** The registry values an element, or the policy itself, can write: `key\valueName`. */
+function writtenValues(policy: Policy): Target[] {
+  const out: Target[] = [];
   const add = (key: string | undefined, name: string, path: Path) =>
-    out.push({ target: `${(key ?? policy.key).toLowerCase()}\\${name.toLowerCase()}`, path });
+    out.push({ target: `${key ?? policy.key}\\${name}`, path });
   if (policy.valueName) add(policy.key, policy.valueName, ["valueName"]);
   policy.elements?.forEach((element, e) => {
     if (element.kind !== "list") add(element.key, element.valueName, ["elements", e, "valueName"]);
@@ -15,13 +22,9 @@ function writtenValues(policy: Policy): { target: string; path: Path }[] {
   return out;
 }
 
-function listTargets(
-  list: ValueList | undefined,
-  policy: Policy,
-  path: Path,
-): { target: string; path: Path }[] {
+function listTargets(list: ValueList | undefined, policy: Policy, path: Path): Target[] {
   return (list?.items ?? []).map((item, i) => ({
-    target: `${(item.key ?? list?.defaultKey ?? policy.key).toLowerCase()}\\${item.valueName.toLowerCase()}`,
+    target: `${item.key ?? list?.defaultKey ?? policy.key}\\${item.valueName}`,
     path: [...path, "items", i, "valueName"],
   }));
 }
@@ -161,7 +164,9 @@ export function checkPolicies(bundle: Bundle): Diagnostic[] {
     const seen = new Map<string, Path>();
     const targets = [...writtenValues(policy), ...listTargets(policy.enabledList, policy, ["enabledList"])];
     for (const { target, path } of targets) {
-      const first = seen.get(target);
+      // Compared as the registry compares names (one key and value however they are cased).
+      const id = registryUpcase(target);
+      const first = seen.get(id);
       if (first)
         out.push(
           diag(
@@ -170,7 +175,7 @@ export function checkPolicies(bundle: Bundle): Diagnostic[] {
             { path: at(...path) },
           ),
         );
-      else seen.set(target, path);
+      else seen.set(id, path);
     }
   });
   return out;

@@ -6,6 +6,7 @@
 import { REG_TYPES } from "./types.js";
 import type { PolEntry, PolValue } from "./types.js";
 import { decodeValue, encodeValue } from "./value-codec.js";
+import { registryUpcase } from "./registry-case.js";
 import { readTerminatedUtf16le, utf16leBytes } from "./utf16le.js";
 
 /** What an entry does when Group Policy applies it. */
@@ -42,14 +43,16 @@ export function classifyEntry(entry: PolEntry): PolAction {
   if (name === "") return entry.type === REG_TYPES.REG_NONE && entry.data.length === 0 ? CREATE_KEY : VALUE;
   // Fast path: ordinary names never start with "**".
   if (name.charCodeAt(0) !== 42 || name.charCodeAt(1) !== 42) return VALUE;
-  const lower = name.toLowerCase();
-  if (lower.startsWith("**del.")) return { kind: "del", name: name.slice(6) };
-  if (lower.startsWith("**soft.")) return { kind: "soft", name: name.slice(7) };
-  if (lower === "**delvals." || lower === "**delvals") return DELVALS;
-  const trimmed = lower.trimEnd();
-  if (trimmed === "**deletevalues") return { kind: "deleteValues", names: listFromData(entry.data) };
-  if (trimmed === "**deletekeys") return { kind: "deleteKeys", keys: listFromData(entry.data) };
-  if (trimmed === "**securekey") {
+  // Compared as the registry compares names; the upper-cased form keeps the name's length, so the
+  // prefixes' lengths cut the original name.
+  const upper = registryUpcase(name);
+  if (upper.startsWith("**DEL.")) return { kind: "del", name: name.slice(6) };
+  if (upper.startsWith("**SOFT.")) return { kind: "soft", name: name.slice(7) };
+  if (upper === "**DELVALS." || upper === "**DELVALS") return DELVALS;
+  const trimmed = upper.trimEnd();
+  if (trimmed === "**DELETEVALUES") return { kind: "deleteValues", names: listFromData(entry.data) };
+  if (trimmed === "**DELETEKEYS") return { kind: "deleteKeys", keys: listFromData(entry.data) };
+  if (trimmed === "**SECUREKEY") {
     const value = decodeValue(entry.type, entry.data);
     const on = value.type === "REG_DWORD" ? value.value !== 0 : entry.data.some((byte) => byte !== 0);
     return { kind: "secureKey", on };

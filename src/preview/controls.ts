@@ -1,3 +1,4 @@
+import { enumItemIndex } from "../compile/elements/enum.js";
 import type { OptionValue } from "../compile/types.js";
 import type { Control, Element } from "../model/types.js";
 import { markup, type SafeHtml } from "./html.js";
@@ -82,8 +83,9 @@ const handlers = {
     const items = element.kind === "enum" ? element.items.map((item, index) => ({ item, index })) : [];
     const ordered = editorOrder(items, (i) => ctx.text(i.item.displayName), control.noSort, ctx.locale);
     // defaultItem counts the items as the ADMX lists them, before any sorting; without it the
-    // editor's box starts empty. The example's index counts the same way.
-    const chosen = typeof value === "number" ? value : control.defaultItem;
+    // editor's box starts empty. The example names an item by its id or the number it writes.
+    const chosen =
+      value === undefined || element.kind !== "enum" ? control.defaultItem : enumItemIndex(element, value);
     const blank = chosen === undefined ? markup`<option value="" selected></option>` : null;
     const options = ordered.map(
       ({ item, index }) =>

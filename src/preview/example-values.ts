@@ -1,3 +1,4 @@
+import { enumItemOption } from "../compile/elements/enum.js";
 import type { OptionValue } from "../compile/types.js";
 import type { Element, Policy } from "../model/types.js";
 import { FORMAT_EXAMPLES } from "../values/formats.js";
@@ -31,7 +32,9 @@ const examples = {
   text: (e, sample) =>
     e.control.defaultValue ?? (e.format ? FORMAT_EXAMPLES[e.format] : e.required ? sample : ""),
   multiText: (e, sample) => (!e.required ? [] : sample === undefined ? undefined : [sample]),
-  enum: (e) => e.control.defaultItem ?? 0,
+  // The item by its id (the form values files use); the first item when there is no default. An item
+  // that cannot be named (two items share its id and its number) is left to the control's default.
+  enum: (e) => enumItemOption(e, e.control.defaultItem ?? 0),
   // An empty list writes only its deletion marker; one item shows the value names the list produces.
   list: (e, sample) => (sample === undefined ? undefined : e.explicitValue ? { [sample]: sample } : [sample]),
 } satisfies { [K in Element["kind"]]: Example<K> };

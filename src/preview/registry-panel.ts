@@ -1,3 +1,4 @@
+import { enumItemIndex } from "../compile/elements/enum.js";
 import type { OptionValue } from "../compile/types.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveLocale } from "../i18n/messages.js";
@@ -76,11 +77,11 @@ function regSnippets(ctx: PreviewContext, policy: Policy, entries: readonly PolE
   );
 }
 
-/** An example value as people read it: an enum index as its item's text, a list as its lines. */
+/** An example value as people read it: an enum item (by id or number) as its text, a list as its lines. */
 function optionText(ctx: PreviewContext, policy: Policy, id: string, value: OptionValue): string {
   const element = policy.elements?.find((e) => e.id === id);
-  if (element?.kind === "enum" && typeof value === "number") {
-    const item = element.items[value];
+  if (element?.kind === "enum") {
+    const item = element.items[enumItemIndex(element, value) ?? -1];
     if (item) return ctx.text(item.displayName);
   }
   if (typeof value === "string") return value;

@@ -12,7 +12,7 @@
  */
 import { Buffer } from "node:buffer";
 import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { PolEntry } from "../pol/index.js";
+import { registryUpcase, type PolEntry } from "../pol/index.js";
 import { commandForEntry, removeCommandForEntry, type ScriptHive } from "./registry-commands.js";
 
 /** Entries of one Registry.pol. */
@@ -86,8 +86,9 @@ function removeBlock(sections: readonly ScriptSection[]): string[] {
   for (const { hive, entries } of sections) {
     for (const entry of entries) {
       const line = removeCommandForEntry(entry, hive);
-      if (line === undefined || seen.has(line.toLowerCase())) continue;
-      seen.add(line.toLowerCase());
+      // The command names a key and a value: one command per registry value, however it is cased.
+      if (line === undefined || seen.has(registryUpcase(line))) continue;
+      seen.add(registryUpcase(line));
       lines.push(`    ${line} -ErrorAction SilentlyContinue | Out-Null`);
     }
   }

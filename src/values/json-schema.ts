@@ -66,7 +66,7 @@ function registrySchema(): JsonSchema {
 /**
  * The JSON Schema of values files. With a bundle: its Machine (and Both) policies under `machine`, its
  * User (and Both) policies under `user`, each with `state` and, when enabled, its options typed from
- * the ADMX (enum item ids or indexes, number ranges, string lengths, arrays), and the raw `registry`
+ * the ADMX (enum item ids or the numbers the items write, number ranges, string lengths, arrays), and the raw `registry`
  * section. Without one: the shape.
  */
 export function valuesJsonSchema(bundle?: Bundle): JsonSchema {

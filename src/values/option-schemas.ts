@@ -46,12 +46,17 @@ const OPTION_SCHEMAS: { [K in ElementKind]: (element: ElementOf<K>) => JsonSchem
     items: { type: "string", minLength: 1, maxLength: e.maxLength ?? ADMX_TEXT_DEFAULT_MAX_LENGTH },
     ...(e.maxStrings ? { maxItems: e.maxStrings } : {}),
   }),
-  enum: (e) => ({
-    anyOf: [
-      { enum: e.items.map((item) => item.displayName) },
-      { type: "integer", minimum: 0, maximum: e.items.length - 1 },
-    ],
-  }),
+  // An item by its id, or by the number it writes to the registry (never by its position).
+  enum: (e) => {
+    const numbers = e.items.flatMap((item) =>
+      item.value.type === "decimal" || item.value.type === "longDecimal" ? [Number(item.value.value)] : [],
+    );
+    const ids: JsonSchema = { enum: e.items.map((item) => item.displayName) };
+    const written = [...new Set(numbers)].filter(
+      (n) => Number.isSafeInteger(n) && numbers.indexOf(n) === numbers.lastIndexOf(n),
+    );
+    return written.length === 0 ? ids : { anyOf: [ids, { enum: written }] };
+  },
   list: (e) =>
     e.explicitValue
       ? { type: "object", additionalProperties: { type: "string" } }

@@ -2,19 +2,25 @@ import { zodDetailParams } from "../model/zod-issues.js";
 import { z } from "zod";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { messageRef } from "../i18n/messages.js";
-import { parseJsonText } from "../io/json-text.js";
+import { jsonPathKey, parseJsonText, type WrittenNumbers } from "../io/json-text.js";
 import { valueAt } from "../model/walk.js";
 import { quoteValue } from "./quote.js";
 import { restoreValuesProtoKeys } from "./proto-keys.js";
 import { ValuesFileSchema, VALUES_FILE_KEYS, type ValuesFile } from "./schema.js";
 import { nearestName } from "./suggest.js";
+import { rememberWrittenNumbers } from "./written-numbers.js";
 
 /** A values file read from text: the file when it is well-formed, else every problem found. */
 export type ValuesParse =
   | { readonly ok: true; readonly values: ValuesFile; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-function fromZod(error: z.ZodError, input: unknown, file: string | undefined): Diagnostic[] {
+function fromZod(
+  error: z.ZodError,
+  input: unknown,
+  file: string | undefined,
+  written: WrittenNumbers | undefined,
+): Diagnostic[] {
   const place = (path: (string | number)[]) => ({ path, ...(file ? { file } : {}) });
   return error.issues.flatMap((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -30,7 +36,8 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
       );
     }
     const found = valueAt(input, path);
-    const value = found === undefined ? "(missing)" : quoteValue(found);
+    // A number as the file writes it, where the parsed double says otherwise.
+    const value = written?.get(jsonPathKey(path)) ?? (found === undefined ? "(missing)" : quoteValue(found));
     if (path[0] === "registry") {
       // zod's own description, with its Japanese wording for ja-JP; an unknown field is ours.
       const detail =
@@ -55,14 +62,21 @@ function fromZod(error: z.ZodError, input: unknown, file: string | undefined): D
   });
 }
 
-/** Checks the shape of an already-parsed values file. */
-export function parseValues(input: unknown, file?: string): ValuesParse {
+/**
+ * Checks the shape of an already-parsed values file. `written` holds the numbers its text writes
+ * otherwise than their doubles (from src/io/json-text.ts); they are quoted as written, and the values
+ * keep them for the compiler (src/values/written-numbers.ts).
+ */
+export function parseValues(input: unknown, file?: string, written?: WrittenNumbers): ValuesParse {
   const parsed = ValuesFileSchema.safeParse(input);
   // `__proto__` names are ordinary names: zod's records drop them, so they are checked and put back.
   const dropped = restoreValuesProtoKeys(input, parsed.success ? parsed.data : undefined);
   const issues = [...(parsed.success ? [] : parsed.error.issues), ...dropped];
-  if (issues.length === 0 && parsed.success) return { ok: true, values: parsed.data, diagnostics: [] };
-  return { ok: false, diagnostics: fromZod(new z.ZodError(issues), input, file) };
+  if (issues.length === 0 && parsed.success) {
+    rememberWrittenNumbers(parsed.data, written);
+    return { ok: true, values: parsed.data, diagnostics: [] };
+  }
+  return { ok: false, diagnostics: fromZod(new z.ZodError(issues), input, file, written) };
 }
 
 /**
@@ -72,5 +86,5 @@ export function parseValues(input: unknown, file?: string): ValuesParse {
 export function parseValuesText(text: string, file?: string): ValuesParse {
   const parsed = parseJsonText(text, file);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
-  return parseValues(parsed.value, file);
+  return parseValues(parsed.value, file, parsed.written);
 }

@@ -12,7 +12,7 @@ export async function readValuesFile(file: string): Promise<ValuesFile> {
   // Its own bound: a values file made from a large Registry.pol is larger than other JSON inputs.
   const read = await readJsonFile(file, "values");
   if (!read.ok) throw new AdmxkitError(read.diagnostics);
-  const parsed = parseValues(read.value, file);
+  const parsed = parseValues(read.value, file, read.written);
   if (!parsed.ok) throw new AdmxkitError(parsed.diagnostics);
   return parsed.values;
 }

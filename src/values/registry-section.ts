@@ -50,12 +50,15 @@ function controlProblem(
 /**
  * The entries of one class's raw records, checked: a type name or number, data in the dump's form for
  * that type (or hex with its size), no control characters in names, and what Registry.pol can store.
- * Records with a problem are left out and reported.
+ * Records with a problem are left out and reported. `written` gives the text of a number whose double
+ * says otherwise (src/values/written-numbers.ts): such a type or data is refused, not rounded
+ * (`1.00000000000000000001` would otherwise be a REG_DWORD 1).
  */
 export function registrySectionEntries(
   records: readonly RegistryRecord[],
   section: "machine" | "user",
   file?: string,
+  written: (path: readonly (string | number)[]) => string | undefined = () => undefined,
 ): { entries: RegistrySectionEntry[]; diagnostics: Diagnostic[] } {
   const entries: RegistrySectionEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -64,6 +67,26 @@ export function registrySectionEntries(
     const where = { path, ...(file ? { file } : {}) };
     const control = controlProblem(record, where);
     if (control) return void diagnostics.push(control);
+    const typeText = written([...path, "type"]);
+    if (typeText !== undefined)
+      return void diagnostics.push(
+        diag("VALUES_RAW_BAD_TYPE", { type: typeText }, { ...where, path: [...path, "type"] }),
+      );
+    if (written([...path, "data"]) !== undefined) {
+      // What this type's data must be: the reader's own wording, asked with data no type accepts.
+      const { size: _size, ...unsized } = record;
+      const read = fromDumpRecord({ ...unsized, data: [] });
+      const expected =
+        !read.ok && read.problem.code === "RECORD_BAD_DATA" ? read.problem.expected : undefined;
+      if (expected !== undefined)
+        return void diagnostics.push(
+          diag(
+            "VALUES_RAW_BAD_DATA",
+            { type: String(record.type), expected },
+            { ...where, path: [...path, "data"] },
+          ),
+        );
+    }
     const read = fromDumpRecord(record);
     if (!read.ok) {
       const { problem } = read;

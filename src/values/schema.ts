@@ -14,10 +14,20 @@
  */
 import { z } from "zod";
 
+/**
+ * A number, infinite ones included: a JSON number too large for a double (`1e999`) parses to Infinity,
+ * and it is a number out of every range (the compiler says so, with the range), not a wrong type.
+ */
+const NumberSchema = z
+  .custom<number>((value) => typeof value === "number" && !Number.isNaN(value), {
+    message: "Expected number",
+  })
+  .meta({ type: "number" });
+
 /** An option value: string, number, boolean, list of strings, or name → value strings (explicitValue). */
 export const OptionValueSchema = z.union([
   z.string(),
-  z.number(),
+  NumberSchema,
   z.boolean(),
   z.array(z.string()),
   z.record(z.string(), z.string()),

@@ -13,6 +13,7 @@ import type { Element, Policy } from "../../src/model/types.js";
 import { szEntry, type PolEntry } from "../../src/pol/index.js";
 import { readStore } from "../../src/read/read-store.js";
 import { SHARED } from "../helpers/cli.js";
+import { itemOption } from "../helpers/enabled-state.js";
 
 const MICROSOFT = join(SHARED, "reference", "microsoft");
 
@@ -29,7 +30,7 @@ function optionFor(element: Element, variant: number): OptionValue {
     case "multiText":
       return ["a", "b"];
     case "enum":
-      return variant % element.items.length;
+      return itemOption(element, variant % element.items.length);
     case "list":
       return element.explicitValue ? { first: "a", second: "b" } : ["a", "b"];
   }

@@ -306,21 +306,49 @@ describe("enum", () => {
     control: { type: "dropdownList", label: "L" },
   };
 
-  it("writes the item's value and then its valueList, chosen by string id or by index", () => {
+  it("writes the item's value and then its valueList, chosen by string id or by the number it writes", () => {
     const expected = [del(OTHER, "Far"), sz(KEY, "Level", "high"), dword(KEY, "Extra", 9)];
     expect(records(compileOne(choice, { E: "Level_High" }).entries)).toEqual(expected);
-    expect(records(compileOne(choice, { E: 1 }).entries)).toEqual(expected);
-    expect(records(compileOne(choice, { E: 0 }).entries)).toEqual([dword(KEY, "Level", 1)]);
+    expect(records(compileOne(choice, { E: "Level_Low" }).entries)).toEqual([dword(KEY, "Level", 1)]);
+    expect(records(compileOne(choice, { E: 1 }).entries)).toEqual([dword(KEY, "Level", 1)]);
   });
 
-  it("rejects an unknown item, naming the valid ones", () => {
+  it("rejects an unknown item, naming the valid ones with what they write", () => {
     const result = compileOne(choice, { E: "Level_Mid" });
     expect(result.entries).toEqual([]);
     expect(result.diagnostics[0]).toMatchObject({
       code: "OPTION_NOT_ENUM",
-      params: { value: '"Level_Mid"', items: "Level_Low, Level_High", last: 1 },
+      params: { value: '"Level_Mid"', items: 'Level_Low (1), Level_High ("high")' },
     });
-    expect(codes(compileOne(choice, { E: 2 }))).toEqual(["error OPTION_NOT_ENUM"]);
+  });
+
+  it("never reads a number as a position: 0 and 2 are numbers no item writes", () => {
+    for (const n of [0, 2, 1.5, -1]) {
+      const result = compileOne(choice, { E: n });
+      expect(result.entries).toEqual([]);
+      expect(result.diagnostics, String(n)).toMatchObject([
+        {
+          code: "OPTION_ENUM_NUMBER_UNKNOWN",
+          params: { value: String(n), items: 'Level_Low (1), Level_High ("high")' },
+        },
+      ]);
+    }
+  });
+
+  it("refuses a number several items write, naming them", () => {
+    const twice = {
+      ...choice,
+      items: [
+        { displayName: "A", value: value.decimal(7) },
+        { displayName: "B", value: value.longDecimal(7) },
+        { displayName: "C", value: value.decimal(8) },
+      ],
+    } as Element;
+    expect(compileOne(twice, { E: 7 }).diagnostics).toMatchObject([
+      { code: "OPTION_ENUM_NUMBER_AMBIGUOUS", params: { value: "7", items: "A (7), B (7)" } },
+    ]);
+    expect(records(compileOne(twice, { E: 8 }).entries)).toEqual([dword(KEY, "Level", 8)]);
+    expect(records(compileOne(twice, { E: "B" }).entries).length).toBe(1);
   });
 
   it("takes defaultItem when missing, writes nothing without one, and **del. when Disabled", () => {
@@ -337,7 +365,7 @@ describe("enum", () => {
   });
 
   it("writes **soft.<name> for a soft enum", () => {
-    expect(records(compileOne({ ...choice, soft: true } as Element, { E: 0 }).entries)).toEqual([
+    expect(records(compileOne({ ...choice, soft: true } as Element, { E: "Level_Low" }).entries)).toEqual([
       dword(KEY, "**soft.Level", 1),
     ]);
   });

@@ -26,6 +26,7 @@ import { checkPolEntries, encodePol, toDumpRecord, type PolEntry } from "../../s
 import { readStore, type StoreContents, type StoreTemplate } from "../../src/read/read-store.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
 import { SHARED } from "../helpers/cli.js";
+import { itemOption } from "../helpers/enabled-state.js";
 
 /** A store read once, with the index and decoder every test of the file shares. */
 export interface Corpus {
@@ -65,7 +66,7 @@ export function requiredOptions(policy: Policy): Record<string, OptionValue> {
       options[element.id] = Number(element.minValue ?? 0);
     else if (element.kind === "text") options[element.id] = "x";
     else if (element.kind === "multiText") options[element.id] = ["x"];
-    else if (element.kind === "enum") options[element.id] = 0;
+    else if (element.kind === "enum") options[element.id] = itemOption(element, 0);
   }
   return options;
 }
@@ -109,7 +110,7 @@ export function optionArbitrary(element: Element): fc.Arbitrary<OptionValue> | u
       });
     }
     case "enum":
-      return fc.nat(element.items.length - 1);
+      return fc.nat(element.items.length - 1).map((index) => itemOption(element, index));
     case "list":
       if (element.explicitValue)
         return fc

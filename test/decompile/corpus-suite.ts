@@ -14,6 +14,8 @@ import { checkPolEntries, decodePolOrThrow, encodePol } from "../../src/pol/inde
 import type { ValuesFromEntries } from "../../src/decompile/index.js";
 import type { Policy } from "../../src/model/types.js";
 import type { PolEntry } from "../../src/pol/index.js";
+import type { OptionValue } from "../../src/compile/index.js";
+import { itemOption } from "../helpers/enabled-state.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
 import { FIXTURES, fuzzRuns, readFixture } from "../pol/pol-test-kit.js";
 import {
@@ -178,9 +180,9 @@ export function corpusRoundTripSuite(
       let checked = 0;
       for (const { label, policy } of all) {
         for (const element of policy.elements ?? []) {
-          let choices: (number | boolean)[] = [];
+          let choices: OptionValue[] = [];
           if (element.kind === "enum" && element.items.some((i) => i.valueList || i.value.type === "delete"))
-            choices = element.items.map((_, index) => index);
+            choices = element.items.map((_, index) => itemOption(element, index));
           if (
             element.kind === "boolean" &&
             (element.trueValue || element.falseValue || element.trueList || element.falseList)

@@ -3,8 +3,18 @@
  * policy cannot do without (Enabled with a required element and no default is refused, as the editor
  * refuses OK on such a dialog).
  */
+import { enumItemOption } from "../../src/compile/elements/enum.js";
 import { compilePolicy, type OptionValue, type PolicyState } from "../../src/compile/index.js";
-import type { Element, Policy } from "../../src/model/types.js";
+import type { Element, EnumElement, Policy } from "../../src/model/types.js";
+
+/**
+ * The option that selects item `index` of a drop-down: its id, or the number it writes when its id is
+ * shared (a number is never a position). An item neither names falls back to its id, which selects the
+ * first item of that id.
+ */
+export function itemOption(element: EnumElement, index: number): OptionValue {
+  return enumItemOption(element, index) ?? element.items[index]!.displayName;
+}
 
 /** A value each element kind accepts. */
 function sample(element: Element): OptionValue {
@@ -15,7 +25,7 @@ function sample(element: Element): OptionValue {
     case "longDecimal":
       return element.minValue ?? 1;
     case "enum":
-      return 0;
+      return itemOption(element, 0);
     case "list":
       return element.explicitValue ? { admxkit: "1" } : ["admxkit"];
     case "multiText":

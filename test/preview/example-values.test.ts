@@ -14,7 +14,8 @@ describe("exampleOptions", () => {
       Retries: 3,
       Quota: 4096,
       Verbose: true,
-      Mode: 2,
+      // The default item (defaultItem 2, a position in the ADMX) by its id, as values files name it.
+      Mode: "Mode_Mike",
       Shares: ["example"],
       Patterns: [],
     });

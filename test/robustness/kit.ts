@@ -1,7 +1,7 @@
 /**
  * Shared helpers of the robustness suite: fuzz run counts, hostile values, and the checks every
  * outcome must pass — a typed diagnostic with wording in both languages, no change to the built-in
- * prototypes, and an end within a time bound.
+ * prototypes. Bounds on work are in growth.ts.
  */
 import fc from "fast-check";
 import { expect } from "vitest";
@@ -141,13 +141,6 @@ export function expectTypedDiagnostic(d: Diagnostic): void {
   expect(Object.hasOwn(ja, d.code), `${d.code} has ja-JP wording`).toBe(true);
   expect(formatDiagnostic(d, "en-US")).toContain(d.code);
   expect(formatDiagnostic(d, "ja-JP")).toContain(d.code);
-}
-
-/** Runs `fn` and returns its result and the milliseconds it took. */
-export function timed<T>(fn: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = fn();
-  return { result, ms: performance.now() - start };
 }
 
 /** Characters XML 1.0 cannot carry, and UTF-16 halves that are not part of a pair. */

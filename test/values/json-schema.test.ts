@@ -133,7 +133,9 @@ describe("option types of every element kind", () => {
   it("spells out ranges, item ids, arrays and name/value objects", () => {
     const good = { B: true, D: 2, Q: "100", M: ["a", "b"], E: "E_Two", L: ["x"], X: { n: "v" } };
     expect(valid(enabled(good))).toBe(true);
+    // A number is the value an item writes (E_One writes 1, E_Two 2), never a position.
     expect(valid(enabled({ ...good, E: 1 }))).toBe(true);
+    expect(valid(enabled({ ...good, E: 2 }))).toBe(true);
     for (const bad of [
       { B: 1 },
       { D: 1 },
@@ -142,7 +144,8 @@ describe("option types of every element kind", () => {
       { M: ["a", "b", "c"] },
       { M: [""] },
       { E: "E_Three" },
-      { E: 2 },
+      { E: 0 },
+      { E: 3 },
       { L: "x" },
       { X: ["v"] },
     ]) {

@@ -8,6 +8,11 @@ export interface ElementContext {
   readonly policy: Policy;
   /** The key the element writes to: its own `key`, else the policy's. */
   readonly key: string;
+  /**
+   * The option's number as the values file writes it, when its double says otherwise
+   * (`9007199254740993`, `1e999`): numbers are judged by this text, and messages quote it.
+   */
+  readonly written?: string;
   /** Adds an entry, in the order the Group Policy editor writes it. */
   emit(entry: PolEntry): void;
   /**

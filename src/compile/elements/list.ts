@@ -1,6 +1,13 @@
 import { MAX_VALUE_NAME_LENGTH } from "../../model/limits.js";
 import type { ListElement } from "../../model/types.js";
-import { delvalsEntry, expandSzEntry, findUnsafeNameChar, szEntry, visibleName } from "../../pol/index.js";
+import {
+  delvalsEntry,
+  expandSzEntry,
+  findUnsafeNameChar,
+  registryUpcase,
+  szEntry,
+  visibleName,
+} from "../../pol/index.js";
 import type { OptionValue } from "../types.js";
 import { isRecord, quoteValue, type ElementContext, type ElementHandler } from "./handler.js";
 
@@ -53,12 +60,14 @@ function checkPairs(pairs: readonly Pair[], context: ElementContext): boolean {
       context.problem("OPTION_NUL");
       return false;
     }
-    // Value names compare case-insensitively in the registry: a second "A" would overwrite "a".
-    if (seen.has(name.toUpperCase())) {
+    // Value names compare case-insensitively in the registry: a second "A" would overwrite "a". The
+    // registry's folding keeps `Straße` and `STRASSE` apart, so they are two values.
+    const id = registryUpcase(name);
+    if (seen.has(id)) {
       context.problem("OPTION_LIST_DUPLICATE", { name: quoteValue(name) });
       return false;
     }
-    seen.add(name.toUpperCase());
+    seen.add(id);
   }
   return true;
 }

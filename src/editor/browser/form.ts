@@ -4,6 +4,7 @@
  * controls hold is read into the values file as typed, and the compiler judges it: the page says what
  * `admxkit pol` would say about the same file.
  */
+import { enumItemIndex, enumItemOption } from "../../compile/elements/enum.js";
 import type { OptionValue } from "../../compile/types.js";
 import type { Element, ElementKind, ElementOf, Policy } from "../../model/types.js";
 import { ListBox } from "./list-box.js";
@@ -153,16 +154,12 @@ const binders = {
   enum: (root, element) => {
     const select = field<HTMLSelectElement>(root, "select");
     return {
-      // The options' values are the items' positions in the ADMX (src/preview/controls.ts).
-      read: () => (select.value === "" ? undefined : Number(select.value)),
+      // The options' values are the items' positions in the ADMX (src/preview/controls.ts); the values
+      // file names the item by its id (or the number it writes), never by a position.
+      read: () => (select.value === "" ? undefined : enumItemOption(element, Number(select.value))),
       write: (value) => {
-        const index =
-          typeof value === "number"
-            ? value
-            : typeof value === "string"
-              ? element.items.findIndex((item) => item.displayName === value)
-              : (element.control.defaultItem ?? -1);
-        select.value = index >= 0 ? String(index) : "";
+        const index = value === undefined ? element.control.defaultItem : enumItemIndex(element, value);
+        select.value = index === undefined ? "" : String(index);
       },
       fields: () => [select],
     };

@@ -7,6 +7,7 @@
  * never overwrite what Windows and its in-box policies own; the page lists the exceptions below.
  * Keys compare case-insensitively, component by component.
  */
+import { registryUpcase } from "../../pol/index.js";
 
 /** The reserved roots: nothing below them unless an exception allows it. */
 export const INTUNE_RESERVED_ROOTS: readonly string[] = [
@@ -41,8 +42,7 @@ export const INTUNE_ALLOWED_KEYS: readonly string[] = [
 ];
 
 function components(key: string): string[] {
-  return key
-    .toLowerCase()
+  return registryUpcase(key)
     .split("\\")
     .filter((part) => part !== "");
 }

@@ -1,5 +1,6 @@
 import type { ReadPolicy } from "../../read/types.js";
 import { registryWrites } from "../../model/registry-writes.js";
+import { registryUpcase } from "../../pol/index.js";
 
 /** The hives a policy class writes to. */
 function hives(policyClass: string): string[] {
@@ -9,8 +10,8 @@ function hives(policyClass: string): string[] {
 }
 
 /**
- * The registry values a policy can write, as `HIVE\key\valueName` keyed in lower case (the registry
- * ignores case) with the spelling of the file as the value: the policy's own value, its value lists,
+ * The registry values a policy can write, as `HIVE\key\valueName` keyed by {@link registryUpcase} (the
+ * registry ignores case) with the spelling of the file as the value: the policy's own value, its value lists,
  * each element's value and the value lists of booleans and enum items (see src/model/registry-writes.ts,
  * which `dump --admx` shares). A list element writes a whole key of generated names and is left out, as
  * is the unnamed default value.
@@ -21,7 +22,7 @@ export function registryTargets(policy: ReadPolicy): Map<string, string> {
     if (write.scope === "key" || write.valueName === "") continue;
     for (const hive of hives(policy.class)) {
       const target = `${hive}\\${write.key}\\${write.valueName}`;
-      targets.set(target.toLowerCase(), target);
+      targets.set(registryUpcase(target), target);
     }
   }
   return targets;

@@ -1,0 +1,106 @@
+/**
+ * Blow-up guards that do not depend on the machine's load. A wall-clock limit ("within 10 s") fails on
+ * a busy machine (a 9 MB read took 10.9 s under load) and passes a quadratic loop on a fast one. What
+ * separates linear work from quadratic work is how the cost grows: this module runs the same work at a
+ * size n and at `factor`·n in one process, and compares the CPU time of the two.
+ *
+ * - CPU time (`process.cpuUsage`), not elapsed time: waiting for a core another process holds is not
+ *   counted.
+ * - The two sizes alternate, and each keeps its smallest time over the rounds, so a burst of load or a
+ *   garbage collection hits one measurement, not the ratio.
+ * - Small inputs are repeated until they have run long enough to measure.
+ *
+ * Linear work gives a ratio near `factor` (up to about twice that once the larger input outgrows the
+ * processor's caches, or the collector works harder); quadratic work gives `factor`². With the default
+ * factor of 8, {@link expectLinearGrowth} accepts up to 3·`factor` = 24, against 64 for a quadratic loop.
+ * Work that does not grow with the input (a reader that stops at the first error) is bounded against a
+ * linear pass over the same input instead ({@link costRatio}). Timing figures themselves belong to
+ * `npm run bench -- --only=hostile`; `ADMXKIT_GROWTH_LOG=1` prints each measured ratio.
+ */
+import { expect } from "vitest";
+
+/** CPU microseconds (user and system) this process has used. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** Enough CPU time per measurement for the clock's resolution and a timer tick not to matter. */
+const MIN_MICROS = 40_000;
+
+/** The smallest CPU time of one run of `run(input)`, repeating short runs until they are measurable. */
+function cpuPerRun<T>(input: T, run: (input: T) => unknown): number {
+  let runs = 0;
+  const start = cpuMicros();
+  let spent = 0;
+  do {
+    run(input);
+    runs++;
+    spent = cpuMicros() - start;
+  } while (spent < MIN_MICROS && runs < 1000);
+  return spent / runs;
+}
+
+/** The work at two sizes, and the ratio of their CPU times. */
+export interface Growth<T> {
+  /** How many times larger the second input was. */
+  readonly factor: number;
+  readonly ratio: number;
+  /** What the work returned for the larger input, for the test to check. */
+  readonly result: T;
+}
+
+/**
+ * Runs `run(make(n))` and `run(make(factor * n))` alternately for `rounds` rounds and returns the
+ * ratio of their smallest CPU times, and the larger input's result.
+ */
+export function growth<I, T>(
+  make: (size: number) => I,
+  run: (input: I) => T,
+  { n, factor = 8, rounds = 3 }: { n: number; factor?: number; rounds?: number },
+): Growth<T> {
+  const small = make(n);
+  const large = make(factor * n);
+  let result!: T;
+  const capture = (input: I) => (result = run(input));
+  let best = [Infinity, Infinity];
+  for (let round = 0; round < rounds; round++) {
+    best = [Math.min(best[0]!, cpuPerRun(small, run)), Math.min(best[1]!, cpuPerRun(large, capture))];
+  }
+  return { factor, ratio: best[1]! / best[0]!, result };
+}
+
+/** Asserts that growing the input `factor` times grew the CPU time less than 3·`factor` times. */
+export function expectLinearGrowth(measured: Growth<unknown>, what: string): void {
+  const { factor } = measured;
+  if (process.env.ADMXKIT_GROWTH_LOG) console.log(`${what}: ${measured.ratio.toFixed(2)}`);
+  expect(
+    measured.ratio,
+    `${what}: ${factor}x the input took ${measured.ratio.toFixed(1)}x the CPU time (a quadratic loop gives ${factor * factor}x)`,
+  ).toBeLessThan(factor * 3);
+}
+
+/**
+ * The CPU time of `run(input)` as a multiple of `baseline(input)`, a plain linear pass over the same
+ * input, both measured alternately in this process (smallest of `rounds`).
+ */
+export function costRatio<I>(
+  input: I,
+  run: (input: I) => unknown,
+  baseline: (input: I) => unknown,
+  rounds = 3,
+): number {
+  let best = [Infinity, Infinity];
+  for (let round = 0; round < rounds; round++) {
+    best = [Math.min(best[0]!, cpuPerRun(input, run)), Math.min(best[1]!, cpuPerRun(input, baseline))];
+  }
+  return best[0]! / best[1]!;
+}
+
+/**
+ * The source of {@link growth} and what it needs, for a child process (test/robustness/bounded-child.ts)
+ * that measures work which might hang the test process if it blew up.
+ */
+export function growthSource(): string {
+  return [`const MIN_MICROS = ${MIN_MICROS};`, cpuMicros, cpuPerRun, growth].map(String).join("\n");
+}

@@ -3,7 +3,8 @@
  * under version control (`admxkit values --from`). For every policy the templates have, its state is
  * decided from the entries as the Group Policy editor decides it when it opens a GPO (policy-match.ts);
  * entries no decoded policy explains are kept as raw entries in the `registry` section, so that
- * compiling the values file gives back every entry of the file.
+ * compiling the values file gives back every entry of the file, and key spellings the compiler would
+ * not choose by itself in `keySpelling`.
  */
 import {
   asPolicySources,
@@ -11,6 +12,7 @@ import {
   type PolicyIndex,
   type PolicySource,
 } from "../compile/policy-index.js";
+import { compileValues } from "../compile/compile-values.js";
 import type { PolicyClassName } from "../compile/types.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createEntryExplainer, type EntryExplainer } from "../explain/entry-explainer.js";
@@ -25,6 +27,7 @@ import { matchPolicy, type StateMatch, type StateMismatch } from "./policy-match
 import { orderClaimants } from "./policy-order.js";
 import { withoutDeadEntries } from "./dead-entries.js";
 import { describeEntryValue } from "./describe-entry.js";
+import { keySpellingFor } from "./key-spelling.js";
 
 type PolicySection = import("zod").infer<typeof PolicySectionSchema>;
 
@@ -233,19 +236,27 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
           : { state: state.state };
     }
     diagnostics.push(...rawDiagnostics(raw, entries, claimed, candidates, otherClass, side, source, where));
+    // What compiling the decoded side spells otherwise than the file (see key-spelling.ts).
+    const registry = raw.length > 0 ? { registry: { [side]: toRegistryRecords(raw) } } : {};
+    const keySpelling = keySpellingFor(
+      entries,
+      [...ordered.flatMap((m) => m.keys), ...raw.map((entry) => entry.key)],
+      () => compileValues(index, { [side]: section, ...registry }, side).entries,
+    );
     const decoded: DecodedPolicy[] = ordered.map((m) => ({
       policyClass: side,
       name: m.name,
       policy: m.policy,
       claimed: m.claimed.map((position) => original[position]!),
     }));
-    return { section, raw, diagnostics, decoded };
+    return { section, raw, keySpelling, diagnostics, decoded };
   }
 
   return {
     decode(sides, options = {}) {
       const values: { -readonly [K in keyof ValuesFile]: ValuesFile[K] } = {};
       const registry: NonNullable<ValuesFile["registry"]> = {};
+      const keySpelling: NonNullable<ValuesFile["keySpelling"]> = {};
       const diagnostics: Diagnostic[] = [];
       const policies: DecodedPolicy[] = [];
       for (const side of ["machine", "user"] as const) {
@@ -254,10 +265,12 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
         const result = decodeSide(entries, side, options);
         values[side] = result.section;
         if (result.raw.length > 0) registry[side] = toRegistryRecords(result.raw);
+        if (result.keySpelling.length > 0) keySpelling[side] = result.keySpelling;
         diagnostics.push(...result.diagnostics);
         policies.push(...result.decoded);
       }
       if (registry.machine || registry.user) values.registry = registry;
+      if (keySpelling.machine || keySpelling.user) values.keySpelling = keySpelling;
       return { values, diagnostics, policies };
     },
   };

@@ -21,7 +21,7 @@ import { checkPolEntries, polEncodeMessage, type PolEntry } from "../pol/index.j
 import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
 import { toRegistryRecords } from "../values/registry-section.js";
 import type { PolicySectionSchema, ValuesFile } from "../values/schema.js";
-import { resolveClaims } from "./claims.js";
+import { resolveFileClaims } from "./claims.js";
 import { EntryTable, keyId } from "./entry-table.js";
 import { matchPolicy, type StateMatch, type StateMismatch } from "./policy-match.js";
 import { orderClaimants } from "./policy-order.js";
@@ -181,29 +181,39 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
     }
     const { candidates, otherClass } = gatherCandidates(table, explainer, side);
     const matched: MatchedCandidate[] = [];
+    const older: MatchedCandidate[] = [];
     const unmatched: { candidate: Candidate; name: string; closest: StateMismatch }[] = [];
     for (const candidate of candidates) {
       const name = nameOf(index, candidate) ?? candidate.qualifiedName;
       const result = matchPolicy(candidate.policy, table);
-      if (result.matched)
-        matched.push({
-          ...candidate,
-          name,
-          match: result.match,
-          claimed: result.match.claimed,
-          keys: result.match.keys,
-        });
-      else unmatched.push({ candidate, name, closest: result.closest });
+      // An older template's reading stands only when the file holds nothing else of the policy.
+      const previous = result.matched ? undefined : result.older;
+      const whole = previous && candidate.evidence.every((p) => previous.claimed.includes(p));
+      const match = result.matched ? result.match : whole ? previous : undefined;
+      if (match) {
+        const found = { ...candidate, name, match, claimed: match.claimed, keys: match.keys };
+        (result.matched ? matched : older).push(found);
+      }
+      if (!result.matched) unmatched.push({ candidate, name, closest: result.closest });
     }
-    const resolution = resolveClaims(matched);
+    const resolution = resolveFileClaims(matched, older);
     const kept = resolution.kept.filter((m) => {
       if (nameOf(index, m) !== undefined) return true;
       diagnostics.push(diag("VALUES_FROM_UNNAMEABLE", { policy: m.qualifiedName }, where, "warning"));
       return false;
     });
     const claimed = new Set(kept.flatMap((m) => m.claimed));
+    const keptPolicies = new Set(kept.map((m) => m.policy));
     for (const { claimant, by } of resolution.subsumed)
       diagnostics.push(diag("VALUES_FROM_SUBSUMED", { policy: claimant.name, by: by.name }, where, "info"));
+    for (const { chosen, over } of resolution.preferred) {
+      const params = {
+        policy: chosen.map((m) => m.name).join(", "),
+        template: chosen[0]!.namespace!,
+        others: over.map((m) => m.name).join(", "),
+      };
+      diagnostics.push(diag("VALUES_FROM_PREFERRED_TEMPLATE", params, where, "info"));
+    }
     for (const group of resolution.ambiguous) {
       const positions = [...new Set(group.flatMap((m) => m.claimed))].sort((a, b) => a - b);
       const entry = entries[positions[0]!]!;
@@ -215,9 +225,23 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       };
       diagnostics.push(diag("VALUES_FROM_AMBIGUOUS", params, where, "warning"));
     }
+    for (const m of resolution.older) {
+      if (!keptPolicies.has(m.policy)) continue;
+      const missing = m.match.missing!;
+      const params = {
+        policy: m.name,
+        state: m.match.state.state,
+        count: missing.length,
+        values: missing
+          .map((entry) => `${entry.key}\\${entry.valueName} (${describeEntryValue(entry)})`)
+          .join(", "),
+      };
+      diagnostics.push(diag("VALUES_FROM_OLDER_TEMPLATE", params, where, "warning"));
+    }
     // A policy that matches no state is only worth a word when some of its entries are still unexplained.
     const ambiguousPositions = new Set(resolution.ambiguous.flat().flatMap((m) => m.claimed));
     for (const { candidate, name, closest } of unmatched) {
+      if (keptPolicies.has(candidate.policy)) continue;
       const left = candidate.evidence.filter((p) => !claimed.has(p) && !ambiguousPositions.has(p));
       if (left.length > 0) diagnostics.push(partialDiagnostic(name, closest, left.length, where));
     }

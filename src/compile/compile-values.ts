@@ -7,6 +7,7 @@ import type { Policy } from "../model/types.js";
 import { checkPolEntries, polEncodeMessage } from "../pol/index.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
+import { checkRegistryName } from "../values/registry-names.js";
 import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { writtenNumber } from "../values/written-numbers.js";
@@ -56,9 +57,9 @@ export const REGISTRY_SECTION_SOURCE = "(registry section)";
  * problem of the file; only the requested section produces entries. Policies are processed in the
  * file's order, and where two of them write the same registry value the later one wins (with a
  * warning). The raw entries of `registry.<class>` come after the policies (see
- * {@link EntryCollector.addRaw}), but their keys fix the spelling of the components they name before
- * any policy writes (see {@link EntryCollector.reserveSpelling}); every entry then takes its place in
- * the editor's key order.
+ * {@link EntryCollector.addRaw}). Each key component is spelled as `keySpelling.<class>`, else the
+ * raw entries' keys, spell it, else as most of the entries do (see {@link EntryCollector.reserveSpelling});
+ * every entry then takes its place in the editor's key order.
  *
  * `policies` is a bundle's policy list, or a {@link PolicyIndex} over several sources (for example a
  * PolicyDefinitions store), where a key may be written `namespace:name`.
@@ -80,7 +81,13 @@ export function compileValues(
     diagnostics.push(...checked.diagnostics);
     if (section === policyClass) raw.push(...checked.entries);
   }
-  // The raw entries' keys are spelled first, their values written last (see EntryCollector.addRaw).
+  // Spellings the file asks for, then the raw entries' keys, win over the policies' most used spelling;
+  // the raw entries' values are written last (see EntryCollector.addRaw).
+  values.keySpelling?.[policyClass]?.forEach((key, at) => {
+    const unsafe = checkRegistryName(key, "key", { path: ["keySpelling", policyClass, at], ...file });
+    if (unsafe) diagnostics.push(unsafe);
+    else collector.reserveSpelling(key);
+  });
   for (const { entry } of raw) collector.reserveSpelling(entry.key);
   for (const section of VALUES_SECTIONS) {
     for (const [name, input] of Object.entries(values[section] ?? {})) {

@@ -4,7 +4,8 @@
  * that writes a subset of another's values). A matched policy is kept when no other matched policy
  * claims any of its entries, or when it claims strictly more than each one that does (those are
  * subsumed: it explains everything they explain, and more). Otherwise the entries cannot be attributed
- * — the file alone cannot tell which policy was set — and they stay raw entries, reported as ambiguous.
+ * — the file alone cannot tell which policy was set — and they stay raw entries, reported as ambiguous,
+ * unless the templates the rest of the file uses decide ({@link preferUsedTemplates}).
  */
 
 /** A policy that matched, with the positions of the entries it claims. */
@@ -78,4 +79,88 @@ export function resolveClaims<T extends Matched>(matched: readonly T[]): ClaimRe
     ambiguous.push(group.sort((a, b) => a - b).map((who) => matched[who]!));
   }
   return { kept, subsumed, ambiguous };
+}
+
+/** A matched policy with the template it comes from (its target namespace; none for a bundle's). */
+export interface TemplateMatched extends Matched {
+  readonly namespace?: string;
+}
+
+/** An ambiguous group decided by the templates the file uses: `chosen` kept, `over` left out. */
+export interface PreferredGroup<T> {
+  readonly chosen: T[];
+  readonly over: T[];
+}
+
+/**
+ * Decides ambiguous groups the way the rest of the file points to. Alike policies of two templates
+ * write the same entries (office15 and office16 copies of one policy; AdobeDC, AdobeDC_x64 and
+ * AdobeDC_x86): the file cannot tell which one was set, but a GPO is edited against one store, so the
+ * template whose policies the file already holds (`used`: the templates of policies kept without any
+ * doubt) is the one it was set from. A group is decided when some but not all of its members come
+ * from a used template, those members resolve among themselves without ambiguity, and they claim
+ * every entry the others claim. Any other group stays ambiguous: nothing decides it.
+ */
+export function preferUsedTemplates<T extends TemplateMatched>(
+  groups: readonly T[][],
+  used: ReadonlySet<string>,
+): { preferred: PreferredGroup<T>[]; subsumed: ClaimResolution<T>["subsumed"]; ambiguous: T[][] } {
+  const preferred: PreferredGroup<T>[] = [];
+  const subsumed: ClaimResolution<T>["subsumed"][number][] = [];
+  const ambiguous: T[][] = [];
+  for (const group of groups) {
+    const inUse = group.filter((m) => m.namespace !== undefined && used.has(m.namespace));
+    const over = group.filter((m) => !inUse.includes(m));
+    const resolved = resolveClaims(inUse);
+    const covered = new Set(inUse.flatMap((m) => m.claimed));
+    const decided =
+      inUse.length > 0 &&
+      over.length > 0 &&
+      resolved.ambiguous.length === 0 &&
+      over.every((m) => m.claimed.every((position) => covered.has(position)));
+    if (!decided) {
+      ambiguous.push(group);
+      continue;
+    }
+    preferred.push({ chosen: resolved.kept, over });
+    subsumed.push(...resolved.subsumed);
+  }
+  return { preferred, subsumed, ambiguous };
+}
+
+/** Everything decided about the matched policies of one file (see {@link resolveFileClaims}). */
+export interface FileClaims<T extends Matched> extends ClaimResolution<T> {
+  readonly preferred: PreferredGroup<T>[];
+  /** Kept policies decoded from older templates' entries (their match lacks element values). */
+  readonly older: T[];
+}
+
+/**
+ * Resolves the policies of one file: full matches first ({@link resolveClaims}), ambiguous groups
+ * decided by the templates the file uses ({@link preferUsedTemplates}); then the `older` matches —
+ * policies whose file lacks values their current template writes — only where no full match claims
+ * any of their entries, resolved among themselves the same way.
+ */
+export function resolveFileClaims<T extends TemplateMatched>(
+  full: readonly T[],
+  older: readonly T[],
+): FileClaims<T> {
+  const first = resolveClaims(full);
+  const used = new Set(first.kept.flatMap((m) => (m.namespace === undefined ? [] : [m.namespace])));
+  const decided = preferUsedTemplates(first.ambiguous, used);
+  const taken = new Set(
+    [...first.kept, ...decided.preferred.flatMap((p) => p.chosen), ...decided.ambiguous.flat()].flatMap(
+      (m) => m.claimed,
+    ),
+  );
+  const second = resolveClaims(older.filter((m) => m.claimed.every((p) => !taken.has(p))));
+  const decidedOlder = preferUsedTemplates(second.ambiguous, used);
+  const preferred = [...decided.preferred, ...decidedOlder.preferred];
+  return {
+    kept: [...first.kept, ...second.kept, ...preferred.flatMap((p) => p.chosen)],
+    subsumed: [...first.subsumed, ...decided.subsumed, ...second.subsumed, ...decidedOlder.subsumed],
+    ambiguous: [...decided.ambiguous, ...decidedOlder.ambiguous],
+    preferred,
+    older: [...second.kept, ...decidedOlder.preferred.flatMap((p) => p.chosen)],
+  };
 }

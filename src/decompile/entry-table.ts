@@ -61,6 +61,11 @@ export class EntryTable {
     return list && list.length === 1 ? list[0] : undefined;
   }
 
+  /** Whether any entry (one or more) is for `key\valueName`. */
+  holds(key: string, valueName: string): boolean {
+    return this.byValue.has(valueId(key, valueName));
+  }
+
   /** The entry for `key\valueName` (see {@link find}). */
   get(key: string, valueName: string): PolEntry | undefined {
     const index = this.find(key, valueName);

@@ -11,16 +11,21 @@ import type { OptionValue, PolicyState } from "../compile/types.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { registryWrites } from "../model/registry-writes.js";
 import type { Policy } from "../model/types.js";
-import type { PolEntry } from "../pol/index.js";
+import { targetValueName, type PolEntry } from "../pol/index.js";
 import { elementKey, readElementOption } from "./element-options.js";
 import { valueId, type EntryTable } from "./entry-table.js";
 
-/** A state that compiles to entries all present in the file: `claimed` are their positions. */
+/**
+ * A state that compiles to entries present in the file: `claimed` are their positions. All of them,
+ * or, for a GPO saved with older templates, all but `missing` (see {@link matchPolicy}).
+ */
 export interface StateMatch {
   readonly state: PolicyState;
   readonly claimed: readonly number[];
   /** The keys the state writes, spelled as the template spells them, in the compiler's order. */
   readonly keys: readonly string[];
+  /** Entries of the state's elements that the file lacks entirely; absent for a full match. */
+  readonly missing?: readonly PolEntry[];
 }
 
 /** Why a state does not match: the first entry it would write that the file lacks or holds otherwise. */
@@ -36,10 +41,13 @@ export interface StateMismatch {
   readonly present: number;
 }
 
-/** What one policy's entries in the file amount to. */
+/**
+ * What one policy's entries in the file amount to. Without a full match, `older` is the state the
+ * editor shows when the GPO was saved with older templates (see {@link matchPolicy}), if it can be one.
+ */
 export type PolicyMatch =
   | { readonly matched: true; readonly match: StateMatch }
-  | { readonly matched: false; readonly closest: StateMismatch };
+  | { readonly matched: false; readonly closest: StateMismatch; readonly older?: StateMatch };
 
 const NONE: ReadonlySet<string> = new Set();
 const OWN_VALUES = new WeakMap<Policy, ReadonlySet<string>>();
@@ -89,21 +97,72 @@ function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateM
   return { state, claimed, keys: result.entries.map((entry) => entry.key) };
 }
 
+/**
+ * The state as the Group Policy editor shows a GPO saved with older templates, whose policy lacks
+ * values a newer template's elements write: every entry the policy writes by itself (its value, its
+ * value lists) is in the file, and each element entry is either in the file or absent altogether
+ * (neither the value nor a `**del.` for it). Undefined when the file holds anything else, or nothing
+ * of the policy's own, or when no element entry is missing (that is a full match or none).
+ */
+function tryOlderTemplate(policy: Policy, state: PolicyState, table: EntryTable): StateMatch | undefined {
+  const ownState: PolicyState = state.state === "enabled" ? { state: "enabled", options: {} } : state;
+  const own = compilePolicy({ ...policy, elements: [] }, ownState);
+  if (own.entries.length === 0 || hasErrors(own.diagnostics)) return undefined;
+  const ownIds = new Set(own.entries.map((entry) => valueId(entry.key, entry.valueName)));
+  const result = compilePolicy(policy, state);
+  if (hasErrors(result.diagnostics)) return undefined;
+  const claimed: number[] = [];
+  const missing: PolEntry[] = [];
+  for (const entry of result.entries) {
+    const index = table.match(entry);
+    if (index !== undefined) claimed.push(index);
+    else if (ownIds.has(valueId(entry.key, entry.valueName))) return undefined;
+    else {
+      const name = targetValueName(entry);
+      const names = name === undefined ? [entry.valueName] : [name, `**del.${name}`, `**soft.${name}`];
+      if (names.some((n) => table.holds(entry.key, n))) return undefined;
+      missing.push(entry);
+    }
+  }
+  if (missing.length === 0) return undefined;
+  return { state, claimed, keys: result.entries.map((entry) => entry.key), missing };
+}
+
 const isMatch = (x: StateMatch | StateMismatch): x is StateMatch => "claimed" in x;
+
+/** Of matching states, the one claiming more entries (it explains more of the file); on a tie, the first. */
+const best = (matches: readonly StateMatch[]) =>
+  matches.reduce((a, b) => (b.claimed.length > a.claimed.length ? b : a));
 
 /**
  * Decides the state of `policy` from the file. Of two matching states the one claiming more entries
  * wins (it explains more of the file); on a tie — a policy whose Enabled and Disabled states write the
  * same entries, such as one made only of unchecked check boxes — Disabled, the plainer reading.
+ *
+ * When neither state matches in full, the policy may have been set with older templates, whose
+ * version of it lacked elements the current one has (a 2019 GPO read against 25H2 templates: Passport's
+ * RequireSecurityDevice, DeviceGuard's VirtualizationBasedSecurity): the editor then shows the state its
+ * own value says, with the options it finds. That state comes as `older`, with the entries the file
+ * lacks in `missing`; the caller prefers full matches of other policies to it.
  */
 export function matchPolicy(policy: Policy, table: EntryTable): PolicyMatch {
-  const enabled = tryState(policy, { state: "enabled", options: readOptions(policy, table) }, table);
+  const options = readOptions(policy, table);
+  const enabled = tryState(policy, { state: "enabled", options }, table);
   const disabled = tryState(policy, { state: "disabled" }, table);
   const matches = [disabled, enabled].filter(isMatch);
-  if (matches.length > 0) {
-    const best = matches.reduce((a, b) => (b.claimed.length > a.claimed.length ? b : a));
-    return { matched: true, match: best };
-  }
+  if (matches.length > 0) return { matched: true, match: best(matches) };
   const [a, b] = [enabled as StateMismatch, disabled as StateMismatch];
-  return { matched: false, closest: b.present > a.present ? b : a };
+  const closest = b.present > a.present ? b : a;
+  // Only worth compiling again where the first entry the state lacks is absent, not different, and the
+  // policy's own value (when it has one) is in the file: most policies a file does not set stop here.
+  const own = policy.valueName;
+  const mayBeOlder = (x: StateMismatch) =>
+    x.expected !== undefined &&
+    x.found === undefined &&
+    (own === undefined || table.holds(policy.key, own) || table.holds(policy.key, `**del.${own}`));
+  const older = [
+    mayBeOlder(b) ? tryOlderTemplate(policy, { state: "disabled" }, table) : undefined,
+    mayBeOlder(a) ? tryOlderTemplate(policy, { state: "enabled", options }, table) : undefined,
+  ].filter((m) => m !== undefined);
+  return { matched: false, closest, ...(older.length > 0 ? { older: best(older) } : {}) };
 }

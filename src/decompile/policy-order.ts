@@ -8,30 +8,18 @@
  * the file position decides: every entry is still written, some values of a key in another order.
  *
  * Among the free choices, a policy that would create key components spelled as the file spells them
- * goes first: the compiler spells each component as the first policy that creates it does (one
- * spelling per component, as the editor keeps it), so this is how the file's spelling comes back.
+ * goes first: where two spellings of a component are used equally, the compiler takes the one written
+ * first. (Where the compiler's choice still differs from the file's, the decoder names the file's
+ * spelling in `keySpelling`; see key-spelling.ts.)
  */
 import type { PolEntry } from "../pol/index.js";
 import { keyId } from "./entry-table.js";
+import { componentSpellings } from "./key-spelling.js";
 
 /** A decoded policy: the positions of the file entries it claims, and the keys as its template spells them. */
 export interface Claimant {
   readonly claimed: readonly number[];
   readonly keys: readonly string[];
-}
-
-/** Upper-cased path of each key component → its first spelling, for keys in the order given. */
-function componentSpellings(keys: Iterable<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const key of keys) {
-    const parts = key.split("\\");
-    let path = "";
-    parts.forEach((part, i) => {
-      path = i === 0 ? keyId(part) : `${path}\\${keyId(part)}`;
-      if (!out.has(path)) out.set(path, part);
-    });
-  }
-  return out;
 }
 
 /**

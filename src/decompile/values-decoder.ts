@@ -3,7 +3,8 @@
  * under version control (`admxkit values --from`). For every policy the templates have, its state is
  * decided from the entries as the Group Policy editor decides it when it opens a GPO (policy-match.ts);
  * entries no decoded policy explains are kept as raw entries in the `registry` section, so that
- * compiling the values file gives back every entry of the file.
+ * compiling the values file gives back every entry of the file, and key spellings the compiler would
+ * not choose by itself in `keySpelling`.
  */
 import {
   asPolicySources,
@@ -11,6 +12,7 @@ import {
   type PolicyIndex,
   type PolicySource,
 } from "../compile/policy-index.js";
+import { compileValues } from "../compile/compile-values.js";
 import type { PolicyClassName } from "../compile/types.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createEntryExplainer, type EntryExplainer } from "../explain/entry-explainer.js";
@@ -19,12 +21,13 @@ import { checkPolEntries, polEncodeMessage, type PolEntry } from "../pol/index.j
 import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
 import { toRegistryRecords } from "../values/registry-section.js";
 import type { PolicySectionSchema, ValuesFile } from "../values/schema.js";
-import { resolveClaims } from "./claims.js";
+import { resolveFileClaims } from "./claims.js";
 import { EntryTable, keyId } from "./entry-table.js";
 import { matchPolicy, type StateMatch, type StateMismatch } from "./policy-match.js";
 import { orderClaimants } from "./policy-order.js";
 import { withoutDeadEntries } from "./dead-entries.js";
 import { describeEntryValue } from "./describe-entry.js";
+import { keySpellingFor } from "./key-spelling.js";
 
 type PolicySection = import("zod").infer<typeof PolicySectionSchema>;
 
@@ -191,29 +194,39 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
     }
     const { candidates, otherClass } = gatherCandidates(table, explainer, side);
     const matched: MatchedCandidate[] = [];
+    const older: MatchedCandidate[] = [];
     const unmatched: { candidate: Candidate; name: string; closest: StateMismatch }[] = [];
     for (const candidate of candidates) {
       const name = nameOf(index, candidate) ?? candidate.qualifiedName;
       const result = matchPolicy(candidate.policy, table);
-      if (result.matched)
-        matched.push({
-          ...candidate,
-          name,
-          match: result.match,
-          claimed: result.match.claimed,
-          keys: result.match.keys,
-        });
-      else unmatched.push({ candidate, name, closest: result.closest });
+      // An older template's reading stands only when the file holds nothing else of the policy.
+      const previous = result.matched ? undefined : result.older;
+      const whole = previous && candidate.evidence.every((p) => previous.claimed.includes(p));
+      const match = result.matched ? result.match : whole ? previous : undefined;
+      if (match) {
+        const found = { ...candidate, name, match, claimed: match.claimed, keys: match.keys };
+        (result.matched ? matched : older).push(found);
+      }
+      if (!result.matched) unmatched.push({ candidate, name, closest: result.closest });
     }
-    const resolution = resolveClaims(matched);
+    const resolution = resolveFileClaims(matched, older);
     const kept = resolution.kept.filter((m) => {
       if (nameOf(index, m) !== undefined) return true;
       diagnostics.push(diag("VALUES_FROM_UNNAMEABLE", { policy: m.qualifiedName }, where, "warning"));
       return false;
     });
     const claimed = new Set(kept.flatMap((m) => m.claimed));
+    const keptPolicies = new Set(kept.map((m) => m.policy));
     for (const { claimant, by } of resolution.subsumed)
       diagnostics.push(diag("VALUES_FROM_SUBSUMED", { policy: claimant.name, by: by.name }, where, "info"));
+    for (const { chosen, over } of resolution.preferred) {
+      const params = {
+        policy: chosen.map((m) => m.name).join(", "),
+        template: chosen[0]!.namespace!,
+        others: over.map((m) => m.name).join(", "),
+      };
+      diagnostics.push(diag("VALUES_FROM_PREFERRED_TEMPLATE", params, where, "info"));
+    }
     for (const group of resolution.ambiguous) {
       const positions = [...new Set(group.flatMap((m) => m.claimed))].sort((a, b) => a - b);
       const entry = entries[positions[0]!]!;
@@ -225,9 +238,23 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
       };
       diagnostics.push(diag("VALUES_FROM_AMBIGUOUS", params, where, "warning"));
     }
+    for (const m of resolution.older) {
+      if (!keptPolicies.has(m.policy)) continue;
+      const missing = m.match.missing!;
+      const params = {
+        policy: m.name,
+        state: m.match.state.state,
+        count: missing.length,
+        values: missing
+          .map((entry) => `${entry.key}\\${entry.valueName} (${describeEntryValue(entry)})`)
+          .join(", "),
+      };
+      diagnostics.push(diag("VALUES_FROM_OLDER_TEMPLATE", params, where, "warning"));
+    }
     // A policy that matches no state is only worth a word when some of its entries are still unexplained.
     const ambiguousPositions = new Set(resolution.ambiguous.flat().flatMap((m) => m.claimed));
     for (const { candidate, name, closest } of unmatched) {
+      if (keptPolicies.has(candidate.policy)) continue;
       const left = candidate.evidence.filter((p) => !claimed.has(p) && !ambiguousPositions.has(p));
       if (left.length > 0) diagnostics.push(partialDiagnostic(name, closest, left.length, where));
     }
@@ -247,19 +274,31 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
           : { state: state.state };
     }
     diagnostics.push(...rawDiagnostics(raw, entries, claimed, candidates, otherClass, side, source, where));
+    // What compiling the decoded side spells otherwise than the file (see key-spelling.ts).
+    // The raw entries' records are made only when a compile is needed: a file of millions of raw
+    // entries must not hold a record for each one just to learn that its spellings are the file's.
+    const keySpelling = keySpellingFor(
+      entries,
+      [...ordered.flatMap((m) => m.keys), ...raw.map((entry) => entry.key)],
+      () => {
+        const registry = raw.length > 0 ? { registry: { [side]: toRegistryRecords(raw) } } : {};
+        return compileValues(index, { [side]: section, ...registry }, side).entries;
+      },
+    );
     const decoded: DecodedPolicy[] = ordered.map((m) => ({
       policyClass: side,
       name: m.name,
       policy: m.policy,
       claimed: original === undefined ? m.claimed : m.claimed.map((position) => original[position]!),
     }));
-    return { section, raw, diagnostics, decoded };
+    return { section, raw, keySpelling, diagnostics, decoded };
   }
 
   return {
     decode(sides, options = {}) {
       const values: { -readonly [K in keyof ValuesFile]: ValuesFile[K] } = {};
       const registry: NonNullable<ValuesFile["registry"]> = {};
+      const keySpelling: NonNullable<ValuesFile["keySpelling"]> = {};
       const diagnostics: Diagnostic[] = [];
       const policies: DecodedPolicy[] = [];
       const raw: Partial<Record<PolicyClassName, readonly PolEntry[]>> = {};
@@ -272,10 +311,12 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
           raw[side] = result.raw;
           if (!options.rawAsEntries) registry[side] = toRegistryRecords(result.raw);
         }
+        if (result.keySpelling.length > 0) keySpelling[side] = result.keySpelling;
         diagnostics.push(...result.diagnostics);
         policies.push(...result.decoded);
       }
       if (registry.machine || registry.user) values.registry = registry;
+      if (keySpelling.machine || keySpelling.user) values.keySpelling = keySpelling;
       return { values, diagnostics, policies, raw };
     },
   };

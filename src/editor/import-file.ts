@@ -26,7 +26,8 @@ export function isRegistryPol(bytes: Uint8Array): boolean {
 
 /**
  * Reads `bytes` named `file`. A values file replaces the whole state. A Registry.pol replaces the
- * section of `policyClass` (and its raw entries) with what the decoder finds, keeping the other class.
+ * section of `policyClass` (and its raw entries and key spellings) with what the decoder finds, keeping
+ * the other class.
  */
 export function importFile(
   bytes: Uint8Array,
@@ -57,11 +58,16 @@ export function importFile(
   const decodedRaw = result.values.registry?.[policyClass];
   if (decodedRaw && decodedRaw.length > 0) raw[policyClass] = decodedRaw;
   else delete raw[policyClass];
-  const { registry: _old, ...rest } = current;
+  const spelling = { ...current.keySpelling };
+  const decodedSpelling = result.values.keySpelling?.[policyClass];
+  if (decodedSpelling) spelling[policyClass] = decodedSpelling;
+  else delete spelling[policyClass];
+  const { registry: _old, keySpelling: _oldSpelling, ...rest } = current;
   const values: ValuesFile = {
     ...rest,
     [policyClass]: result.values[policyClass] ?? {},
     ...(Object.keys(raw).length > 0 ? { registry: raw } : {}),
+    ...(Object.keys(spelling).length > 0 ? { keySpelling: spelling } : {}),
   };
   return { values, diagnostics: result.diagnostics };
 }

@@ -1,5 +1,6 @@
 /** Values files: their schema, reading them, the per-bundle JSON Schema and the text format checks. */
 export {
+  KeySpellingSchema,
   OptionValueSchema,
   POLICY_STATES,
   PolicySectionSchema,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Bundle, Policy } from "../model/types.js";
 import { optionIsRequired, optionJsonSchema, type JsonSchema } from "./option-schemas.js";
-import { RegistrySectionSchema, ValuesFileSchema, VALUES_SECTIONS } from "./schema.js";
+import { KeySpellingSchema, RegistrySectionSchema, ValuesFileSchema, VALUES_SECTIONS } from "./schema.js";
 
 const DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -63,11 +63,17 @@ function registrySchema(): JsonSchema {
   };
 }
 
+/** The `keySpelling` section (the same for every bundle), without a `$schema` of its own. */
+function keySpellingSchema(): JsonSchema {
+  const { $schema: _draft, ...schema } = z.toJSONSchema(KeySpellingSchema, { io: "input" });
+  return { ...schema, description: "Keys whose components are written as spelled here" };
+}
+
 /**
  * The JSON Schema of values files. With a bundle: its Machine (and Both) policies under `machine`, its
  * User (and Both) policies under `user`, each with `state` and, when enabled, its options typed from
- * the ADMX (enum item ids or the numbers the items write, number ranges, string lengths, arrays), and the raw `registry`
- * section. Without one: the shape.
+ * the ADMX (enum item ids or the numbers the items write, number ranges, string lengths, arrays), the
+ * raw `registry` section and `keySpelling`. Without one: the shape.
  */
 export function valuesJsonSchema(bundle?: Bundle): JsonSchema {
   if (!bundle) {
@@ -86,6 +92,7 @@ export function valuesJsonSchema(bundle?: Bundle): JsonSchema {
       machine: sectionSchema(bundle, "machine"),
       user: sectionSchema(bundle, "user"),
       registry: registrySchema(),
+      keySpelling: keySpellingSchema(),
     },
   };
 }

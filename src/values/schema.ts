@@ -8,7 +8,8 @@
  *
  * Keys of `machine` and `user` are policy names (the ADMX `name`, optionally `namespace:name`); a policy
  * not listed is Not Configured. `registry.machine` and `registry.user` hold raw Registry.pol entries no
- * policy explains (see registry-section.ts), in the record form of `admxkit dump --json`. `options` keys are element ids. This schema checks only the shape;
+ * policy explains (see registry-section.ts), in the record form of `admxkit dump --json`; `keySpelling`
+ * how key components are spelled. `options` keys are element ids. This schema checks only the shape;
  * names and option values are checked against the policies by the compiler, and
  * `admxkit schema values --bundle X` prints a JSON Schema with the names and types of one bundle.
  */
@@ -64,12 +65,23 @@ export const RegistrySectionSchema = z.strictObject({
   user: z.array(RegistryRecordSchema).optional(),
 });
 
+/**
+ * Key spellings per class: each component of these keys is written as spelled here, whatever the
+ * policies' templates spell (registry keys ignore case; a Registry.pol spells each component one way).
+ * `values --from` writes the keys whose spelling in the GPO the compiler would not choose by itself.
+ */
+export const KeySpellingSchema = z.strictObject({
+  machine: z.array(z.string()).optional(),
+  user: z.array(z.string()).optional(),
+});
+
 /** The whole values file. */
 export const ValuesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   machine: PolicySectionSchema.optional(),
   user: PolicySectionSchema.optional(),
   registry: RegistrySectionSchema.optional(),
+  keySpelling: KeySpellingSchema.optional(),
 });
 
 /** A parsed values file. */
@@ -81,4 +93,4 @@ export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 /** The sections of a values file, named as the policy classes they feed. */
 export const VALUES_SECTIONS = ["machine", "user"] as const;
 /** Every top-level key a values file may have, for "did you mean" suggestions. */
-export const VALUES_FILE_KEYS = ["machine", "user", "registry", "$schema"] as const;
+export const VALUES_FILE_KEYS = ["machine", "user", "registry", "keySpelling", "$schema"] as const;

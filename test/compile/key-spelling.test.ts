@@ -1,7 +1,8 @@
 /**
- * GPMC's key spelling (issue 10, item 4): one spelling per key component in a whole Registry.pol, fixed
- * by the first entry that creates the component. Tested with Windows' own templates, which spell the
- * same keys differently (`SOFTWARE\Policies`, `Software\Policies`, `Software\policies`).
+ * GPMC's key spelling: one spelling per key component in a whole Registry.pol, the one most of the
+ * entries use (ties: the one written first), unless the values file's `keySpelling` or `registry`
+ * section names it. Tested with Windows' own templates, which spell the same keys differently
+ * (`SOFTWARE\Policies`, `Software\Policies`, `Software\policies`).
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -35,17 +36,53 @@ function keysOf(machine: NonNullable<ValuesFile["machine"]>): string[] {
   return [...new Set(result.entries.map((e) => e.key))];
 }
 
-describe("one spelling per key component, fixed by the entry that creates it", () => {
-  it("CredentialProviders after a template that created SOFTWARE\\Policies writes SOFTWARE\\Policies\\Microsoft\\Windows\\System", () => {
-    // DWM.admx spells SOFTWARE\Policies\Microsoft\Windows\DWM; CredentialProviders.admx spells
-    // Software\Policies\Microsoft\Windows\System.
+describe("one spelling per key component, the one most entries use", () => {
+  // CredentialProviders.admx spells Software\Policies\Microsoft\Windows\System (AllowDomainPINLogon:
+  // one entry); ActiveXInstallService.admx spells SOFTWARE\Policies\…\AxInstaller, and its list policy
+  // Disabled writes two entries there (ApprovedList = 0 and the list key's **delvals.).
+  const pinThenActiveX = {
+    AllowDomainPINLogon: { state: "enabled" },
+    ApprovedActiveXInstallSites: { state: "disabled" },
+  } as const;
+
+  it("takes the spelling of two entries over that of the one written first, for values and **delvals. alike", () => {
+    const result = compileValues(index, { machine: pinThenActiveX }, "machine");
+    expect(result.entries.map((e) => [e.key, e.valueName])).toEqual([
+      ["SOFTWARE\\Policies\\Microsoft\\Windows\\AxInstaller", "ApprovedList"],
+      ["SOFTWARE\\Policies\\Microsoft\\Windows\\AxInstaller\\ApprovedActiveXInstallSites", "**delvals."],
+      ["SOFTWARE\\Policies\\Microsoft\\Windows\\System", "AllowDomainPINLogon"],
+    ]);
+    // The order of the policies in the file does not change a choice the counts make.
+    expect(
+      keysOf({
+        ApprovedActiveXInstallSites: { state: "disabled" },
+        AllowDomainPINLogon: { state: "enabled" },
+      }),
+    ).toEqual(keysOf(pinThenActiveX));
+  });
+
+  it("RemoteAssistance's three entries spell Software\\policies for the policy written before them, **del. markers included", () => {
+    const result = compileValues(
+      index,
+      { machine: { AllowDomainPINLogon: { state: "enabled" }, RA_Options: { state: "disabled" } } },
+      "machine",
+    );
+    expect(result.entries.map((e) => [e.key, e.valueName])).toEqual([
+      ["Software\\policies\\Microsoft\\Windows\\System", "AllowDomainPINLogon"],
+      ["Software\\policies\\Microsoft\\Windows NT\\Terminal Services", "UseCustomMessages"],
+      ["Software\\policies\\Microsoft\\Windows NT\\Terminal Services", "**del.ShareControlMessage"],
+      ["Software\\policies\\Microsoft\\Windows NT\\Terminal Services", "**del.ViewMessage"],
+    ]);
+  });
+
+  it("on a tie keeps the spelling written first (DWM and CredentialProviders, one entry each)", () => {
+    // DWM.admx spells SOFTWARE\Policies\Microsoft\Windows\DWM.
     expect(
       keysOf({ DwmDisallowAnimations_2: { state: "enabled" }, AllowDomainPINLogon: { state: "enabled" } }),
     ).toEqual([
       "SOFTWARE\\Policies\\Microsoft\\Windows\\DWM",
       "SOFTWARE\\Policies\\Microsoft\\Windows\\System",
     ]);
-    // In the other order CredentialProviders creates the components, and DWM takes its spelling.
     expect(
       keysOf({ AllowDomainPINLogon: { state: "enabled" }, DwmDisallowAnimations_2: { state: "enabled" } }),
     ).toEqual([
@@ -54,45 +91,34 @@ describe("one spelling per key component, fixed by the entry that creates it", (
     ]);
   });
 
-  it("RemoteAssistance's Software\\policies keeps the Policies spelling already in the file, for values and **del. markers", () => {
-    const result = compileValues(
-      index,
-      { machine: { AllowDomainPINLogon: { state: "enabled" }, RA_Options: { state: "disabled" } } },
-      "machine",
-    );
-    const terminal = result.entries.filter((e) => e.key.endsWith("Terminal Services"));
-    expect(terminal.map((e) => [e.key, e.valueName])).toEqual([
-      ["Software\\Policies\\Microsoft\\Windows NT\\Terminal Services", "UseCustomMessages"],
-      ["Software\\Policies\\Microsoft\\Windows NT\\Terminal Services", "**del.ShareControlMessage"],
-      ["Software\\Policies\\Microsoft\\Windows NT\\Terminal Services", "**del.ViewMessage"],
-    ]);
-    // First in the file, RemoteAssistance spells the component for everyone after it.
-    expect(keysOf({ RA_Options: { state: "disabled" }, AllowDomainPINLogon: { state: "enabled" } })).toEqual([
-      "Software\\policies\\Microsoft\\Windows\\System",
-      "Software\\policies\\Microsoft\\Windows NT\\Terminal Services",
-    ]);
-  });
-
-  it("**delvals. markers take the spelling too (a list written after another template's key)", () => {
-    // ActiveXInstallService.admx spells SOFTWARE\Policies\…\AxInstaller\ApprovedActiveXInstallSites,
-    // a list key: Disabled writes **delvals. there.
+  it("keySpelling of the class wins over the counts, component by component; the other class's is ignored", () => {
     const result = compileValues(
       index,
       {
-        machine: {
-          AllowDomainPINLogon: { state: "enabled" },
-          ApprovedActiveXInstallSites: { state: "disabled" },
-        },
+        machine: pinThenActiveX,
+        keySpelling: { machine: ["Software\\Policies\\microsoft"], user: ["software"] },
       },
       "machine",
     );
-    const delvals = result.entries.find((e) => e.valueName === "**delvals.");
-    expect(delvals?.key).toBe(
-      "Software\\Policies\\Microsoft\\Windows\\AxInstaller\\ApprovedActiveXInstallSites",
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect([...new Set(result.entries.map((e) => e.key))]).toEqual([
+      "Software\\Policies\\microsoft\\Windows\\AxInstaller",
+      "Software\\Policies\\microsoft\\Windows\\AxInstaller\\ApprovedActiveXInstallSites",
+      "Software\\Policies\\microsoft\\Windows\\System",
+    ]);
+  });
+
+  it("refuses a keySpelling key with a control character, naming where it is", () => {
+    const result = compileValues(
+      index,
+      { machine: pinThenActiveX, keySpelling: { machine: ["Software", "Soft\tware"] } },
+      "machine",
+      { file: "gpo.values.json" },
     );
-    expect(result.entries.every((e) => e.key.startsWith("Software\\Policies\\Microsoft\\Windows\\"))).toBe(
-      true,
-    );
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.code, d.path, d.file])).toEqual([
+      ["VALUES_REGISTRY_NAME_UNSAFE", ["keySpelling", "machine", 1], "gpo.values.json"],
+    ]);
   });
 
   it("no component is ever spelled two ways in a file that sets every Machine policy of the store", () => {
@@ -113,15 +139,17 @@ describe("one spelling per key component, fixed by the entry that creates it", (
     expect([...spellings].filter(([, set]) => set.size > 1)).toEqual([]);
   });
 
-  it("spells each component by its first creator even when a later entry creates a deeper key first", () => {
+  it("counts each component on its own, over every entry whose key passes through it", () => {
     const collector = new EntryCollector();
     collector.add(dwordEntry("software\\A\\b", "x", 1), { policy: "P" });
     collector.add(dwordEntry("SOFTWARE\\a", "y", 1), { policy: "Q" });
+    collector.add(dwordEntry("SOFTWARE\\a", "w", 1), { policy: "Q" });
     collector.add(dwordEntry("Software\\A\\B\\C", "z", 1), { policy: "R" });
-    expect(collector.entries().map((e) => e.key)).toEqual([
-      "software\\A",
-      "software\\A\\b",
-      "software\\A\\b\\C",
+    // SOFTWARE: 2 of 4 entries; A and a: two each, A written first; b and B: one each, b first.
+    expect([...new Set(collector.entries().map((e) => e.key))]).toEqual([
+      "SOFTWARE\\A",
+      "SOFTWARE\\A\\b",
+      "SOFTWARE\\A\\b\\C",
     ]);
   });
 });

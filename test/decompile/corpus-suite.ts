@@ -13,6 +13,7 @@ import { compileValues } from "../../src/compile/index.js";
 import { checkPolEntries, decodePolOrThrow, encodePol } from "../../src/pol/index.js";
 import type { ValuesFromEntries } from "../../src/decompile/index.js";
 import type { Policy } from "../../src/model/types.js";
+import type { ValuesFile } from "../../src/values/schema.js";
 import type { PolEntry } from "../../src/pol/index.js";
 import type { OptionValue } from "../../src/compile/index.js";
 import { itemOption } from "../helpers/enabled-state.js";
@@ -298,6 +299,34 @@ export function corpusRoundTripSuite(
       }
       // Byte-identical except where ambiguous entries stay raw (their values move after the policies').
       expect(identical).toBeGreaterThan(files * 0.9);
+    });
+
+    it("one file per ADMX spelled in lower case, as no template spells it, comes back through keySpelling", () => {
+      // GPMC keeps the spelling of the setting made first, whatever the templates say; lower case
+      // stands for a spelling the compiler's count would never choose, in every key component.
+      let spelled = 0;
+      for (const template of corpus.store.templates) {
+        const section: NonNullable<ValuesFile["machine"]> = {};
+        for (const policy of template.policies) {
+          if (!sidesOf(policy).includes("machine")) continue;
+          const options = requiredOptions(policy);
+          if (compileAlone(policy, options) === undefined) continue;
+          const key = corpus.index.lookup(policy.name).ok
+            ? policy.name
+            : `${template.namespace}:${policy.name}`;
+          // requiredOptions gives read-only lists, which the compiler only reads.
+          section[key] = { state: "enabled", options: options as (typeof section)[string]["options"] };
+        }
+        const first = compileValues(corpus.index, { machine: section }, "machine");
+        if (first.entries.length === 0 || checkPolEntries(first.entries).length > 0) continue;
+        const lower = first.entries.map((entry) => ({ ...entry, key: entry.key.toLowerCase() }));
+        if (lower.every((entry, i) => entry.key === first.entries[i]!.key)) continue;
+        const { decoded, back } = roundTrip(corpus, "machine", lower);
+        expectRoundTrip(lower, back, decoded.values.registry?.machine?.length ?? 0, template.file);
+        // Raw entries' keys keep their own spelling; elsewhere the decoded policies need keySpelling.
+        if (decoded.values.keySpelling?.machine) spelled++;
+      }
+      expect(spelled).toBeGreaterThan(150);
     });
 
     it.each(FIXTURES)("Microsoft's %s Registry.pol compiles back byte for byte", (fixture) => {

@@ -207,8 +207,8 @@ describe("what cannot be attributed stays raw, with the reason", () => {
     ],
   });
 
-  it("partial: a value of the state is missing", () => {
-    const entries = enabled(simple, { Server: "proxy", Port: 8080 }).filter((e) => e.valueName !== "Server");
+  it("partial: the policy's own value is missing", () => {
+    const entries = enabled(simple, { Server: "proxy", Port: 8080 }).filter((e) => e.valueName !== "On");
     const result = decodeOne([simple], entries);
     expect(result.values.machine).toEqual({});
     expect(result.values.registry?.machine).toHaveLength(2);
@@ -219,8 +219,8 @@ describe("what cannot be attributed stays raw, with the reason", () => {
           policy: "Proxy",
           state: "enabled",
           count: entryCount(2),
-          value: `${KEY}\\Server`,
-          expected: 'REG_SZ ""',
+          value: `${KEY}\\On`,
+          expected: "REG_DWORD 1",
         },
       ],
     ]);
@@ -360,5 +360,96 @@ describe("the values file it writes", () => {
       ["machine", "Contoso.One:Same"],
       ["user", "Contoso.Two:Same"],
     ]);
+  });
+});
+
+describe("a GPO saved with older templates: element values the file lacks", () => {
+  const proxy = onePolicy({
+    name: "Proxy",
+    valueName: "On",
+    elements: [
+      { kind: "text", id: "Server", valueName: "Server", control: control("textBox") },
+      { kind: "decimal", id: "Port", valueName: "Port", control: control("decimalTextBox") },
+    ],
+  });
+
+  it("decodes the state its own value says, with the options found, and names the missing values", () => {
+    const entries = enabled(proxy, { Server: "proxy", Port: 8080 }).filter((e) => e.valueName !== "Server");
+    const result = decodeOne([proxy], entries);
+    expect(result.values).toEqual({ machine: { Proxy: { state: "enabled", options: { Port: 8080 } } } });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.params])).toEqual([
+      [
+        "VALUES_FROM_OLDER_TEMPLATE",
+        "warning",
+        { policy: "Proxy", state: "enabled", count: 1, values: `${KEY}\\Server (REG_SZ "")` },
+      ],
+    ]);
+    // Compiling writes the state as the current template has it: the file's entries and the missing one.
+    const back = compileValues([proxy], result.values, "machine").entries;
+    expect(back.map((e) => e.valueName)).toEqual(["On", "Server", "Port"]);
+  });
+
+  it("reads Disabled from the policy's value when a **del. of a newer element is missing", () => {
+    const entries = compilePolicy(proxy, { state: "disabled" }).entries.filter(
+      (e) => e.valueName !== "**del.Port",
+    );
+    const result = decodeOne([proxy], entries);
+    expect(result.values.machine).toEqual({ Proxy: { state: "disabled" } });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: "VALUES_FROM_OLDER_TEMPLATE",
+      params: { state: "disabled", values: `${KEY}\\**del.Port (REG_SZ " ")` },
+    });
+  });
+
+  it("stays raw when an element value is there with other data, and yields to a policy that matches in full", () => {
+    // Port as text: the file holds the element's value, but not as any state writes it.
+    const result = decodeOne([proxy], [dwordEntry(KEY, "On", 1), szEntry(KEY, "Port", "x")]);
+    expect(result.values.machine).toEqual({});
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["VALUES_FROM_PARTIAL_MISSING"]);
+    // A policy that writes On alone explains the file in full; Proxy's older reading does not compete.
+    const [alone] = testBundle({ name: "OnAlone", valueName: "On" }).policies;
+    const full = decodeOne([alone!, proxy], [dwordEntry(KEY, "On", 1)]);
+    expect(full.values.machine).toEqual({ OnAlone: { state: "enabled" } });
+    expect(full.diagnostics).toEqual([]);
+  });
+});
+
+describe("alike policies of two templates: the template the file already uses decides", () => {
+  const alike = (namespace: string, ...names: string[]) => ({
+    namespace,
+    policies: names.map((name) =>
+      onePolicy({ name, valueName: name === "Shared" ? "Shared" : `${namespace}.${name}` }),
+    ),
+  });
+  // Two copies of one template (an x86 and an x64 build, an older and a newer version): "Shared" is in
+  // both and writes the same value; each also has a policy of its own.
+  const x86 = alike("Contoso.X86", "Shared", "OnlyX86");
+  const x64 = alike("Contoso.X64", "Shared", "OnlyX64");
+
+  it("decodes the copy of the template whose other policy the file holds", () => {
+    const result = valuesFromEntries([x86, x64], {
+      machine: [dwordEntry(KEY, "Shared", 1), dwordEntry(KEY, "Contoso.X64.OnlyX64", 1)],
+    });
+    expect(result.values).toEqual({
+      machine: { "Contoso.X64:Shared": { state: "enabled" }, OnlyX64: { state: "enabled" } },
+    });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.params])).toEqual([
+      [
+        "VALUES_FROM_PREFERRED_TEMPLATE",
+        "info",
+        { policy: "Contoso.X64:Shared", template: "Contoso.X64", others: "Contoso.X86:Shared" },
+      ],
+    ]);
+  });
+
+  it("stays raw when nothing decides: no other policy, or policies of both copies", () => {
+    for (const extra of [
+      [],
+      [dwordEntry(KEY, "Contoso.X86.OnlyX86", 1), dwordEntry(KEY, "Contoso.X64.OnlyX64", 1)],
+    ]) {
+      const result = valuesFromEntries([x86, x64], { machine: [dwordEntry(KEY, "Shared", 1), ...extra] });
+      expect(result.values.registry?.machine).toHaveLength(1);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(["VALUES_FROM_AMBIGUOUS"]);
+    }
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The `keySpelling` a decoded values file needs so that compiling it spells every key component as the
+ * GPO does. The compiler spells each component as most of the entries do (src/compile/registry-order.ts),
+ * which is GPMC's choice in nearly every component of real GPOs but not in all of them: the editor
+ * keeps the spelling of the setting made first, which no file records. So the decoder compiles what it
+ * decoded and names, for each component spelled otherwise than in the file, its key as the file spells
+ * it; nothing is named when the compiler already agrees.
+ */
+import type { PolEntry } from "../pol/index.js";
+import { keyId } from "./entry-table.js";
+
+/** Upper-cased path of each key component → its first spelling, for keys in the order given. */
+export function componentSpellings(keys: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const key of keys) {
+    const parts = key.split("\\");
+    let path = "";
+    parts.forEach((part, i) => {
+      path = i === 0 ? keyId(part) : `${path}\\${keyId(part)}`;
+      if (!out.has(path)) out.set(path, part);
+    });
+  }
+  return out;
+}
+
+/**
+ * The keys, spelled as in `file`, whose components the compiler spells otherwise: only the deepest
+ * such key of a branch (a key fixes the spelling of all its components), in the compiler's key order.
+ * `written` are the keys of every entry the decoded values file writes, as the templates spell them;
+ * when each of them spells its components as the file does, the compiler can choose no other
+ * spelling and `compile` (the decoded values file's entries) is not called.
+ */
+export function keySpellingFor(
+  file: readonly PolEntry[],
+  written: Iterable<string>,
+  compile: () => readonly PolEntry[],
+): string[] {
+  const inFile = componentSpellings(file.map((entry) => entry.key));
+  if ([...written].every((key) => spelledAsIn(inFile, key))) return [];
+  const differing: string[] = [];
+  for (const [path, part] of componentSpellings(compile().map((entry) => entry.key))) {
+    const wanted = inFile.get(path);
+    if (wanted === undefined || wanted === part) continue;
+    // Every prefix of a path in the file is in the file too (componentSpellings walks each key).
+    const parts = path.split("\\");
+    differing.push(parts.map((_, i) => inFile.get(parts.slice(0, i + 1).join("\\"))!).join("\\"));
+  }
+  const deeper = (key: string, other: string) => keyId(other).startsWith(`${keyId(key)}\\`);
+  return differing.filter((key) => !differing.some((other) => deeper(key, other)));
+}
+
+/** Whether every component of `key` is spelled as in `spellings` (see {@link componentSpellings}). */
+function spelledAsIn(spellings: ReadonlyMap<string, string>, key: string): boolean {
+  let path = "";
+  return key.split("\\").every((part, i) => {
+    path = i === 0 ? keyId(part) : `${path}\\${keyId(part)}`;
+    return spellings.get(path) === part;
+  });
+}

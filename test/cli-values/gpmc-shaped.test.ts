@@ -132,7 +132,7 @@ describe("a GPO saved with older templates", () => {
   it("words the warning in Japanese", async () => {
     const { stderr } = await roundTrip("passport-ja", older, "ja-JP");
     expect(stderr).toContain(
-      `warning VALUES_FROM_OLDER_TEMPLATE: ポリシー MSPassport_RequireSecurityDevice は、グループ ポリシー エディターでの表示と同じく enabled としてデコードしましたが、この状態で書き込まれる値のうち 1 件がファイルにありません: ${missing} (REG_DWORD 0)。`,
+      `警告 VALUES_FROM_OLDER_TEMPLATE: ポリシー MSPassport_RequireSecurityDevice は、グループ ポリシー エディターでの表示と同じく enabled としてデコードしましたが、この状態で書き込まれる値のうち 1 件がファイルにありません: ${missing} (REG_DWORD 0)。`,
     );
   });
 });

@@ -4,6 +4,7 @@
  * have written, convert every template with the library's `toBundle`, and run the round trip
  * `pol --admx` → `values --from` → `pol` for one policy.
  */
+import { enumItemOption } from "../../src/compile/elements/enum.js";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { expect } from "vitest";
@@ -114,8 +115,11 @@ export function everyOption(policy: Policy): Record<string, OptionValue> {
       options[element.id] = Number(element.minValue ?? 0) + (element.maxValue === undefined ? 1 : 0);
     else if (element.kind === "text") options[element.id] = "x";
     else if (element.kind === "multiText") options[element.id] = ["x", "y"];
-    else if (element.kind === "enum") options[element.id] = element.items.length - 1;
-    else if (element.kind === "list")
+    else if (element.kind === "enum") {
+      // The last item, by the name a values file gives it (its id, or the number it writes).
+      const last = enumItemOption(element, element.items.length - 1);
+      if (last !== undefined) options[element.id] = last;
+    } else if (element.kind === "list")
       options[element.id] = element.explicitValue ? { a: "x", b: "y" } : ["x", "y"];
   }
   return options;

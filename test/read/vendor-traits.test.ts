@@ -149,7 +149,7 @@ describe("a file name with spaces, lower-case locale folders, unknown attributes
         ArchivePath: "\\\\server\\profiles\\%USERNAME%",
         ArchiveBackups: 3,
         ExcludedFolders: ["Downloads", "AppData\\Local\\Temp"],
-        LogLevel: 1,
+        LogLevel: "LogLevel_Debug",
       },
     });
   });

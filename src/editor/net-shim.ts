@@ -2,7 +2,7 @@
  * `isIPv6` of `node:net` for the page bundle (vite.editor.config.ts aliases `node:net` here), so the
  * proxy formats (src/values/hosts.ts) accept and refuse in the page exactly what they do in the CLI.
  * The pattern is the one Node's own check uses (lib/internal/net.js): eight groups, `::` once, an IPv4
- * tail, an optional zone; test/editor/net-shim.test.ts holds it to node:net on generated addresses.
+ * tail, an optional zone; test/editor/net-shim.property.test.ts holds it to node:net on generated addresses.
  */
 const v4Seg = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])";
 const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;

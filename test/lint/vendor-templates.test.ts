@@ -2,16 +2,18 @@
  * Vendor templates as GPMC reads them: whatever the editor loads, every admxkit command reads. Each
  * trait of the vendor families the project cannot ship is reproduced by a small store of its own in
  * test/fixtures/lint/stores/vendor-* (its markers are checked by fixtures.test.ts); here `validate` is
- * run on it with and without `--strict`, and a policy with elements goes through `pol --admx`,
+ * run on it with and without `--strict`, `preview --admx` and `toBundle` read all of it, and a policy
+ * with elements goes through `pol --admx`,
  * `values --from` and `pol` again. The three families of ../shared/corpus/vendor are validated alone and
  * merged into Windows 11's store.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVIATION_CODES } from "../../src/lint/strict.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { convertFolder, previewFolder, storePages } from "../read/vendor-kit.js";
 import { FIXTURES } from "./fixture-markers.js";
 
 const STORES = join(FIXTURES, "stores");
@@ -123,6 +125,30 @@ describe.each(TRAITS.filter((t) => !t.store.startsWith("vendor-missing") && !t.s
         expect(found).toContain(`error ${deviation}`);
         expect(code).toBe(1);
       } else expect([code, found]).toEqual([0, []]);
+    });
+
+    // What validate calls a warning, every command reads: the preview and the library's conversion too.
+    it("preview --admx writes every policy page in every language", async () => {
+      const { result, pages } = await previewFolder(join(STORES, store));
+      expect(result.code, result.stderr).toBe(0);
+      // A folder of one template is previewed as that template's site (<locale>/<policy>.html), a folder
+      // of several as a store (<locale>/<template>/<policy>.html).
+      const admxFiles = (await readdir(join(STORES, store))).filter((f) => f.endsWith(".admx"));
+      const expected = (await storePages(join(STORES, store))).map((page) => {
+        const [locale, , policy] = page.split(sep);
+        return admxFiles.length === 1 ? join(locale!, policy!) : page;
+      });
+      expect(expected.length).toBeGreaterThan(0);
+      expect(pages).toEqual(expected);
+    });
+
+    it("toBundle converts every template", async () => {
+      const templates = await convertFolder(join(STORES, store));
+      expect(templates.length).toBeGreaterThan(0);
+      const refused = templates
+        .filter((t) => !t.bundle)
+        .map((t) => [t.base, t.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)]);
+      expect(refused).toEqual([]);
     });
   },
 );

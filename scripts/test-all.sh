@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the unit/golden/property/CLI suite, the browser tests beside it, then the static checks
-# (type check, formatting).
+# Every test: the static checks (type check, formatting) beside the build, then the unit/golden/property/
+# CLI suite and the browser tests side by side.
 # Installs the Debian packages the browser tests need (chromium, fonts-noto-cjk) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,16 +12,27 @@ node scripts/shared-folder.js
 
 bash scripts/ensure-browser.sh
 
+# The static checks (type check, prettier) run beside the build: the build is mostly one process on one
+# core, so the other core does them there instead of after the suites. They read src/, test/ and the
+# docs, never dist/, which the build writes. Their output is printed after the unit suite.
+(
+  status=0
+  echo "== typecheck"
+  npm run --silent typecheck || status=$?
+  echo "== format"
+  npx prettier --check . || status=$?
+  exit "$status"
+) > test-output/static-checks.log 2>&1 &
+checks_pid=$!
+
 # dist/ once, for both suites (their global setups skip it then): two builds must never write it at once.
 echo "== build"
 node scripts/build-dist.js
 export ADMXKIT_TEST_DIST_BUILT=1
 
-# The browser suite runs beside the unit suite and then the static checks: it runs one test file at a
-# time and waits on Chromium, so it leaves room on the second core, and it is the longest part. The unit
-# suite keeps both cores busy; the static checks (type check, prettier) come after it, in the browser
-# suite's last minutes, where a core is free. Run one after another the parts took 3 min 40 s here.
-# The browser suite writes to a log, printed when it ends.
+# The browser suite runs beside the unit suite: it runs one test file at a time and waits on Chromium,
+# so it leaves room on the second core. The unit suite keeps both cores busy. The browser suite writes
+# to a log, printed when it ends.
 npm run --silent test:browser -- --reporter=default --reporter=json \
   --outputFile.json=test-output/vitest-browser.json > test-output/browser-tests.log 2>&1 &
 browser_pid=$!
@@ -31,10 +42,8 @@ unit=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-output/vitest.json || unit=$?
 
 checks=0
-echo "== typecheck"
-npm run --silent typecheck || checks=$?
-echo "== format"
-npx prettier --check . || checks=$?
+wait "$checks_pid" || checks=$?
+cat test-output/static-checks.log
 
 browser=0
 wait "$browser_pid" || browser=$?

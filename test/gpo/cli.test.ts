@@ -94,7 +94,7 @@ describe("admxkit gpo", () => {
     expect(await listFiles(out)).toEqual([]);
   });
 
-  // gpo --admx itself (a PolicyDefinitions store) is tested in test/cli-admx.
+  // gpo --admx itself (a PolicyDefinitions store) is tested in test/cli/ (pol-admx, inbox-store).
   it("usage errors exit 2: --bundle with --admx, missing --name", async () => {
     const out = await tempDir();
     const both = await runCli([

@@ -1,6 +1,6 @@
 /**
  * Benchmark: the hostile inputs of test/robustness at their full size, as time figures. The unit tests
- * check these inputs by how their CPU time grows (test/robustness/growth.ts), never by a time limit, as
+ * check these inputs by how their CPU time grows (test/helpers/growth.ts), never by a time limit, as
  * a limit fails on a loaded machine (200,000 siblings once took 10.9 s against a 10 s limit); the
  * figures live here. Baseline: copying the same input (`Buffer.from`), the least a reader must do.
  */

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
-import { HOSTILE_BUNDLE_PATH } from "../preview/fixtures.js";
+import { HOSTILE_BUNDLE_PATH } from "../helpers/preview-fixtures.js";
 import { launch, type Browser } from "./browser.js";
 import { STORE_21H2 as STORE } from "./global-setup.js";
 

@@ -5,7 +5,7 @@ import { generateTemplates } from "../../src/generate/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { listFiles } from "../helpers/golden.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 describe("admxkit build", () => {
   it("writes ./out/PolicyDefinitions for defender-proxy by default, equal to the generator", async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { helpText } from "../../src/cli/main.js";
 import { REPO_ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 /** yargs' wording in both languages, which must never reach a user again (issue 13.5). */
 const YARGS_WORDING =

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { value } from "../../src/model/values.js";
-import { dword, KEY, records, testBundle } from "./kit.js";
+import { dword, KEY, records, testBundle } from "../helpers/compile-kit.js";
 
 const bundle = testBundle(
   { name: "MachineOnly", class: "Machine", valueName: "M" },

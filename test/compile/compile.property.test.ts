@@ -14,8 +14,8 @@ import {
   type PolEntry,
 } from "../../src/pol/index.js";
 import { checkTextFormat, type TextFormat } from "../../src/values/formats.js";
-import { fuzzRuns } from "../pol/pol-test-kit.js";
-import { testBundle } from "./kit.js";
+import { fuzzRuns } from "../helpers/pol-kit.js";
+import { testBundle } from "../helpers/compile-kit.js";
 
 const RUNS = fuzzRuns(200);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePolicy, type OptionValue } from "../../src/compile/index.js";
 import type { Element } from "../../src/model/types.js";
-import { delvals, KEY, onePolicy, records, sz } from "./kit.js";
+import { delvals, KEY, onePolicy, records, sz } from "../helpers/compile-kit.js";
 
 const LIST_KEY = "Software\\Policies\\Admxkit\\Test\\Allowed";
 

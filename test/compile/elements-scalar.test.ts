@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy, type OptionValue } from "../../src/compile/index.js";
 import type { Element } from "../../src/model/types.js";
 import { value } from "../../src/model/values.js";
-import { del, dword, KEY, onePolicy, records, sz } from "./kit.js";
+import { del, dword, KEY, onePolicy, records, sz } from "../helpers/compile-kit.js";
 
 const OTHER = "Software\\Policies\\Admxkit\\Other";
 

@@ -7,7 +7,7 @@ import { decodePol, encodePol } from "../../src/pol/index.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 import { expectGoldenFiles } from "../helpers/golden.js";
-import { dword, records, sz } from "./kit.js";
+import { dword, records, sz } from "../helpers/compile-kit.js";
 
 const EXAMPLES = join(REPO_ROOT, "examples");
 const DATA_COLLECTION = "Software\\Policies\\Microsoft\\Windows\\DataCollection";

@@ -3,8 +3,8 @@ import { compilePolicy, compileValues, EntryCollector } from "../../src/compile/
 import type { Element } from "../../src/model/types.js";
 import { value } from "../../src/model/values.js";
 import { decodePol, delEntry, delvalsEntry, dwordEntry, szEntry } from "../../src/pol/index.js";
-import { readFixture } from "../pol/pol-test-kit.js";
-import { del, delvals, dword, KEY, onePolicy, records, sz, testBundle } from "./kit.js";
+import { readFixture } from "../helpers/pol-kit.js";
+import { del, delvals, dword, KEY, onePolicy, records, sz, testBundle } from "../helpers/compile-kit.js";
 
 const src = { policy: "A" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../../src/compile/index.js";
 import { value } from "../../src/model/values.js";
-import { del, dword, KEY, onePolicy, records, sz } from "./kit.js";
+import { del, dword, KEY, onePolicy, records, sz } from "../helpers/compile-kit.js";
 
 const OTHER = "Software\\Policies\\Admxkit\\Other";
 

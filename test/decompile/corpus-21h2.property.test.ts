@@ -1,6 +1,10 @@
-/** The decode → values → compile round trip over the Windows 11 21H2 in-box store (see corpus-suite.ts). */
-import { AMBIGUOUS_IN_BOTH, NOT_ITSELF_WITH_OPTIONS_IN_BOTH, UNSTORABLE_IN_BOTH } from "./corpus-shared.js";
-import { corpusRoundTripSuite } from "./corpus-suite.js";
+/** The decode → values → compile round trip over the Windows 11 21H2 in-box store (see test/helpers/corpus-suite.ts). */
+import {
+  AMBIGUOUS_IN_BOTH,
+  NOT_ITSELF_WITH_OPTIONS_IN_BOTH,
+  UNSTORABLE_IN_BOTH,
+} from "../helpers/corpus-shared.js";
+import { corpusRoundTripSuite } from "../helpers/corpus-suite.js";
 
 corpusRoundTripSuite("windows11-21h2", {
   ambiguous: {

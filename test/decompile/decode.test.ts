@@ -8,7 +8,7 @@ import { createValuesDecoder, valuesFromEntries } from "../../src/decompile/inde
 import type { Element, Policy } from "../../src/model/types.js";
 import { value } from "../../src/model/values.js";
 import { dwordEntry, encodePol, szEntry, type PolEntry } from "../../src/pol/index.js";
-import { KEY, onePolicy, testBundle } from "../compile/kit.js";
+import { KEY, onePolicy, testBundle } from "../helpers/compile-kit.js";
 
 /** A count of entries as the messages carry it (worded "1 entry", "2 entries"). */
 const entryCount = (count: number) => ({ counted: "COUNT_ENTRY", count });

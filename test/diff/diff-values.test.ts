@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diffValues, formatDiffJsonLines, formatDiffText } from "../../src/diff/index.js";
 import { value } from "../../src/model/values.js";
 import type { ValuesFile } from "../../src/values/schema.js";
-import { KEY, testBundle } from "../compile/kit.js";
+import { KEY, testBundle } from "../helpers/compile-kit.js";
 
 const control = (type: string) => ({ type, label: "L" }) as never;
 const policies = testBundle(

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { bundleJsonSchema } from "../../src/model/json-schema.js";
 import { contosoSync } from "../../examples/custom-bundle/bundle.js";
-import { smallBundle } from "./fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 /** The published JSON Schema, read back by an independent reader (zod's JSON Schema import). */
 const fromSchema = z.fromJSONSchema(bundleJsonSchema() as Parameters<typeof z.fromJSONSchema>[0]);

@@ -5,7 +5,7 @@ import { generateTemplates } from "../../src/generate/generate.js";
 import { AdmxkitError, formatPath } from "../../src/diagnostics/diagnostic.js";
 import type { BundleInput } from "../../src/model/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { smallBundle } from "./fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 type Mutation = (b: any) => void;
 

@@ -7,7 +7,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Bundle } from "../../src/model/types.js";
 import { findUnsafeNameChar } from "../../src/pol/registry-names.js";
 import { escapeAttribute, escapeText } from "../../src/xml/write-xml.js";
-import { smallBundle } from "./fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 const RUNS = Number(process.env.ADMXKIT_FUZZ_RUNS ?? 200);
 

@@ -12,7 +12,7 @@ import {
   type GpoBackupInput,
 } from "../../src/gpo/index.js";
 import { decodePol, dwordEntry, encodePol, szEntry, type PolEntry } from "../../src/pol/index.js";
-import { allNodes, parseXmlTree, wellFormed, type XmlNode } from "./xml-tree.js";
+import { allNodes, parseXmlTree, wellFormed, type XmlNode } from "../helpers/xml-tree.js";
 
 const MACHINE: PolEntry[] = [
   szEntry("Software\\Policies\\Microsoft\\Windows Defender", "ProxyServer", "http://10.0.0.6:8080"),

@@ -8,7 +8,7 @@ import { writeFilesAtomic } from "../../src/io/write-files.js";
 import { readGpoInput } from "../../src/io/read-gpo-input.js";
 import { dwordEntry, encodePol, szEntry } from "../../src/pol/index.js";
 import { tempDir } from "../helpers/cli.js";
-import { records } from "../compile/kit.js";
+import { records } from "../helpers/compile-kit.js";
 import type { GpoInput } from "../../src/io/read-gpo-input.js";
 
 /** The sides as dump records (decoded data are Buffer views, not plain Uint8Arrays). */

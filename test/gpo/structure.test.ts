@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
 import { delEntry, dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
-import { allNodes, parseXmlTree, wellFormed, type XmlNode } from "./xml-tree.js";
+import { allNodes, parseXmlTree, wellFormed, type XmlNode } from "../helpers/xml-tree.js";
 
 interface FileStructure {
   namespace: string;

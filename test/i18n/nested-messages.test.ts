@@ -7,7 +7,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import { decodePol } from "../../src/pol/decode.js";
 import { describePolDecodeError } from "../../src/pol/errors.js";
 import { describeLgpoParseError, parseLgpoText } from "../../src/pol/lgpo-parse.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { tempDir } from "../helpers/cli.js";
 
 async function polError(bytes: Uint8Array) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkAdmx } from "../../src/lint/rules/admx-rules.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
-import { filesBelow, FIXTURES, markersOf, placesOf } from "./fixture-markers.js";
+import { filesBelow, FIXTURES, markersOf, placesOf } from "../helpers/fixture-markers.js";
 
 const FILES = join(FIXTURES, "files");
 const STORES = join(FIXTURES, "stores");

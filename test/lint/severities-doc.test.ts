@@ -16,7 +16,7 @@ import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
 import { DEVIATION_CODES } from "../../src/lint/strict.js";
 import { validateTemplates, type ValidateOptions } from "../../src/lint/validate-templates.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
-import { filesBelow, FIXTURES } from "./fixture-markers.js";
+import { filesBelow, FIXTURES } from "../helpers/fixture-markers.js";
 
 const FAMILIES = ["XML_", "XSD_", "ADMX_", "ADML_", "STORE_", "READ_", "INTUNE_", "REGISTRY_"];
 

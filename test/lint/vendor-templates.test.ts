@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVIATION_CODES } from "../../src/lint/strict.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
-import { convertFolder, previewFolder, storePages } from "../read/vendor-kit.js";
-import { FIXTURES } from "./fixture-markers.js";
+import { convertFolder, previewFolder, storePages } from "../helpers/vendor-kit.js";
+import { FIXTURES } from "../helpers/fixture-markers.js";
 
 const STORES = join(FIXTURES, "stores");
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
 import { xmllintVerdicts } from "../helpers/xsd.js";
-import { FIXTURES } from "./fixture-markers.js";
+import { FIXTURES } from "../helpers/fixture-markers.js";
 
 const RUNS = Number(process.env.ADMXKIT_FUZZ_RUNS ?? 60);
 // XSD_UNKNOWN_ATTRIBUTE: GPMC ignores attributes it does not know, a warning since issue 10.

@@ -15,7 +15,7 @@ import { strictDiagnostic } from "../../src/lint/strict.js";
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
 import { SHARED } from "../helpers/cli.js";
 import { xmllintVerdicts } from "../helpers/xsd.js";
-import { filesBelow, FIXTURES } from "./fixture-markers.js";
+import { filesBelow, FIXTURES } from "../helpers/fixture-markers.js";
 
 /** Warnings for what the schema rejects and Windows accepts, with the fixture that shows each. */
 const TOLERATED: Record<string, string[]> = {

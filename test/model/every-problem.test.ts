@@ -5,7 +5,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import { defineBundle } from "../../src/model/define.js";
 import type { BundleInput } from "../../src/model/types.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 
 /** The small bundle with two ids GPMC rejects, an unknown category and a string no catalog has. */
 function brokenBundle(): BundleInput {

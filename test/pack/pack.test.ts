@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { COMMANDS } from "../../src/cli/main.js";
 
 const exec = promisify(execFile);

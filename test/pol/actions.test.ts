@@ -12,7 +12,7 @@ import {
   szEntry,
 } from "../../src/pol/index.js";
 import type { PolAction, PolEntry } from "../../src/pol/index.js";
-import { toHex } from "./pol-test-kit.js";
+import { toHex } from "../helpers/pol-kit.js";
 
 const K = "Software\\Policies\\X";
 const named = (valueName: string, entry: PolEntry = szEntry(K, "x", " ")): PolEntry => ({

@@ -8,7 +8,7 @@ import {
   PolDecodeFailure,
 } from "../../src/pol/index.js";
 import type { PolDecodeError } from "../../src/pol/index.js";
-import { hex, toHex } from "./pol-test-kit.js";
+import { hex, toHex } from "../helpers/pol-kit.js";
 
 // One entry [K;N;4;4;01000000] — offsets: '[' 8, key 10, ';' 14, name 16, ';' 20, type 22, ';' 26,
 // size 28, ';' 32, data 34, ']' 38, end 40.

@@ -15,8 +15,8 @@ import {
   toDumpRecord,
   type PolEntry,
 } from "../../src/pol/index.js";
-import { entry } from "./pol-arbitraries.js";
-import { fuzzRuns, toHex } from "./pol-test-kit.js";
+import { entry } from "../helpers/pol-arbitraries.js";
+import { fuzzRuns, toHex } from "../helpers/pol-kit.js";
 
 const RUNS = fuzzRuns(150);
 

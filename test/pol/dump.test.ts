@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatJsonLines, formatPolTable, toDumpRecord } from "../../src/pol/index.js";
 import type { PolDumpRecord, PolEntry } from "../../src/pol/index.js";
-import { hex } from "./pol-test-kit.js";
-import { K, SAMPLE } from "./sample-entries.js";
+import { hex } from "../helpers/pol-kit.js";
+import { K, SAMPLE } from "../helpers/sample-entries.js";
 
 describe("JSON-lines dump", () => {
   it.each<[string, PolEntry, Partial<PolDumpRecord>]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyEntry, decodePol, decodePolOrThrow, decodeValue, encodePol } from "../../src/pol/index.js";
-import { FIXTURES, readFixture } from "./pol-test-kit.js";
+import { FIXTURES, readFixture } from "../helpers/pol-kit.js";
 
 describe("real Registry.pol files", () => {
   it.each(FIXTURES)("%s decodes and re-encodes byte for byte", (name) => {

@@ -10,7 +10,7 @@ import {
   qwordEntry,
   szEntry,
 } from "../../src/pol/index.js";
-import { hex, toHex } from "./pol-test-kit.js";
+import { hex, toHex } from "../helpers/pol-kit.js";
 
 // Expected bytes written by hand from MS-GPREG §2.2.1: "PReg", version 1 LE, then
 // '[' key NUL ';' name NUL ';' type u32 ';' size u32 ';' data ']' with UTF-16LE delimiters.

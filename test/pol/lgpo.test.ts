@@ -12,8 +12,8 @@ import {
   szEntry,
 } from "../../src/pol/index.js";
 import type { PolEntry } from "../../src/pol/index.js";
-import { hex } from "./pol-test-kit.js";
-import { K, K2, SAMPLE } from "./sample-entries.js";
+import { hex } from "../helpers/pol-kit.js";
+import { K, K2, SAMPLE } from "../helpers/sample-entries.js";
 
 const LINES: PolEntry = {
   key: K,

@@ -12,8 +12,8 @@ import {
   PolEncodeError,
 } from "../../src/pol/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode } from "../../src/pol/index.js";
-import { entry, value } from "./pol-arbitraries.js";
-import { FIXTURES, fuzzRuns, readFixture } from "./pol-test-kit.js";
+import { entry, value } from "../helpers/pol-arbitraries.js";
+import { FIXTURES, fuzzRuns, readFixture } from "../helpers/pol-kit.js";
 
 const RUNS = fuzzRuns(150);
 

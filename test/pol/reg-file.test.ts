@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { encodeRegFile, formatRegText, szEntry } from "../../src/pol/index.js";
 import { wrapHex } from "../../src/pol/reg-file.js";
-import { hex } from "./pol-test-kit.js";
-import { K, SAMPLE } from "./sample-entries.js";
+import { hex } from "../helpers/pol-kit.js";
+import { K, SAMPLE } from "../helpers/sample-entries.js";
 
 const EXPECTED = [
   "Windows Registry Editor Version 5.00",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeValue, encodeValue, REG_TYPES, regTypeName } from "../../src/pol/index.js";
 import type { PolValue } from "../../src/pol/index.js";
-import { hex, toHex } from "./pol-test-kit.js";
+import { hex, toHex } from "../helpers/pol-kit.js";
 
 describe("encodeValue", () => {
   it.each<[string, PolValue, number, string]>([

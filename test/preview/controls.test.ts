@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderControl } from "../../src/preview/controls.js";
 import { previewContext } from "../../src/preview/preview-context.js";
 import { renderPolicyPreview } from "../../src/preview/render-policy.js";
-import { attr, fragment, one, select, text, type Node } from "./dom.js";
-import { checked, hostileBundle, hostileBundleInput } from "./fixtures.js";
+import { attr, fragment, one, select, text, type Node } from "../helpers/dom.js";
+import { checked, hostileBundle, hostileBundleInput } from "../helpers/preview-fixtures.js";
 
 const bundle = hostileBundle();
 

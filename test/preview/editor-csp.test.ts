@@ -9,8 +9,8 @@ import { join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { attr, documentOf, elements, select, type Node } from "./dom.js";
-import { HOSTILE_BUNDLE_PATH } from "./fixtures.js";
+import { attr, documentOf, elements, select, type Node } from "../helpers/dom.js";
+import { HOSTILE_BUNDLE_PATH } from "../helpers/preview-fixtures.js";
 
 const SAME_NAME = join(REPO_ROOT, "test", "fixtures", "cli-admx", "same-name");
 

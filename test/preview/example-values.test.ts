@@ -4,7 +4,7 @@ import { exampleOptions } from "../../src/preview/example-values.js";
 import { examplesFromValues } from "../../src/preview/values-examples.js";
 import { FORMAT_EXAMPLES } from "../../src/values/formats.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
-import { hostileBundle } from "./fixtures.js";
+import { hostileBundle } from "../helpers/preview-fixtures.js";
 
 describe("exampleOptions", () => {
   it("starts every element where the editor starts it", () => {

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
-import { HOSTILE_BUNDLE_PATH } from "./fixtures.js";
+import { HOSTILE_BUNDLE_PATH } from "../helpers/preview-fixtures.js";
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

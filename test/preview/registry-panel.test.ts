@@ -6,8 +6,8 @@ import { delEntry, dwordEntry, formatRegText, szEntry } from "../../src/pol/inde
 import { exampleOptions } from "../../src/preview/example-values.js";
 import { compiledRegistry } from "../../src/preview/registry-effects.js";
 import { renderPolicyPreview } from "../../src/preview/render-policy.js";
-import { fragment, one, select, text, type Node } from "./dom.js";
-import { hostileBundle } from "./fixtures.js";
+import { fragment, one, select, text, type Node } from "../helpers/dom.js";
+import { hostileBundle } from "../helpers/preview-fixtures.js";
 
 const KEY = "Software\\Policies\\Admxkit\\Hostile";
 const registry = {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import { PREVIEW_CSS } from "../../src/preview/styles.js";
 import { renderPolicyPreview } from "../../src/preview/render-policy.js";
-import { attr, elements, fragment, one, select, text, type Node } from "./dom.js";
-import { checked, hostileBundle, hostileBundleInput } from "./fixtures.js";
+import { attr, elements, fragment, one, select, text, type Node } from "../helpers/dom.js";
+import { checked, hostileBundle, hostileBundleInput } from "../helpers/preview-fixtures.js";
 
 const bundle = hostileBundle();
 const en = bundle.locales["en-US"]!;

@@ -7,8 +7,8 @@ import { exampleOptions } from "../../src/preview/example-values.js";
 import { compiledRegistry } from "../../src/preview/registry-effects.js";
 import { loadPreviewModel, previewSiteOptions } from "../../src/preview/load-model.js";
 import { generatePreviewSite } from "../../src/preview/site.js";
-import { attr, documentOf, elements, one, select, text, type Node } from "./dom.js";
-import { hostileBundle } from "./fixtures.js";
+import { attr, documentOf, elements, one, select, text, type Node } from "../helpers/dom.js";
+import { hostileBundle } from "../helpers/preview-fixtures.js";
 
 const hostile = generatePreviewSite(hostileBundle(), { registry: compiledRegistry });
 const pages = new Map(hostile.map((f) => [f.path, documentOf(String(f.content))]));

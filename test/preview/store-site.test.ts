@@ -6,7 +6,7 @@ import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import type { OutputFile } from "../../src/io/output-file.js";
 import { writeStorePreview, type StoreTemplate } from "../../src/preview/index.js";
 import { SHARED } from "../helpers/cli.js";
-import { hostileBundle } from "./fixtures.js";
+import { hostileBundle } from "../helpers/preview-fixtures.js";
 
 const MICROSOFT = join(SHARED, "reference", "microsoft");
 const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");

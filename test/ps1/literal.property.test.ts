@@ -1,6 +1,6 @@
 /**
  * Every string the script writer quotes must read back as exactly itself and never reach PowerShell as
- * code. Checked with the independent tokenizer in ps-tokenizer.ts (no PowerShell on this machine).
+ * code. Checked with the independent tokenizer in test/helpers/ps-tokenizer.ts (no PowerShell on this machine).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,8 +8,8 @@ import { commandForEntry } from "../../src/ps1/index.js";
 import { removeCommandForEntry } from "../../src/ps1/registry-commands.js";
 import { psString, psUnsigned } from "../../src/ps1/ps-literal.js";
 import { szEntry } from "../../src/pol/index.js";
-import { fuzzRuns } from "../robustness/kit.js";
-import { evaluateStringLine, parseCommand, tokenize } from "./ps-tokenizer.js";
+import { fuzzRuns } from "../helpers/hostile-kit.js";
+import { evaluateStringLine, parseCommand, tokenize } from "../helpers/ps-tokenizer.js";
 
 /** Strings the property below tries: a few hundred in the normal run, `ADMXKIT_FUZZ_RUNS` when set. */
 const RUNS = fuzzRuns(300);

@@ -22,7 +22,7 @@ import {
   entriesToPowerShell,
   formatPowerShellScript,
 } from "../../src/ps1/index.js";
-import { parseCommand, type ParsedCommand } from "./ps-tokenizer.js";
+import { parseCommand, type ParsedCommand } from "../helpers/ps-tokenizer.js";
 
 const K = "Software\\Policies\\Contoso";
 

@@ -20,7 +20,7 @@ import {
   VENDOR_CORPUS,
   VENDOR_FIXTURES,
   type ConvertedTemplate,
-} from "./vendor-kit.js";
+} from "../helpers/vendor-kit.js";
 
 const FAMILIES = ["office2016", "firefox", "edge"] as const;
 const folderOf = (family: string) => join(VENDOR_CORPUS, family, "PolicyDefinitions");

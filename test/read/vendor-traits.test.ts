@@ -17,7 +17,7 @@ import {
   VENDOR_CORPUS,
   VENDOR_FIXTURES,
   type ConvertedTemplate,
-} from "./vendor-kit.js";
+} from "../helpers/vendor-kit.js";
 
 const CHROMIUM = join(VENDOR_FIXTURES, "chromium");
 const FLEX = join(VENDOR_FIXTURES, "flex engine");

@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateTemplates } from "../../src/generate/generate.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { distUrl } from "./bounded-child.js";
+import { distUrl } from "../helpers/bounded-child.js";
 
 /** The temporary name writeFilesAtomic gives a file beside its target. */
 const TEMP = /^(.+)\.admxkit-(\d+)-[0-9a-f]{8}\.tmp$/;

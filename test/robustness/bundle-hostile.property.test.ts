@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { generateTemplates } from "../../src/generate/generate.js";
 import { formatPath } from "../../src/diagnostics/diagnostic.js";
 import { checkBundle, type BundleCheck } from "../../src/model/check-bundle.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { validateXml } from "../helpers/xsd.js";
 import {
   deepArray,
@@ -20,8 +20,8 @@ import {
   NOT_XML_CHAR,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
-} from "./kit.js";
-import { expectLinearGrowth, growth } from "./growth.js";
+} from "../helpers/hostile-kit.js";
+import { expectLinearGrowth, growth } from "../helpers/growth.js";
 
 type Edit = (bundle: any) => void;
 let prototypes: string[][];

@@ -5,9 +5,9 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { deepJson } from "./kit.js";
+import { deepJson } from "../helpers/hostile-kit.js";
 
 const json = (edit: (b: any) => void) => {
   const b: any = smallBundle();

@@ -1,9 +1,9 @@
 /**
- * The blow-up guard of test/robustness/growth.ts tells linear work from quadratic work by how its CPU
+ * The blow-up guard of test/helpers/growth.ts tells linear work from quadratic work by how its CPU
  * time grows, not by a time limit: a linear loop passes it, a quadratic one fails it.
  */
 import { describe, expect, it } from "vitest";
-import { costRatio, expectLinearGrowth, growth } from "./growth.js";
+import { costRatio, expectLinearGrowth, growth } from "../helpers/growth.js";
 
 /** One pass over the input: linear. */
 function sum(items: Float64Array): number {

@@ -5,9 +5,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeLgpoBytes, formatLgpoText, parseLgpoText, type LgpoParseResult } from "../../src/pol/index.js";
-import { entry } from "../pol/pol-arbitraries.js";
-import { costRatio } from "./growth.js";
-import { fuzzRuns } from "./kit.js";
+import { entry } from "../helpers/pol-arbitraries.js";
+import { costRatio } from "../helpers/growth.js";
+import { fuzzRuns } from "../helpers/hostile-kit.js";
 
 const CODES = ["LGPO_BAD_SCOPE", "LGPO_INCOMPLETE_RECORD", "LGPO_BAD_ACTION", "LGPO_BAD_DATA"];
 
@@ -84,7 +84,7 @@ describe("parseLgpoText on hostile text", () => {
   it("large inputs, with bounded work: 50,000 records, one 2.5 MB line, 250,000 blank lines", () => {
     const record = "Computer\nSoftware\\Policies\\X\nValue\nDWORD:1\n\n";
     // Not a time limit (a loaded machine misses it): the parse costs at most 500 plain passes over the
-    // same text's characters, in the same process (test/robustness/growth.ts); a quadratic loop over
+    // same text's characters, in the same process (test/helpers/growth.ts); a quadratic loop over
     // these inputs would cost tens of thousands (the full-size figures are `npm run bench -- --only=hostile`).
     const chars = (text: string) => {
       let sum = 0;

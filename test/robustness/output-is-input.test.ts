@@ -19,7 +19,7 @@ import {
 } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
 
 const VALUES = join(REPO_ROOT, "examples", "defender-proxy.values.json");

@@ -23,9 +23,9 @@ import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic
 import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
-import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
+import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
 
 /** Calls resolveInside; returns the target, or the refusal's diagnostic code. */
 function attempt(out: string, path: string): { target?: string; code?: string } {

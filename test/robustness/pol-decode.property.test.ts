@@ -16,11 +16,11 @@ import {
   szEntry,
 } from "../../src/pol/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode, type PolEntry } from "../../src/pol/index.js";
-import { entry } from "../pol/pol-arbitraries.js";
+import { entry } from "../helpers/pol-arbitraries.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { distUrl, runBounded } from "./bounded-child.js";
-import { costRatio } from "./growth.js";
-import { fuzzRuns } from "./kit.js";
+import { distUrl, runBounded } from "../helpers/bounded-child.js";
+import { costRatio } from "../helpers/growth.js";
+import { fuzzRuns } from "../helpers/hostile-kit.js";
 
 const RUNS = fuzzRuns(200);
 
@@ -146,7 +146,7 @@ function claimingSize(size: number): Uint8Array {
 describe("decodePol: large pathological files, with bounded work", () => {
   const MB = 1024 * 1024;
   // A wall-clock limit fails on a loaded machine; these compare CPU time in one process instead
-  // (test/robustness/growth.ts). A 16 MiB file must cost at most 50 plain passes over its bytes: it
+  // (test/helpers/growth.ts). A 16 MiB file must cost at most 50 plain passes over its bytes: it
   // takes about 5 today, and a quadratic loop over 16 MiB would take millions.
   const sumBytes = (b: Uint8Array) => {
     let sum = 0;

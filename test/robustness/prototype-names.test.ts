@@ -20,7 +20,12 @@ import {
 import { readAdml, readAdmx } from "../../src/read/read-file.js";
 import { toBundle } from "../../src/read/to-bundle.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
-import { expectPrototypesIntact, expectTypedDiagnostic, prototypeSnapshot, PROTOTYPE_NAMES } from "./kit.js";
+import {
+  expectPrototypesIntact,
+  expectTypedDiagnostic,
+  prototypeSnapshot,
+  PROTOTYPE_NAMES,
+} from "../helpers/hostile-kit.js";
 
 let prototypes: string[][];
 beforeAll(() => {

@@ -25,10 +25,10 @@ import {
 } from "../../src/pol/index.js";
 import { readAdmx } from "../../src/read/read-file.js";
 import { checkRegistryName } from "../../src/values/registry-names.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
-import { entry as polEntry } from "../pol/pol-arbitraries.js";
-import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
+import { entry as polEntry } from "../helpers/pol-arbitraries.js";
+import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
 
 /** One of every kind of refused character: line ends, NUL, tab, ESC, DEL, C1, the Unicode separators. */
 const UNSAFE = [

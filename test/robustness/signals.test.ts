@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 
 const MARKER = "admxkit-test: paused after the first temporary file";

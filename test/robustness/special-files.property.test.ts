@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { INPUT_SIZE_LIMITS, readInput, readInputSync, type InputFormat } from "../../src/io/read-input.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { expectTypedDiagnostic, fuzzRuns } from "./kit.js";
+import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
 
 const POSIX = process.platform !== "win32";
 let dir: string;

@@ -14,7 +14,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Policy } from "../../src/model/types.js";
 import { decodeValue } from "../../src/pol/index.js";
 import { parseValues, parseValuesText, type ValuesParse } from "../../src/values/index.js";
-import { smallBundle } from "../generate/fixtures.js";
+import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import {
   deepArray,
@@ -25,7 +25,7 @@ import {
   hostileValue,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
-} from "./kit.js";
+} from "../helpers/hostile-kit.js";
 
 let prototypes: string[][];
 let policies: readonly Policy[];

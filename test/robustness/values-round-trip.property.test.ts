@@ -27,8 +27,8 @@ import {
 import { toRegistryRecords } from "../../src/values/registry-section.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import { valuesTextChunks, VALUES_PER_POL_BYTE } from "../../src/values/values-text.js";
-import { entry, key, text } from "../pol/pol-arbitraries.js";
-import { fuzzRuns } from "./kit.js";
+import { entry, key, text } from "../helpers/pol-arbitraries.js";
+import { fuzzRuns } from "../helpers/hostile-kit.js";
 
 const RUNS = fuzzRuns(100);
 const NO_POLICIES = createPolicyIndex([]);

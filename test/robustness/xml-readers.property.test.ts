@@ -12,15 +12,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { readAdml, readAdmx, type ReadResult } from "../../src/read/read-file.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
-import { distUrl, runBounded } from "./bounded-child.js";
-import { expectLinearGrowth, growth, growthSource } from "./growth.js";
+import { distUrl, runBounded } from "../helpers/bounded-child.js";
+import { expectLinearGrowth, growth, growthSource } from "../helpers/growth.js";
 import {
   expectPrototypesIntact,
   expectTypedDiagnostic,
   fuzzRuns,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
-} from "./kit.js";
+} from "../helpers/hostile-kit.js";
 
 const EXAMPLE = join(REPO_ROOT, "examples/custom-bundle/PolicyDefinitions");
 const ADMX = readFileSync(join(EXAMPLE, "ContosoSync.admx"), "utf8");
@@ -279,7 +279,7 @@ describe("nesting and size", () => {
     const big = "x".repeat(20_000_000);
     read(readAdmx, admx(`<categories><category name="a" displayName="${big}"/></categories>`));
     read(readAdml, ADML.replace("Contoso Sync</string>", `${big}</string>`));
-    // 2.5 MB and 20 MB in one process (test/robustness/growth.ts): a quadratic loop takes 64 times as
+    // 2.5 MB and 20 MB in one process (test/helpers/growth.ts): a quadratic loop takes 64 times as
     // long, a linear one about 8; no time limit a loaded machine could miss.
     const attribute = growth(
       (size) => admx(`<categories><category name="a" displayName="${"x".repeat(size)}"/></categories>`),
@@ -295,7 +295,7 @@ describe("nesting and size", () => {
     expectLinearGrowth(text, "readAdml over a long text");
   });
 
-  // Each case is read at n and 8n in one process, comparing CPU time (test/robustness/growth.ts): a
+  // Each case is read at n and 8n in one process, comparing CPU time (test/helpers/growth.ts): a
   // quadratic loop takes 64 times as long, a linear one about 8, whatever the machine's load. A
   // quadratic loop could also take minutes, so the child process has a deadline; it is a guard against a
   // hang, twenty times what a loaded machine needs, not the measure. The figures for the largest files

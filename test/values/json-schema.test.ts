@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { value } from "../../src/model/values.js";
 import { valuesJsonSchema } from "../../src/values/json-schema.js";
-import { testBundle } from "../compile/kit.js";
+import { testBundle } from "../helpers/compile-kit.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** A validator built from the JSON Schema by zod's own JSON Schema reader (independent of our writer). */

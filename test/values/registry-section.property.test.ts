@@ -15,9 +15,9 @@ import {
 } from "../../src/pol/index.js";
 import { parseValues, toRegistryRecords, valuesJsonSchema } from "../../src/values/index.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
-import { dword, KEY, records, sz, testBundle } from "../compile/kit.js";
-import { entry as anyEntry, key as anyKey, text } from "../pol/pol-arbitraries.js";
-import { fuzzRuns } from "../pol/pol-test-kit.js";
+import { dword, KEY, records, sz, testBundle } from "../helpers/compile-kit.js";
+import { entry as anyEntry, key as anyKey, text } from "../helpers/pol-arbitraries.js";
+import { fuzzRuns } from "../helpers/pol-kit.js";
 
 const RUNS = fuzzRuns(300);
 

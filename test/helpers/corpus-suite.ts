@@ -16,9 +16,9 @@ import type { Policy } from "../../src/model/types.js";
 import type { ValuesFile } from "../../src/values/schema.js";
 import type { PolEntry } from "../../src/pol/index.js";
 import type { OptionValue } from "../../src/compile/index.js";
-import { itemOption } from "../helpers/enabled-state.js";
+import { itemOption } from "./enabled-state.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
-import { FIXTURES, fuzzRuns, readFixture } from "../pol/pol-test-kit.js";
+import { FIXTURES, fuzzRuns, readFixture } from "./pol-kit.js";
 import {
   compileAlone,
   expectRoundTrip,

@@ -16,7 +16,7 @@ import { readStore } from "../../src/read/read-store.js";
 import { findTemplateFiles } from "../../src/read/store-files.js";
 import { toBundle } from "../../src/read/to-bundle.js";
 import type { AdmlDocument } from "../../src/read/types.js";
-import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { REPO_ROOT, runCli, SHARED, tempDir } from "./cli.js";
 
 /** The fixtures of this issue, each a small PolicyDefinitions folder written for the trait it shows. */
 export const VENDOR_FIXTURES = join(REPO_ROOT, "test", "fixtures", "vendor-traits");

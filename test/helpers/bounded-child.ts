@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { REPO_ROOT } from "../helpers/cli.js";
+import { REPO_ROOT } from "./cli.js";
 
 /** `file:` URL of a built module, for `import` statements in the child's source. */
 export function distUrl(path: string): string {

@@ -3,7 +3,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Bundle } from "../../src/model/types.js";
 
 /** Path of the fixture whose texts try to inject markup and that uses every presentation control. */
-export const HOSTILE_BUNDLE_PATH = new URL("./fixtures/hostile-bundle.json", import.meta.url);
+export const HOSTILE_BUNDLE_PATH = new URL("../preview/fixtures/hostile-bundle.json", import.meta.url);
 
 /** The raw JSON of the hostile fixture (a fresh copy each call, free to modify). */
 export function hostileBundleInput(): Record<string, any> {

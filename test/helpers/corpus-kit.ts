@@ -25,8 +25,8 @@ import type { Element, Policy } from "../../src/model/types.js";
 import { checkPolEntries, encodePol, toDumpRecord, type PolEntry } from "../../src/pol/index.js";
 import { readStore, type StoreContents, type StoreTemplate } from "../../src/read/read-store.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
-import { SHARED } from "../helpers/cli.js";
-import { itemOption } from "../helpers/enabled-state.js";
+import { SHARED } from "./cli.js";
+import { itemOption } from "./enabled-state.js";
 
 /** A store read once, with the index and decoder every test of the file shares. */
 export interface Corpus {

@@ -98,7 +98,7 @@ export function costRatio<I>(
 }
 
 /**
- * The source of {@link growth} and what it needs, for a child process (test/robustness/bounded-child.ts)
+ * The source of {@link growth} and what it needs, for a child process (test/helpers/bounded-child.ts)
  * that measures work which might hang the test process if it blew up.
  */
 export function growthSource(): string {

@@ -1,7 +1,7 @@
 /** Shared helpers of the Registry.pol tests: hex literals, fixtures and fuzz run counts. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { SHARED } from "../helpers/cli.js";
+import { SHARED } from "./cli.js";
 
 /** Bytes from hex text; spaces, newlines and `|` separators are ignored. */
 export function hex(text: string): Uint8Array {

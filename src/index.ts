@@ -11,8 +11,6 @@ export { RegistryValueSchema, ValueListSchema, value } from "./model/values.js";
 export { checkBundle, type BundleCheck, type CheckOptions } from "./model/check-bundle.js";
 export { defineBundle } from "./model/define.js";
 export { bundleJsonSchema } from "./model/json-schema.js";
-export { collectStringUses, policyLayout, presentationIdOf, stringTableIds } from "./model/strings.js";
-export type { LayoutEntry, StringUse } from "./model/strings.js";
 export type {
   BooleanElement,
   Bundle,
@@ -94,7 +92,6 @@ export {
   fromDumpRecord,
   formatLgpoText,
   formatPolTable,
-  findUnsafeNameChar,
   formatRegText,
   describeLgpoParseError,
   parseLgpoText,
@@ -103,7 +100,6 @@ export {
   REG_TYPES,
   RegFormatError,
   toDumpRecord,
-  UNSAFE_NAME_CHAR,
   type PolAction,
   type PolDecodeError,
   type PolDecodeOptions,
@@ -171,7 +167,6 @@ export { humanReport, jsonLines } from "./lint/report.js";
 
 // Preview.
 export {
-  escapeHtml,
   generatePreviewSite,
   generatePreviewSites,
   loadPreviewModel,

@@ -64,6 +64,10 @@ describe("the packed package", () => {
       expect(install.stderr).not.toMatch(/install-scripts|prepare/);
       const ownVersion = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")).version;
       const version = await exec("npx", ["--no-install", "admxkit", "--version"], { cwd: project });
+      // The installed binary, started by node without npx's own start (about a second each): npx is
+      // tested once, above, and by the README's Quick start below.
+      const admxkit = (args: readonly string[]) =>
+        exec(process.execPath, [join(project, "node_modules", ".bin", "admxkit"), ...args], { cwd: project });
       expect(version.stdout).toBe(`${ownVersion}\n`);
       expect(ownVersion).not.toBe("9.9.9");
 
@@ -73,16 +77,10 @@ describe("the packed package", () => {
         `import { defineBundle, type Bundle } from "admxkit";\n` +
           `const tiny: Bundle = defineBundle(${JSON.stringify(smallBundle())} as Bundle);\nexport default tiny;\n`,
       );
-      const ts = await exec(
-        "npx",
-        ["--no-install", "admxkit", "build", "--bundle", "tiny.ts", "--out", "ts-out"],
-        {
-          cwd: project,
-        },
-      );
+      const ts = await admxkit(["build", "--bundle", "tiny.ts", "--out", "ts-out"]);
       expect(ts.stdout).toContain("Tiny.admx");
 
-      const build = await exec("npx", ["--no-install", "admxkit", "build"], { cwd: project });
+      const build = await admxkit(["build"]);
       expect(build.stdout).toContain("AdmxkitDefenderProxy.admx");
       expect(await listFiles(join(project, "out"))).toEqual([
         "PolicyDefinitions/AdmxkitDefenderProxy.admx",
@@ -91,30 +89,24 @@ describe("the packed package", () => {
       ]);
       // The editor's bundled page script ships in the package, and the installed CLI writes it out.
       expect(listing.stdout).toContain("package/dist/browser/editor.js");
-      await exec("npx", ["--no-install", "admxkit", "preview", "--out", "site"], { cwd: project });
+      await admxkit(["preview", "--out", "site"]);
 
       // Every file the help's examples name is in the package, and the first one runs from it.
       const named = new Set<string>();
       for (const { spec } of COMMANDS) {
-        const help = await exec("npx", ["--no-install", "admxkit", spec.name, "--help"], { cwd: project });
+        const help = await admxkit([spec.name, "--help"]);
         for (const [path] of help.stdout.matchAll(/examples\/[\w./-]+/g)) named.add(path);
       }
       expect([...named]).toContain("examples/defender-proxy.values.json");
       const installed = join(project, "node_modules", "admxkit");
       for (const path of named) expect(existsSync(join(installed, path)), path).toBe(true);
-      await exec(
-        "npx",
-        [
-          "--no-install",
-          "admxkit",
-          "pol",
-          "--values",
-          join(installed, "examples", "defender-proxy.values.json"),
-          "--out",
-          "Registry.pol",
-        ],
-        { cwd: project },
-      );
+      await admxkit([
+        "pol",
+        "--values",
+        join(installed, "examples", "defender-proxy.values.json"),
+        "--out",
+        "Registry.pol",
+      ]);
       expect(await readFile(join(project, "Registry.pol"))).toEqual(
         await readFile(join(REPO_ROOT, "examples", "defender-proxy.Registry.pol")),
       );

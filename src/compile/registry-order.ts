@@ -27,7 +27,7 @@
  * registry value through two policies does not silently lose one of them.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { registryUpcase, targetValueName, type PolEntry } from "../pol/index.js";
+import { componentPaths, registryUpcase, targetValueName, type PolEntry } from "../pol/index.js";
 
 type Path = readonly (string | number)[];
 
@@ -94,12 +94,8 @@ export class EntryCollector {
    * GPO, whose components already carry the file's one spelling.
    */
   reserveSpelling(key: string): void {
-    const spelled = key.split("\\");
-    let path = "";
-    spelled.forEach((part, i) => {
-      path = i === 0 ? registryUpcase(part) : `${path}\\${registryUpcase(part)}`;
+    for (const [path, part] of componentPaths(key))
       if (!this.reserved.has(path)) this.reserved.set(path, part);
-    });
   }
 
   private write(entry: PolEntry, source: EntrySource, raw: boolean): void {

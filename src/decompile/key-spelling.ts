@@ -6,20 +6,14 @@
  * decoded and names, for each component spelled otherwise than in the file, its key as the file spells
  * it; nothing is named when the compiler already agrees.
  */
-import type { PolEntry } from "../pol/index.js";
+import { componentPaths, type PolEntry } from "../pol/index.js";
 import { keyId } from "./entry-table.js";
 
 /** Upper-cased path of each key component → its first spelling, for keys in the order given. */
 export function componentSpellings(keys: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const key of keys) {
-    const parts = key.split("\\");
-    let path = "";
-    parts.forEach((part, i) => {
-      path = i === 0 ? keyId(part) : `${path}\\${keyId(part)}`;
-      if (!out.has(path)) out.set(path, part);
-    });
-  }
+  for (const key of keys)
+    for (const [path, part] of componentPaths(key)) if (!out.has(path)) out.set(path, part);
   return out;
 }
 
@@ -51,9 +45,5 @@ export function keySpellingFor(
 
 /** Whether every component of `key` is spelled as in `spellings` (see {@link componentSpellings}). */
 function spelledAsIn(spellings: ReadonlyMap<string, string>, key: string): boolean {
-  let path = "";
-  return key.split("\\").every((part, i) => {
-    path = i === 0 ? keyId(part) : `${path}\\${keyId(part)}`;
-    return spellings.get(path) === part;
-  });
+  return componentPaths(key).every(([path, part]) => spellings.get(path) === part);
 }

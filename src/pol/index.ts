@@ -47,7 +47,7 @@ export type { PolDumpRecord, PolTableOptions } from "./dump.js";
 export { checkRegEntries, encodeRegFile, formatRegText, HIVE_ROOTS, RegFormatError } from "./reg-file.js";
 export type { RegIssue } from "./reg-file.js";
 export { describeChar, findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
-export { registryUpcase, sameRegistryName } from "./registry-case.js";
+export { componentPaths, registryUpcase, sameRegistryName } from "./registry-case.js";
 export type { UnsafeNameChar } from "./registry-names.js";
 export {
   checkLgpoEntries,

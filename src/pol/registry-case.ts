@@ -37,3 +37,18 @@ export function registryUpcase(text: string): string {
 export function sameRegistryName(a: string, b: string): boolean {
   return a.length === b.length && registryUpcase(a) === registryUpcase(b);
 }
+
+/**
+ * Each component of a key with its path as the registry compares it: `Software\\Policies` gives
+ * `["SOFTWARE", "Software"]` and `["SOFTWARE\\POLICIES", "Policies"]`. What spells a key's components one
+ * way (the compiler, the decoder's `keySpelling`) walks a key by these.
+ */
+export function componentPaths(key: string): [path: string, part: string][] {
+  const out: [string, string][] = [];
+  let path = "";
+  for (const part of key.split("\\")) {
+    path = out.length === 0 ? registryUpcase(part) : `${path}\\${registryUpcase(part)}`;
+    out.push([path, part]);
+  }
+  return out;
+}

@@ -39,6 +39,8 @@ export interface StateMismatch {
   readonly refused?: string;
   /** How many of the state's entries the file does hold. */
   readonly present: number;
+  /** Every entry the state writes, when the compiler accepted it (read again for older templates). */
+  readonly written?: readonly PolEntry[];
 }
 
 /**
@@ -93,7 +95,8 @@ function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateM
         ...(table.get(entry.key, entry.valueName) ? { found: table.get(entry.key, entry.valueName)! } : {}),
       };
   }
-  if (mismatch || claimed.length === 0) return { state: state.state, ...mismatch, present: claimed.length };
+  if (mismatch || claimed.length === 0)
+    return { state: state.state, ...mismatch, present: claimed.length, written: result.entries };
   return { state, claimed, keys: result.entries.map((entry) => entry.key) };
 }
 
@@ -104,16 +107,19 @@ function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateM
  * (neither the value nor a `**del.` for it). Undefined when the file holds anything else, or nothing
  * of the policy's own, or when no element entry is missing (that is a full match or none).
  */
-function tryOlderTemplate(policy: Policy, state: PolicyState, table: EntryTable): StateMatch | undefined {
+function tryOlderTemplate(
+  policy: Policy,
+  state: PolicyState,
+  written: readonly PolEntry[],
+  table: EntryTable,
+): StateMatch | undefined {
   const ownState: PolicyState = state.state === "enabled" ? { state: "enabled", options: {} } : state;
   const own = compilePolicy({ ...policy, elements: [] }, ownState);
   if (own.entries.length === 0 || hasErrors(own.diagnostics)) return undefined;
   const ownIds = new Set(own.entries.map((entry) => valueId(entry.key, entry.valueName)));
-  const result = compilePolicy(policy, state);
-  if (hasErrors(result.diagnostics)) return undefined;
   const claimed: number[] = [];
   const missing: PolEntry[] = [];
-  for (const entry of result.entries) {
+  for (const entry of written) {
     const index = table.match(entry);
     if (index !== undefined) claimed.push(index);
     else if (ownIds.has(valueId(entry.key, entry.valueName))) return undefined;
@@ -125,7 +131,7 @@ function tryOlderTemplate(policy: Policy, state: PolicyState, table: EntryTable)
     }
   }
   if (missing.length === 0) return undefined;
-  return { state, claimed, keys: result.entries.map((entry) => entry.key), missing };
+  return { state, claimed, keys: written.map((entry) => entry.key), missing };
 }
 
 const isMatch = (x: StateMatch | StateMismatch): x is StateMatch => "claimed" in x;
@@ -153,16 +159,17 @@ export function matchPolicy(policy: Policy, table: EntryTable): PolicyMatch {
   if (matches.length > 0) return { matched: true, match: best(matches) };
   const [a, b] = [enabled as StateMismatch, disabled as StateMismatch];
   const closest = b.present > a.present ? b : a;
-  // Only worth compiling again where the first entry the state lacks is absent, not different, and the
+  // Only worth reading again where the first entry the state lacks is absent, not different, and the
   // policy's own value (when it has one) is in the file: most policies a file does not set stop here.
   const own = policy.valueName;
-  const mayBeOlder = (x: StateMismatch) =>
+  const mayBeOlder = (x: StateMismatch): x is StateMismatch & { written: readonly PolEntry[] } =>
+    x.written !== undefined &&
     x.expected !== undefined &&
     x.found === undefined &&
     (own === undefined || table.holds(policy.key, own) || table.holds(policy.key, `**del.${own}`));
   const older = [
-    mayBeOlder(b) ? tryOlderTemplate(policy, { state: "disabled" }, table) : undefined,
-    mayBeOlder(a) ? tryOlderTemplate(policy, { state: "enabled", options }, table) : undefined,
+    mayBeOlder(b) ? tryOlderTemplate(policy, { state: "disabled" }, b.written, table) : undefined,
+    mayBeOlder(a) ? tryOlderTemplate(policy, { state: "enabled", options }, a.written, table) : undefined,
   ].filter((m) => m !== undefined);
   return { matched: false, closest, ...(older.length > 0 ? { older: best(older) } : {}) };
 }

@@ -291,8 +291,8 @@ export async function writeFilesAtomic(
   files: readonly (OutputFile | StreamedOutputFile)[],
 ): Promise<string[]> {
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
-  // Every path is checked before anything is written, so a refused path leaves no trace at all.
-  for (const file of files) resolveInside(outDir, file.path);
+  // Every path is checked before anything is written (inside the folder, not one of the inputs), so a
+  // refused path leaves no trace at all.
   for (const file of files) await refuseInputTarget(outDir, file.path, resolveInside(outDir, file.path));
   const writer = openOutputFolder(outDir);
   for (const file of files) await writer.add(file);

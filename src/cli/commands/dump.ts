@@ -96,15 +96,17 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   return runCommand(io, locale, async () => {
     const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
     const pol = await import("../../pol/index.js");
-    const { readPolFileStream } = await import("../../io/read-gpo-input.js");
+    const { readPolFile, readPolFileStream } = await import("../../io/read-gpo-input.js");
     const place = { file: args.file };
-    // Walked, not kept: memory holds the file's bytes, not an object per entry.
-    const decoded = { entries: await readPolFileStream(args.file) };
+    // Walked, not kept: memory holds the file's bytes, not an object per entry; explaining needs the
+    // entries at hand, so it decodes them once into a list.
+    const list = explainWith !== undefined ? await readPolFile(args.file) : undefined;
+    const entries: Iterable<PolEntry> = list ?? (await readPolFileStream(args.file));
     const format = args.json ? "json" : args.format;
     if (format === "lgpo") {
       // The one check of src/formats (what pol --format lgpo refuses, dump refuses alike).
       const { checkEntriesFor } = await import("../../formats/index.js");
-      const problems = checkEntriesFor("lgpo", decoded.entries, args.class, place);
+      const problems = checkEntriesFor("lgpo", entries, args.class, place);
       if (problems.length > 0) throw new AdmxkitError(problems);
     }
     // A terminal's rows are fitted to its width; a pipe or a file gets every name whole.
@@ -112,12 +114,12 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     const table: PolTableOptions = columns === undefined ? { maxCellWidth: Infinity } : { width: columns };
     let text: Iterable<string>;
     let notes: Diagnostic[] = [];
-    if (explainWith !== undefined) {
+    if (list !== undefined) {
       // Made as it is written too; the notes are known before the first chunk.
-      ({ text, notes } = await explainedDump([...decoded.entries], args, format === "json", table));
+      ({ text, notes } = await explainedDump(list, args, format === "json", table));
     } else {
       // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
-      text = pol.dumpTextChunks(decoded.entries, format, args.class, table);
+      text = pol.dumpTextChunks(entries, format, args.class, table);
     }
     if (args.out === undefined) {
       // Awaited: a slow reader holds the writing back rather than the output piling up in memory.
@@ -126,8 +128,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    const content =
-      explainWith === undefined ? pol.dumpFileChunks(decoded.entries, format, args.class) : text;
+    const content = list === undefined ? pol.dumpFileChunks(entries, format, args.class) : text;
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

@@ -1,15 +1,13 @@
 import { cliText, type LocaleTag } from "../i18n/messages.js";
-import { textWidth } from "../i18n/text-width.js";
+import { textWidth, WIDE_CHARS } from "../i18n/text-width.js";
 import { GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from "./args.js";
 
 const CLOSING = /^[、。，．）)」』】〕！？!?:：,.]$/u;
 const OPENING = /^[（(「『【〔]$/u;
 
 /** A run of spaces, of wide characters, or of other characters. */
-const RUNS =
-  /\s+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/gu;
-const WIDE_START =
-  /^[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const RUNS = new RegExp(`\\s+|[${WIDE_CHARS}]+|[^\\s${WIDE_CHARS}]+`, "gu");
+const WIDE_START = new RegExp(`^[${WIDE_CHARS}]`, "u");
 const HIRAGANA_START = /^[\u3041-\u309f\u30fc、。，．）」』】〕！？]/u;
 const KANJI = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]$/u;
 const KATAKANA = /^[\u30a1-\u30fa\u30fc\uff66-\uff9f]$/u;

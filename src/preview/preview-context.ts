@@ -55,13 +55,16 @@ export function previewContext(bundle: Bundle, locale: string, store?: StoreText
 }
 
 /**
- * A policy's title: its display name in this locale. Vendor templates ship display names that are
- * empty or white space, which GPMC loads and lists as a blank row; the preview shows the policy's name
- * there instead, so that the page, its link and its browser tab still say which setting it is.
+ * A title shown where vendors ship an empty or white-space display name: the text, or else `name`, so
+ * that a page, its link and its browser tab still say what it is.
  */
+export function titleOr(text: string, name: string): string {
+  return text.trim() === "" ? name : text;
+}
+
+/** A policy's title: its display name in this locale, or its name where that is blank. */
 export function policyTitle(ctx: PreviewContext, policy: Policy): string {
-  const text = ctx.text(policy.displayName);
-  return text.trim() === "" ? policy.name : text;
+  return titleOr(ctx.text(policy.displayName), policy.name);
 }
 
 /**
@@ -69,8 +72,7 @@ export function policyTitle(ctx: PreviewContext, policy: Policy): string {
  * (`google.adml`, `mozilla.adml`); GPMC shows that text nowhere, so nothing of the editor is lost.
  */
 export function templateTitle(ctx: PreviewContext): string {
-  const text = ctx.text(ctx.bundle.displayName);
-  return text.trim() === "" ? ctx.bundle.fileName : text;
+  return titleOr(ctx.text(ctx.bundle.displayName), ctx.bundle.fileName);
 }
 
 /** The policy of that name; an {@link AdmxkitError} names the policies that exist when it is missing. */

@@ -132,16 +132,24 @@ function rootPage(bundle: Bundle, locales: readonly string[]): OutputFile {
  */
 export function generatePreviewSite(bundle: Bundle, options: PreviewSiteOptions = {}): OutputFile[] {
   const locales = options.locales ?? Object.keys(bundle.locales);
-  // The Enabled example and its registry entries, per locale: a required box without a default shows
-  // the word "example" in the page's language, and the entries write what the box shows.
-  const effectsIn = (ctx: PreviewContext) =>
+  // The Enabled example and its registry entries: a required box without a default shows the word
+  // "example" in the page's language, and the entries write what the box shows. Compiled once per word,
+  // not per locale: locales that share the word share the entries.
+  const byWord = new Map<string, ReturnType<typeof effectsOf>>();
+  const effectsOf = (word: string) =>
     new Map(
       bundle.policies.map((policy) => {
         const given = options.examples && own(options.examples, policy.name);
-        const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
+        const example = exampleOptions(policy, given, word);
         return [policy.name, { example, registry: options.registry?.(policy, example) }] as const;
       }),
     );
+  const effectsIn = (ctx: PreviewContext) => {
+    const word = ctx.ui("preview.exampleText");
+    let effects = byWord.get(word);
+    if (!effects) byWord.set(word, (effects = effectsOf(word)));
+    return effects;
+  };
   const files: OutputFile[] = [rootPage(bundle, locales)];
   const scope = bundleScope(bundle);
   for (const locale of locales) {

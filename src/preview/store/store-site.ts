@@ -22,7 +22,7 @@ import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
 import { PREVIEW_CSS } from "../styles.js";
-import { policyTitle, previewContext } from "../preview-context.js";
+import { policyTitle, previewContext, titleOr } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyPage } from "../policy-page.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
@@ -124,12 +124,9 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
     scopes.set(template.base, scope);
     for (const locale of admls.documents.keys()) seenLocales.add(locale);
     for (const p of admx.document.policies) {
-      const texts = (id: string, blank?: string) =>
+      const texts = (id: string, shown: (text: string) => string = (text) => text) =>
         new Map(
-          [...admls.documents].map(([locale, adml]) => {
-            const text = adml.strings.get(id)?.text ?? id;
-            return [locale, blank !== undefined && text.trim() === "" ? blank : text];
-          }),
+          [...admls.documents].map(([locale, adml]) => [locale, shown(adml.strings.get(id)?.text ?? id)]),
         );
       summaries.push({
         file: template.base,
@@ -137,7 +134,7 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
         class: POLICY_CLASSES.has(p.class) ? p.class : "Both",
         ...(p.category !== undefined && { category: catalog.resolve(scope, p.category, "category") }),
         // A blank title is shown as the policy name, as on its page (policyTitle).
-        titles: texts(p.displayName, p.name),
+        titles: texts(p.displayName, (text) => titleOr(text, p.name)),
         help: texts(p.explainText),
       });
     }

@@ -15,7 +15,7 @@ import { ADML_TYPES } from "./adml-schema.js";
 import { ADMX_TYPES } from "./admx-schema.js";
 import { ChildMatcher } from "./content-model.js";
 import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
-import { failsOnlyOnHyphens, failsOnlyOnSpacesOrDots, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
+import { failsOnlyOn, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
 import { collapse } from "../xml/query.js";
 
 const TYPES = new Map<string, ComplexTypeDecl>(Object.entries({ ...ADMX_TYPES, ...ADML_TYPES }));
@@ -67,9 +67,9 @@ class StructureChecker {
     if (SIMPLE_TYPES[decl.type](value)) return;
     const params = { element: element.local, attribute: name, value: shown(value), type: decl.type };
     if (ID_TYPES.has(decl.type)) {
-      if (failsOnlyOnHyphens(decl.type, value))
+      if (failsOnlyOn(/-/, decl.type, value))
         this.out.push(diag("XSD_ID_HYPHEN", params, this.at(offset), "warning"));
-      else if (name === "prefix" && failsOnlyOnSpacesOrDots(decl.type, value))
+      else if (name === "prefix" && failsOnlyOn(/[ .]/, decl.type, value))
         // Vendors name their namespace prefixes like products ("Adobe Acrobat Reader DC",
         // "pcoip.client", "Password Alert") and GPMC loads those templates: a prefix is only a
         // file-local name that references split at the colon.

@@ -76,17 +76,11 @@ export const ID_TYPES: ReadonlySet<SimpleTypeName> = new Set([
 ]);
 
 /**
- * True when a value of an id-like type fails only because of hyphens. The schema rejects them, but
- * Windows' own templates use hyphens in string ids and namespace prefixes and GPMC loads them.
+ * True when a value of an id-like type holds one of `chars` and fails only because of them (and of
+ * hyphens). The schema rejects both, but GPMC loads them: Windows' own templates use hyphens in string
+ * ids and namespace prefixes (`chars` /-/), vendors write prefixes like product names ("Adobe Acrobat
+ * Reader DC", "pcoip.client": `chars` /[ .]/).
  */
-export function failsOnlyOnHyphens(type: SimpleTypeName, value: string): boolean {
-  return value.includes("-") && SIMPLE_TYPES[type](value.replace(/-/g, "_"));
-}
-
-/**
- * True when a value of an id-like type fails only because of spaces, dots or hyphens: vendors' namespace
- * prefixes ("Adobe Acrobat Reader DC", "pcoip.client") have them, and GPMC loads those templates.
- */
-export function failsOnlyOnSpacesOrDots(type: SimpleTypeName, value: string): boolean {
-  return /[ .]/.test(value) && SIMPLE_TYPES[type](value.replace(/[ .-]/g, "_"));
+export function failsOnlyOn(chars: RegExp, type: SimpleTypeName, value: string): boolean {
+  return chars.test(value) && SIMPLE_TYPES[type](value.replace(new RegExp(`${chars.source}|-`, "g"), "_"));
 }

@@ -181,7 +181,7 @@ export function startDialog(
 
   /** Controls holding a value the compiler refuses, first one first (set by refresh). */
   let invalid: HTMLElement[] = [];
-  const showFindings = findingsView(app, policy, pane, messages);
+  const showFindings = findingsView(app, policy, form, pane, messages);
   let refused = false;
 
   /** Applies the dialog's state; false (nothing applied) while the compiler refuses it. */

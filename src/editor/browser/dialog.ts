@@ -182,12 +182,10 @@ export function startDialog(
   /** Controls holding a value the compiler refuses, first one first (set by refresh). */
   let invalid: HTMLElement[] = [];
   const showFindings = findingsView(app, policy, form, pane, messages);
-  let refused = false;
 
   /** Applies the dialog's state; false (nothing applied) while the compiler refuses it. */
   function save(): boolean {
     if (article.classList.contains("editor-invalid")) {
-      refused = true;
       refusal.textContent = app.ui("editor.notApplied");
       (invalid[0] ?? messages).focus();
       return false;
@@ -219,10 +217,7 @@ export function startDialog(
     live.replaceChildren(...shown);
     article.classList.toggle("editor-invalid", wrong);
     // A refusal stands until the value is right; then it goes, and the next refusal is said afresh.
-    if (!wrong && refused) {
-      refused = false;
-      refusal.textContent = "";
-    }
+    if (!wrong && refusal.textContent !== "") refusal.textContent = "";
     const isDirty = dirty();
     apply.disabled = !isDirty && !wrong;
     status.textContent = app.ui(wrong ? "editor.invalid" : isDirty ? "editor.unsaved" : "editor.saved");

@@ -190,6 +190,10 @@ function bindSettingLinks(article: HTMLElement, actions: DialogActions): void {
     off.setAttribute("role", "button");
 }
 
+/**
+ * Makes the policy page's dialog `article` live for `policy`: the regions, the bar, the buttons, then the
+ * state kept in the browser, shown on load and checked on every change.
+ */
 export function startDialog(
   app: EditorApp,
   article: HTMLElement,

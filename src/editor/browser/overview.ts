@@ -188,6 +188,7 @@ function clearSection(app: EditorApp, cleared: () => void): HTMLElement {
   return clearRow;
 }
 
+/** Adds the editor panel to `main`, drawn from the saved state and again whenever a dialog saves. */
 export function startOverview(app: EditorApp, main: HTMLElement): void {
   const panel = el("section", "editor-panel");
   panel.id = "editor";

@@ -37,12 +37,26 @@ function repositoryDoc(path) {
   return readFileSync(join(ROOT, path), "utf8").replace(/^# .*\n+/, "");
 }
 
+/**
+ * The contributor notes the site shows, per language. The Japanese ones sit beside the English ones
+ * (`README.ja.md`), outside docs/content, so that Eleventy does not make pages of them; the docs parity
+ * test holds each pair to the same sections.
+ */
+export const REPOSITORY_DOCS = {
+  en: { design: "docs/design/README.md", bench: "bench/README.md" },
+  ja: { design: "docs/design/README.ja.md", bench: "bench/README.ja.md" },
+};
+
 export default function (eleventyConfig) {
   eleventyConfig.addFilter("rel", relativeUrl);
-  eleventyConfig.addGlobalData("repositoryDocs", () => ({
-    design: repositoryDoc("docs/design/README.md"),
-    bench: repositoryDoc("bench/README.md"),
-  }));
+  eleventyConfig.addGlobalData("repositoryDocs", () =>
+    Object.fromEntries(
+      Object.entries(REPOSITORY_DOCS).map(([lang, docs]) => [
+        lang,
+        { design: repositoryDoc(docs.design), bench: repositoryDoc(docs.bench) },
+      ]),
+    ),
+  );
   // The pictures the guides show (docs/images, written by the browser tests so that they stay current).
   eleventyConfig.addPassthroughCopy({ "docs/images": "images" });
 

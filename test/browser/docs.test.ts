@@ -126,6 +126,25 @@ describe("npm run docs", () => {
     }
   });
 
+  it("shows the contributor notes in the language of each site", async () => {
+    for (const [path, heading] of [
+      ["en/design.html", "Layers"],
+      ["ja/design.html", "レイヤー"],
+      ["en/performance.html", "The test suite"],
+      ["ja/performance.html", "テスト スイート"],
+    ] as const) {
+      const page = await open(path);
+      try {
+        expect({ path, headings: await page.locator("main h2").allInnerTexts() }).toEqual({
+          path,
+          headings: expect.arrayContaining([heading]),
+        });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it("documents every command with its --help", async () => {
     const page = await open("en/cli.html");
     try {

@@ -136,6 +136,31 @@ describe("the docs in en and ja", () => {
   });
 });
 
+describe("the contributor notes the site shows, in en and ja", () => {
+  const notes = async () => {
+    const config = (await import(pathToFileURL(join(REPO_ROOT, "docs", "eleventy.config.js")).href)) as {
+      REPOSITORY_DOCS: Record<Lang, Record<string, string>>;
+    };
+    return config.REPOSITORY_DOCS;
+  };
+  const read = (path: string) => readFile(join(REPO_ROOT, path), "utf8");
+
+  it("are the same notes in both languages", async () => {
+    const { en, ja } = await notes();
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("have the same sections in the same order, and the same code", async () => {
+    const { en, ja } = await notes();
+    for (const [name, path] of Object.entries(ja)) {
+      const [enText, jaText] = await Promise.all([read(en[name]!), read(path)]);
+      expect({ path, outline: outline(jaText) }).toEqual({ path, outline: outline(enText) });
+      const code = (text: string) => splitCode(text).blocks.map(comparableCode);
+      expect({ path, code: code(jaText) }).toEqual({ path, code: code(enText) });
+    }
+  });
+});
+
 describe("the parity checks", () => {
   it("see a section or a code block that one language lacks", () => {
     const en = "# T\n\n## A\n\n```sh\nnpx admxkit build # the templates\n```\n\n## B\n";

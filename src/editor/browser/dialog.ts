@@ -58,56 +58,44 @@ function entriesTable(app: EditorApp, entries: readonly PolEntry[]): HTMLElement
   return table;
 }
 
-export function startDialog(
-  app: EditorApp,
-  article: HTMLElement,
-  policy: Policy,
-  info: EditorPageInfo,
-): void {
-  const key = info.key;
-  const pane = article.querySelector<HTMLElement>(".options")!;
-  const radios = [...article.querySelectorAll<HTMLInputElement>("input[type=radio]")];
-  const radio = (state: StateName) => radios.find((r) => r.value === state);
-  const sections = sectionsOf(policy);
-  let section: PolicyClassName = sections[0]!;
+/** The dialog's live regions, added around its panes and buttons. */
+interface DialogRegions {
+  /** The findings that are about no option of the Options pane, under the panes. */
+  readonly messages: HTMLElement;
+  /** Said at once when OK, Apply or Previous / Next Setting is refused, as the editor's message box is. */
+  readonly refusal: HTMLElement;
+  /** What this state writes, updated as you type, below the dialog's buttons. */
+  readonly live: HTMLElement;
+}
 
+function addRegions(article: HTMLElement): DialogRegions {
   const messages = el("div", "editor-messages");
   messages.setAttribute("role", "status");
   messages.setAttribute("aria-live", "polite");
   // Where the focus goes when a refused finding has no control of its own.
   messages.tabIndex = -1;
   article.querySelector(".panes")?.after(messages);
-  // Said at once when OK, Apply or Previous / Next Setting is refused, as the editor's message box is.
   const refusal = el("p", "editor-refusal");
   refusal.setAttribute("role", "alert");
-  // What this state writes, updated as you type, below the dialog's buttons.
   const live = el("div", "editor-live");
   article.querySelector(".dialog")?.append(live);
+  return { messages, refusal, live };
+}
 
-  const form = bindForm(pane, policy, () => refresh(), {
-    value: app.ui("preview.value"),
-    valueName: app.ui("preview.valueName"),
-    add: app.ui("editor.add"),
-    remove: app.ui("editor.remove"),
-    ok: app.ui("preview.ok"),
-    cancel: app.ui("preview.cancel"),
-  });
-
-  const checked = (): StateName => (radios.find((r) => r.checked)?.value as StateName) ?? "notConfigured";
-  const draft = (): PolicyStateInput =>
-    normalized(policy, {
-      state: checked(),
-      ...(checked() === "enabled" ? { options: form.read() as Record<string, never> } : {}),
-    });
-  const saved = (): PolicyStateInput => normalized(policy, stateOf(app.storage.load(), section, key));
-  const dirty = () => JSON.stringify(draft()) !== JSON.stringify(saved());
-
-  // The bar above the dialog: where the state is kept, the class for a policy of both, the overview.
+/**
+ * The bar above the dialog: where the state is kept (`status`), the class select for a policy of both
+ * (`onClass` hears a change), and the link to the overview (`overview`, its text set by the dialog).
+ */
+function addBar(
+  app: EditorApp,
+  article: HTMLElement,
+  sections: readonly PolicyClassName[],
+  overviewHref: string,
+  onClass: (section: PolicyClassName) => void,
+): { readonly status: HTMLElement; readonly overview: HTMLElement } {
   const bar = el("div", "editor-bar");
   const status = el("span", "editor-status");
   const overview = el("a", "editor-overview");
-  // Where the downloads are: the index (a bundle's site), or below this dialog (a store preview).
-  const overviewHref = app.data.overview === "page" ? "#editor" : "index.html#editor";
   overview.href = overviewHref;
   bar.append(status);
   if (sections.length > 1) {
@@ -122,17 +110,32 @@ export function startDialog(
       option.value = s;
       select.append(option);
     }
-    select.addEventListener("change", () => {
-      section = select.value as PolicyClassName;
-      load();
-    });
+    select.addEventListener("change", () => onClass(select.value as PolicyClassName));
     label.append(select);
     bar.append(label);
   }
   bar.append(overview);
   article.prepend(bar);
+  return { status, overview };
+}
 
-  // The static page's buttons are pictures; here they become buttons.
+/** What the dialog's buttons do: `save` applies and says whether it could, `load` shows the saved state. */
+interface DialogActions {
+  save(): boolean;
+  load(): void;
+}
+
+/**
+ * OK, Cancel and Apply in place of the static page's pictures of buttons (the refusal said just above
+ * them), and Previous / Next Setting made to act as buttons. Returns Apply, which the dialog greys out.
+ */
+function bindButtons(
+  app: EditorApp,
+  article: HTMLElement,
+  refusal: HTMLElement,
+  overviewHref: string,
+  actions: DialogActions,
+): HTMLButtonElement {
   const buttonRow = article.querySelector<HTMLElement>(".dialog-buttons")!;
   buttonRow.removeAttribute("aria-hidden");
   const button = (text: string, cls: string, action: () => void) => {
@@ -141,26 +144,33 @@ export function startDialog(
     b.addEventListener("click", action);
     return b;
   };
-  const apply = button(app.ui("preview.apply"), "editor-apply", () => save());
+  const apply = button(app.ui("preview.apply"), "editor-apply", () => actions.save());
   buttonRow.before(refusal);
   buttonRow.replaceChildren(
     button(app.ui("preview.ok"), "default editor-ok", () => {
-      if (save()) location.href = overviewHref;
+      if (actions.save()) location.href = overviewHref;
     }),
     button(app.ui("preview.cancel"), "editor-cancel", () => {
-      load();
+      actions.load();
       location.href = overviewHref;
     }),
     apply,
   );
   // The Help pane is a read-only text box in Windows: a tab stop whose text scrolls with the arrow keys.
   article.querySelector(".box.help")?.setAttribute("tabindex", "0");
-  // Previous / Next Setting stay links (the static page's, so they open in a new tab too), and act as the
-  // dialog's buttons: announced as buttons, pressed with Space as well as Enter. Either applies first.
+  bindSettingLinks(article, actions);
+  return apply;
+}
+
+/**
+ * Previous / Next Setting stay links (the static page's, so they open in a new tab too), and act as the
+ * dialog's buttons: announced as buttons, pressed with Space as well as Enter. Either applies first.
+ */
+function bindSettingLinks(article: HTMLElement, actions: DialogActions): void {
   for (const link of article.querySelectorAll<HTMLAnchorElement>(".nav-buttons a")) {
     link.setAttribute("role", "button");
     link.addEventListener("click", (e) => {
-      if (!save()) e.preventDefault();
+      if (!actions.save()) e.preventDefault();
     });
     // A button fires on Space's release (pressed on it); the press must not scroll the page.
     let pressed = false;
@@ -178,16 +188,56 @@ export function startDialog(
   }
   for (const off of article.querySelectorAll<HTMLElement>(".nav-buttons .disabled"))
     off.setAttribute("role", "button");
+}
 
+/**
+ * Makes the policy page's dialog `article` live for `policy`: the regions, the bar, the buttons, then the
+ * state kept in the browser, shown on load and checked on every change.
+ */
+export function startDialog(
+  app: EditorApp,
+  article: HTMLElement,
+  policy: Policy,
+  info: EditorPageInfo,
+): void {
+  const key = info.key;
+  const pane = article.querySelector<HTMLElement>(".options")!;
+  const radios = [...article.querySelectorAll<HTMLInputElement>("input[type=radio]")];
+  const sections = sectionsOf(policy);
+  let section: PolicyClassName = sections[0]!;
+  // Where the downloads are: the index (a bundle's site), or below this dialog (a store preview).
+  const overviewHref = app.data.overview === "page" ? "#editor" : "index.html#editor";
+
+  const { messages, refusal, live } = addRegions(article);
+  const form = bindForm(pane, policy, () => refresh(), {
+    value: app.ui("preview.value"),
+    valueName: app.ui("preview.valueName"),
+    add: app.ui("editor.add"),
+    remove: app.ui("editor.remove"),
+    ok: app.ui("preview.ok"),
+    cancel: app.ui("preview.cancel"),
+  });
+  const { status, overview } = addBar(app, article, sections, overviewHref, (chosen) => {
+    section = chosen;
+    load();
+  });
+  const apply = bindButtons(app, article, refusal, overviewHref, { save, load });
+  const showFindings = findingsView(app, policy, form, pane, messages);
   /** Controls holding a value the compiler refuses, first one first (set by refresh). */
   let invalid: HTMLElement[] = [];
-  const showFindings = findingsView(app, policy, pane, messages);
-  let refused = false;
+
+  const checked = (): StateName => (radios.find((r) => r.checked)?.value as StateName) ?? "notConfigured";
+  const draft = (): PolicyStateInput =>
+    normalized(policy, {
+      state: checked(),
+      ...(checked() === "enabled" ? { options: form.read() as Record<string, never> } : {}),
+    });
+  const saved = (): PolicyStateInput => normalized(policy, stateOf(app.storage.load(), section, key));
+  const dirty = () => JSON.stringify(draft()) !== JSON.stringify(saved());
 
   /** Applies the dialog's state; false (nothing applied) while the compiler refuses it. */
   function save(): boolean {
     if (article.classList.contains("editor-invalid")) {
-      refused = true;
       refusal.textContent = app.ui("editor.notApplied");
       (invalid[0] ?? messages).focus();
       return false;
@@ -219,10 +269,7 @@ export function startDialog(
     live.replaceChildren(...shown);
     article.classList.toggle("editor-invalid", wrong);
     // A refusal stands until the value is right; then it goes, and the next refusal is said afresh.
-    if (!wrong && refused) {
-      refused = false;
-      refusal.textContent = "";
-    }
+    if (!wrong && refusal.textContent !== "") refusal.textContent = "";
     const isDirty = dirty();
     apply.disabled = !isDirty && !wrong;
     status.textContent = app.ui(wrong ? "editor.invalid" : isDirty ? "editor.unsaved" : "editor.saved");
@@ -234,6 +281,6 @@ export function startDialog(
   for (const r of radios) r.addEventListener("change", () => refresh());
   // An import or a clear in the panel below (store pages) changes the saved state under the dialog.
   addEventListener(CHANGED_EVENT, () => load());
-  if (!radio("notConfigured")) return;
+  if (!radios.some((r) => r.value === "notConfigured")) return;
   load();
 }

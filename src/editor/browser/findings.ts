@@ -8,17 +8,12 @@ import { formatDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.
 import { formatMessage } from "../../i18n/messages.js";
 import type { Policy } from "../../model/types.js";
 import { el, type EditorApp } from "./app.js";
+import type { PolicyForm } from "./form.js";
 
 /** The option a finding is about: a values file's findings have paths `<class>.<key>.options.<id>…`. */
 function optionOf(d: Diagnostic): string | undefined {
   const path = d.path ?? [];
   return path[2] === "options" && typeof path[3] === "string" ? path[3] : undefined;
-}
-
-/** What takes focus for a control: the box itself, or the Show... button of a list. */
-function focusable(control: HTMLElement): HTMLElement {
-  if (control.matches("input, select, textarea")) return control;
-  return control.querySelector<HTMLElement>("summary, input, select, textarea, button") ?? control;
 }
 
 /** One finding: the sentence (its id is what a control's aria-describedby names) and the CLI line. */
@@ -39,14 +34,15 @@ function findingMarkup(app: EditorApp, d: Diagnostic, id: string): HTMLElement {
 export type FindingsView = (found: readonly Diagnostic[]) => HTMLElement[];
 
 /**
- * The findings of `policy`'s dialog: beside the controls of the Options pane `pane` where a finding
- * names an option, in `general` otherwise. Each call returns what takes focus for each control with an
+ * The findings of `policy`'s dialog: beside the controls of `form` (in the Options pane `pane`) where a
+ * finding names an option, in `general` otherwise. Each call returns what takes focus for each control with an
  * error, in order. The same findings again leave the page as it is: the dialog checks on every change,
  * and redrawing would close a line just opened and repeat what a screen reader has said.
  */
 export function findingsView(
   app: EditorApp,
   policy: Policy,
+  form: PolicyForm,
   pane: HTMLElement,
   general: HTMLElement,
 ): FindingsView {
@@ -56,7 +52,7 @@ export function findingsView(
     const lines = JSON.stringify(found.map((d) => [formatDiagnostic(d, app.data.uiLocale), d.path]));
     if (lines === shown) return invalid;
     shown = lines;
-    invalid = showFindings(app, policy, pane, general, found);
+    invalid = showFindings(app, policy, form, pane, general, found);
     return invalid;
   };
 }
@@ -64,6 +60,7 @@ export function findingsView(
 function showFindings(
   app: EditorApp,
   policy: Policy,
+  form: PolicyForm,
   pane: HTMLElement,
   general: HTMLElement,
   found: readonly Diagnostic[],
@@ -79,13 +76,12 @@ function showFindings(
     const id = `${policy.name}--finding-${i}`;
     const message = findingMarkup(app, d, id);
     const option = optionOf(d);
-    const control = option === undefined ? null : document.getElementById(`${policy.name}-${option}`);
-    if (!control || !pane.contains(control)) {
+    const target = option === undefined ? undefined : form.fieldsOf(option)[0];
+    if (!target) {
       elsewhere.push(message);
       return;
     }
-    (control.closest(".ctl") ?? control).after(message);
-    const target = focusable(control);
+    (target.closest(".ctl") ?? target).after(message);
     const described = target.getAttribute("aria-describedby");
     target.setAttribute("aria-describedby", described ? `${described} ${id}` : id);
     if (d.severity === "error") {

@@ -17,14 +17,18 @@ export interface PolicyForm {
   write(options: Readonly<Record<string, OptionValue>>): void;
   /** Greys the controls out (Not Configured, Disabled) and keeps them out of the tab order. */
   setEnabled(enabled: boolean): void;
+  /**
+   * The fields of the control of the element `id`, the one that takes focus first (the box itself, or a
+   * list's Show... button); none when the pane has no control for it.
+   */
+  fieldsOf(id: string): readonly HTMLElement[];
 }
 
 interface Control<K extends ElementKind> {
   read(): OptionValue | undefined;
   write(value: OptionValue | undefined, element: ElementOf<K>): void;
-  readonly fields: () => readonly (
-    HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement | HTMLElement
-  )[];
+  /** What the user reaches in the control, the one that takes focus first. */
+  readonly fields: () => readonly HTMLElement[];
 }
 
 type Binder<K extends ElementKind> = (
@@ -215,6 +219,9 @@ export function bindForm(
           else f.setAttribute("tabindex", "-1");
         }
       }
+    },
+    fieldsOf(id) {
+      return controls.find(({ element }) => element.id === id)?.control.fields() ?? [];
     },
   };
 }

@@ -25,6 +25,7 @@ import { PREVIEW_CSS } from "../styles.js";
 import { policyTitle, previewContext, titleOr } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyPage } from "../policy-page.js";
+import type { Bundle, Policy } from "../../model/types.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
 import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
 import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
@@ -35,6 +36,7 @@ import {
   storeSections,
   storeTexts,
   type PolicySummary,
+  type StoreSection,
 } from "./store-tree.js";
 
 /** One template of a store: its base name, and a way to read its files (called once per pass). */
@@ -71,11 +73,11 @@ export interface StorePreviewOptions {
 export interface StoreTemplatePages {
   readonly base: string;
   readonly locale: string;
-  readonly bundle: import("../../model/types.js").Bundle;
+  readonly bundle: Bundle;
   /** Policy names (lower case) that several templates of the store define. */
   readonly shared: ReadonlySet<string>;
   readonly shown: readonly {
-    readonly policy: import("../../model/types.js").Policy;
+    readonly policy: Policy;
     readonly displayName: string;
     readonly page: string;
   }[];
@@ -142,6 +144,213 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
   return { catalog, summaries, scopes, seenLocales, diagnostics };
 }
 
+/** One locale's view of the store: the tree, the order of Previous / Next, and each policy's place in it. */
+interface LocaleView {
+  readonly sections: readonly StoreSection[];
+  readonly order: readonly PolicySummary[];
+  /** Index in `order` by {@link placeKey}. */
+  readonly position: ReadonlyMap<string, number>;
+}
+
+/** A policy's key in {@link LocaleView.position}: names are unique only within a template. */
+const placeKey = (file: string, name: string) => `${file}\u0000${name}`;
+
+function localeViews(
+  catalog: StoreCatalog,
+  summaries: readonly PolicySummary[],
+  locales: readonly string[],
+): Map<string, LocaleView> {
+  return new Map(
+    locales.map((locale) => {
+      const sections = storeSections(catalog, summaries, locale);
+      const order = storeOrder(sections);
+      const position = new Map(order.map((p, i) => [placeKey(p.file, p.name), i]));
+      return [locale, { sections, order, position }] as const;
+    }),
+  );
+}
+
+/** What the passes after the index share: its results, the options, and where files go. */
+interface StoreRun {
+  readonly catalog: StoreCatalog;
+  readonly locales: readonly string[];
+  readonly views: ReadonlyMap<string, LocaleView>;
+  /** Policy names (lower case) that several templates of the store define. */
+  readonly shared: ReadonlySet<string>;
+  readonly options: StorePreviewOptions;
+  readonly write: (file: OutputFile) => Promise<void>;
+}
+
+/** The start page's title in a tool language: the one asked for, else "Administrative Templates". */
+const titleIn = (run: StoreRun, ui: LocaleTag) => run.options.title ?? uiText("preview.storeTitle", ui);
+
+/**
+ * The files shared by every page and the start page. The start page speaks the first language, as
+ * renderLanding does. Its facts count the folder; each language counts what its pages show, which leaves
+ * out templates without settings or without an ADML in that language: the note says so, so that the
+ * numbers never seem to disagree.
+ */
+async function writeStart(run: StoreRun, templates: number, settings: number): Promise<void> {
+  const { locales, views, write } = run;
+  await write({ path: "search.js", content: SEARCH_SCRIPT });
+  await write({ path: "preview.css", content: PREVIEW_CSS });
+  const startUi = resolveLocale(locales[0]);
+  await write({
+    path: "index.html",
+    content: renderLanding({
+      title: titleIn(run, startUi),
+      facts: [
+        { label: uiText("preview.admxFiles", startUi), value: templates },
+        { label: uiText("preview.settingsDefined", startUi), value: settings },
+      ],
+      languages: locales.map((locale) => ({
+        locale,
+        href: `${encodeURIComponent(locale)}/index.html`,
+        settings: views.get(locale)!.order.length,
+        templates: new Set(views.get(locale)!.order.map((p) => p.file)).size,
+      })),
+      countsNote: uiText("preview.countsNote", startUi),
+      generated: uiText("preview.storeGenerated", startUi),
+    }),
+  });
+}
+
+/** A locale's tree page and its search index. */
+async function writeLocaleIndex(run: StoreRun, locale: string): Promise<void> {
+  const { catalog, locales, write } = run;
+  const view = run.views.get(locale)!;
+  const title = titleIn(run, resolveLocale(locale));
+  const pathOf = (p: PolicySummary) =>
+    p.category === undefined
+      ? []
+      : categoryChain(catalog, p.category).map((k) => categoryLabel(catalog, k, locale));
+  await write({
+    path: `${locale}/search-index.js`,
+    content: searchIndexScript(
+      view.order.map((p) => ({
+        href: policyHref(p),
+        title: p.titles.get(locale) ?? p.name,
+        path: pathOf(p).join(" › "),
+        help: p.help.get(locale) ?? "",
+      })),
+    ),
+  });
+  const counts = new Map<string, number>();
+  for (const p of view.order) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
+  await write({
+    path: `${locale}/index.html`,
+    content: renderStoreIndex({
+      locale,
+      title: uiText("preview.indexTitle", resolveLocale(locale)).replace("{bundle}", title),
+      sections: view.sections,
+      templates: [...counts]
+        .map(([file, settings]) => ({ file, settings }))
+        .sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase())),
+      settings: view.order.length,
+      languages: locales.map((l) =>
+        l === locale ? { locale: l } : { locale: l, href: `../${l}/index.html` },
+      ),
+      home: "../index.html",
+    }),
+  });
+}
+
+/** Policy names (lower case) that several templates of the store define. */
+function sharedNames(summaries: readonly PolicySummary[]): Set<string> {
+  const files = new Map<string, Set<string>>();
+  for (const p of summaries) {
+    const name = p.name.toLowerCase();
+    files.set(name, (files.get(name) ?? new Set()).add(p.file));
+  }
+  return new Set([...files].filter(([, f]) => f.size > 1).map(([name]) => name));
+}
+
+/**
+ * Pass 2 for one template of `count` settings: its pages in every locale it has an ADML in. Its findings
+ * join `diagnostics`, and once those hold an error (of this template or an earlier one) it writes no page.
+ */
+async function writeTemplatePages(
+  run: StoreRun,
+  template: StoreTemplate,
+  scope: TemplateScope,
+  count: number,
+  diagnostics: Diagnostic[],
+): Promise<number> {
+  const files = await template.read();
+  const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+  const admls = readAdmls(files.admls, new Set(run.locales), false);
+  if (!admx.document) return 0;
+  // A template without an ADML in a locale has no texts to show there: its pages are left out of
+  // that locale (the tree already leaves it out), and the gap is said once per locale.
+  for (const locale of run.locales.filter((l) => !admls.documents.has(l))) {
+    const params = { file: files.admx.path, locale, count: { counted: "COUNT_SETTING", count } as const };
+    diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
+  }
+  if (admls.documents.size === 0) return 0;
+  const read = toBundle(admx.document, Object.fromEntries(admls.documents));
+  diagnostics.push(...read.diagnostics);
+  // Keep reading the other templates after an error, so that one run reports every problem.
+  if (!read.bundle || hasErrors(diagnostics)) return 0;
+  let pages = 0;
+  for (const locale of admls.documents.keys())
+    pages += await writeLocalePages(run, template.base, read.bundle, scope, locale);
+  return pages;
+}
+
+/** One template's policy pages in one locale, with the scripts layered on them. */
+async function writeLocalePages(
+  run: StoreRun,
+  base: string,
+  bundle: Bundle,
+  scope: TemplateScope,
+  locale: string,
+): Promise<number> {
+  const { catalog, locales, views, shared, options, write } = run;
+  const view = views.get(locale)!;
+  const title = titleIn(run, resolveLocale(locale));
+  const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
+  const shown = bundle.policies
+    .filter((p) => view.position.has(placeKey(base, p.name)))
+    .map((p) => ({ policy: p, displayName: policyTitle(ctx, p), page: `${p.name}.html` }));
+  const layered = options.pageScripts?.({ base, locale, bundle, shared, shown });
+  for (const file of layered?.files ?? []) await write(file);
+  let pages = 0;
+  for (const policy of bundle.policies) {
+    const at = view.position.get(placeKey(base, policy.name));
+    if (at === undefined) continue;
+    const summary = view.order[at]!;
+    const link = (p: PolicySummary | undefined) => (p ? `../${policyHref(p).slice(2)}` : undefined);
+    const previous = link(view.order[at - 1]);
+    const next = link(view.order[at + 1]);
+    const given = options.examples && own(options.examples, policy.name);
+    const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
+    const own_ = `${encodeURIComponent(base)}/${encodeURIComponent(policy.name)}.html`;
+    const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
+    await write({
+      path: `${locale}/${base}/${policy.name}.html`,
+      content: renderPolicyPage({
+        ctx,
+        policy,
+        example,
+        registry: compiledRegistry(policy, example),
+        ...(previous && { previous }),
+        ...(next && { next }),
+        breadcrumbs: [
+          { label: title, href: "../index.html" },
+          ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
+        ],
+        languages: locales
+          .filter((l) => views.get(l)!.position.has(placeKey(base, policy.name)))
+          .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
+        stylesheet: "../../preview.css",
+        ...(layered && { scripts: layered.scripts }),
+      }),
+    });
+    pages++;
+  }
+  return pages;
+}
+
 /**
  * Writes the preview of a central store through `write`, one file at a time (see the module comment).
  * An error-severity finding in any template throws an {@link AdmxkitError} listing every finding; the
@@ -159,153 +368,21 @@ export async function writeStorePreview(
   const diagnostics = [...index.diagnostics];
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   const locales = (options.locales ?? [...index.seenLocales].sort()).filter((l) => index.seenLocales.has(l));
-  const titleIn = (ui: LocaleTag) => options.title ?? uiText("preview.storeTitle", ui);
+  const views = localeViews(catalog, summaries, locales);
+  const run: StoreRun = { catalog, locales, views, shared: sharedNames(summaries), options, write };
 
-  // Per locale: the tree, the order of Previous / Next, and where each policy sits in it.
-  const views = new Map(
-    locales.map((locale) => {
-      const sections = storeSections(catalog, summaries, locale);
-      const order = storeOrder(sections);
-      const position = new Map(order.map((p, i) => [`${p.file}\u0000${p.name}`, i]));
-      return [locale, { sections, order, position }] as const;
-    }),
-  );
-
-  await write({ path: "search.js", content: SEARCH_SCRIPT });
-  await write({ path: "preview.css", content: PREVIEW_CSS });
-  // The start page speaks the first language, as renderLanding does. Its facts count the folder; each
-  // language counts what its pages show, which leaves out templates without settings or without an
-  // ADML in that language: the note says so, so that the numbers never seem to disagree.
-  const startUi = resolveLocale(locales[0]);
-  await write({
-    path: "index.html",
-    content: renderLanding({
-      title: titleIn(startUi),
-      facts: [
-        { label: uiText("preview.admxFiles", startUi), value: templates.length },
-        { label: uiText("preview.settingsDefined", startUi), value: summaries.length },
-      ],
-      languages: locales.map((locale) => ({
-        locale,
-        href: `${encodeURIComponent(locale)}/index.html`,
-        settings: views.get(locale)!.order.length,
-        templates: new Set(views.get(locale)!.order.map((p) => p.file)).size,
-      })),
-      countsNote: uiText("preview.countsNote", startUi),
-      generated: uiText("preview.storeGenerated", startUi),
-    }),
-  });
-  for (const locale of locales) {
-    const view = views.get(locale)!;
-    const title = titleIn(resolveLocale(locale));
-    const pathOf = (p: PolicySummary) =>
-      p.category === undefined
-        ? []
-        : categoryChain(catalog, p.category).map((k) => categoryLabel(catalog, k, locale));
-    await write({
-      path: `${locale}/search-index.js`,
-      content: searchIndexScript(
-        view.order.map((p) => ({
-          href: policyHref(p),
-          title: p.titles.get(locale) ?? p.name,
-          path: pathOf(p).join(" › "),
-          help: p.help.get(locale) ?? "",
-        })),
-      ),
-    });
-    const counts = new Map<string, number>();
-    for (const p of view.order) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
-    await write({
-      path: `${locale}/index.html`,
-      content: renderStoreIndex({
-        locale,
-        title: uiText("preview.indexTitle", resolveLocale(locale)).replace("{bundle}", title),
-        sections: view.sections,
-        templates: [...counts]
-          .map(([file, settings]) => ({ file, settings }))
-          .sort((a, b) => a.file.toLowerCase().localeCompare(b.file.toLowerCase())),
-        settings: view.order.length,
-        languages: locales.map((l) =>
-          l === locale ? { locale: l } : { locale: l, href: `../${l}/index.html` },
-        ),
-        home: "../index.html",
-      }),
-    });
-  }
+  await writeStart(run, templates.length, summaries.length);
+  for (const locale of locales) await writeLocaleIndex(run, locale);
 
   // Settings per template, counted once: looking them up per template would be templates × policies.
   const policiesOf = new Map<string, number>();
   for (const s of summaries) policiesOf.set(s.file, (policiesOf.get(s.file) ?? 0) + 1);
-  const files = new Map<string, Set<string>>();
-  for (const p of summaries) {
-    const name = p.name.toLowerCase();
-    files.set(name, (files.get(name) ?? new Set()).add(p.file));
-  }
-  const shared = new Set([...files].filter(([, f]) => f.size > 1).map(([name]) => name));
   let pages = 0;
   for (const template of templates) {
     const scope = index.scopes.get(template.base);
     const count = policiesOf.get(template.base) ?? 0;
     if (!scope || count === 0) continue;
-    const files = await template.read();
-    const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
-    const admls = readAdmls(files.admls, new Set(locales), false);
-    if (!admx.document) continue;
-    // A template without an ADML in a locale has no texts to show there: its pages are left out of
-    // that locale (the tree already leaves it out), and the gap is said once per locale.
-    for (const locale of locales.filter((l) => !admls.documents.has(l))) {
-      const params = { file: files.admx.path, locale, count: { counted: "COUNT_SETTING", count } as const };
-      diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
-    }
-    if (admls.documents.size === 0) continue;
-    const read = toBundle(admx.document, Object.fromEntries(admls.documents));
-    diagnostics.push(...read.diagnostics);
-    // Keep reading the other templates after an error, so that one run reports every problem.
-    if (!read.bundle || hasErrors(diagnostics)) continue;
-    const bundle = read.bundle;
-    for (const locale of admls.documents.keys()) {
-      const view = views.get(locale)!;
-      const title = titleIn(resolveLocale(locale));
-      const ctx = previewContext(bundle, locale, storeTexts(catalog, scope, locale));
-      const shown = bundle.policies
-        .filter((p) => view.position.has(`${template.base}\u0000${p.name}`))
-        .map((p) => ({ policy: p, displayName: policyTitle(ctx, p), page: `${p.name}.html` }));
-      const layered = options.pageScripts?.({ base: template.base, locale, bundle, shared, shown });
-      for (const file of layered?.files ?? []) await write(file);
-      for (const policy of bundle.policies) {
-        const at = view.position.get(`${template.base}\u0000${policy.name}`);
-        if (at === undefined) continue;
-        const summary = view.order[at]!;
-        const link = (p: PolicySummary | undefined) => (p ? `../${policyHref(p).slice(2)}` : undefined);
-        const previous = link(view.order[at - 1]);
-        const next = link(view.order[at + 1]);
-        const given = options.examples && own(options.examples, policy.name);
-        const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
-        const own_ = `${encodeURIComponent(template.base)}/${encodeURIComponent(policy.name)}.html`;
-        const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
-        await write({
-          path: `${locale}/${template.base}/${policy.name}.html`,
-          content: renderPolicyPage({
-            ctx,
-            policy,
-            example,
-            registry: compiledRegistry(policy, example),
-            ...(previous && { previous }),
-            ...(next && { next }),
-            breadcrumbs: [
-              { label: title, href: "../index.html" },
-              ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
-            ],
-            languages: locales
-              .filter((l) => views.get(l)!.position.has(`${template.base}\u0000${policy.name}`))
-              .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),
-            stylesheet: "../../preview.css",
-            ...(layered && { scripts: layered.scripts }),
-          }),
-        });
-        pages++;
-      }
-    }
+    pages += await writeTemplatePages(run, template, scope, count, diagnostics);
   }
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   return { diagnostics, pages, settings: summaries.length };

@@ -5,8 +5,7 @@ import type { EntryFormat } from "../../formats/index.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { formatMessage } from "../../i18n/messages.js";
-import type { PolicySourceArgs } from "../policy-source.js";
-import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS, policyOrigin, type PolicySourceArgs } from "./shared-options.js";
 
 // The list of src/formats (ENTRY_FORMATS), typed against it; not imported, so that loading the command
 // modules stays cheap for every other command.
@@ -66,9 +65,9 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { compileValues, nothingConfiguredWarning } = await import("../../compile/index.js");
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
+    const { loadPolicies, policiesNamedBy, policyKeysOf } = await import("../../load/load-policies.js");
     const values = await readValuesFile(args.values);
-    const { index, source, diagnosticsFor } = await loadPolicySource(args, {
+    const { index, source, diagnosticsFor } = await loadPolicies(policyOrigin(args), {
       policies: policyKeysOf(values),
     });
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });

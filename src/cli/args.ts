@@ -3,7 +3,8 @@
  * languages (`Not enough non-option arguments`, `[選択してください: …]`), it crashed on repeated
  * single-value options and loading it cost more than the whole `build` command.
  * The rules are the usual GNU ones: `--name value`, `--name=value`, `--flag`, `--no-flag`, `--` ends
- * the options; an option not declared `repeatable` may be given once.
+ * the options; an option not declared `repeatable` may be given once. They hold alike for admxkit's
+ * own options before the command ({@link parseProgramArgs}) and for a command's ({@link parseArgs}).
  */
 import type { DiagnosticCode } from "../i18n/codes.js";
 import { nearestName } from "../values/suggest.js";

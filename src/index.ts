@@ -211,3 +211,13 @@ export {
 export { readGpoInput, readPolFile, type GpoInput, type ReadGpoInputOptions } from "./io/read-gpo-input.js";
 export { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "./formats/index.js";
 export type { EntriesPlace, EntryFormat } from "./formats/index.js";
+
+// Loading what the CLI commands work on: a bundle, policies (a bundle or a store folder), values.
+export { loadBundle, type LoadedBundle } from "./load/load-bundle.js";
+export {
+  loadPolicies,
+  type LoadedPolicies,
+  type LoadPoliciesOptions,
+  type PolicyOrigin,
+} from "./load/load-policies.js";
+export { loadValues, type LoadedValues, type LoadValuesOptions } from "./load/load-values.js";

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { recordingInputs } from "../io/inputs-read.js";
 import { cliText, formatMessage, isToolLocale, type LocaleTag } from "../i18n/messages.js";
 import { visibleText } from "../i18n/visible-text.js";
-import { parseArgs, suggest, type CommandSpec, type ParsedArgs } from "./args.js";
+import {
+  parseArgs,
+  parseProgramArgs,
+  suggest,
+  type CommandSpec,
+  type ParsedArgs,
+  type UsageProblem,
+} from "./args.js";
 import { EXIT, messageLocale, processIo, usageError, type CliIo } from "./context.js";
 import { commandHelp, programHelp } from "./help.js";
 import * as build from "./commands/build.js";
@@ -47,19 +54,16 @@ export function ownVersion(): string {
   return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
 }
 
-/** The values of the `--lang` options among `args`, in order. */
-function langValues(args: readonly string[]): string[] {
-  const values: string[] = [];
-  args.forEach((arg, i) => {
-    if (arg === "--lang" && args[i + 1] !== undefined) values.push(args[i + 1]!);
-    else if (arg.startsWith("--lang=")) values.push(arg.slice("--lang=".length));
-  });
-  return values;
-}
-
-/** The value of `--lang` before parsing, so that usage errors are in the language asked for. */
+/**
+ * The value of `--lang` before parsing, so that usage errors are in the language asked for: looked for
+ * anywhere, since the parser stops at the first problem, which may come before it.
+ */
 function preScanLang(argv: readonly string[]): string | undefined {
-  const found = langValues(argv);
+  const found: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === "--lang" && argv[i + 1] !== undefined) found.push(argv[i + 1]!);
+    else if (arg.startsWith("--lang=")) found.push(arg.slice("--lang=".length));
+  });
   // Given twice, the language is in question: the environment's decides until the error is read.
   return found.length === 1 ? found[0] : undefined;
 }
@@ -69,16 +73,11 @@ export function cliLocale(argv: readonly string[]): LocaleTag {
   return messageLocale(preScanLang(argv));
 }
 
-/**
- * Where the command is: the first argument that is not an option, skipping the value of each leading
- * `--lang` (`admxkit --lang ja-JP build`, `admxkit --lang en-US --lang ja-JP build`); -1 for none.
- */
-function commandIndex(argv: readonly string[]): number {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--lang") i++;
-    else if (!argv[i]!.startsWith("-")) return i;
-  }
-  return -1;
+/** A usage problem the parser found, worded in `locale`. */
+function problemText({ code, params }: UsageProblem, locale: LocaleTag): string {
+  // `what` names a positional by its help text, which is shown in the chosen language.
+  const shown = typeof params.what === "string" ? { ...params, what: cliText(params.what, locale) } : params;
+  return formatMessage(code, shown, locale);
 }
 
 /**
@@ -92,75 +91,38 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     // Said once, on stderr, so that the fallback is never silent.
     io.stderr(`admxkit: ${formatMessage("LANG_UNSUPPORTED", { lang: visibleText(lang) }, locale)}\n`);
   }
-  const commandAt = commandIndex(argv);
-  const leading = commandAt < 0 ? argv : argv.slice(0, commandAt);
-  const leadingLangs = langValues(leading);
-  if (leadingLangs.length > 1) {
-    const values = leadingLangs.map((value) => JSON.stringify(value)).join(", ");
-    const params = { option: "--lang", count: leadingLangs.length, values: visibleText(values) };
-    return usageError(io, locale, formatMessage("USAGE_OPTION_REPEATED", params, locale));
+  const program = parseProgramArgs(argv);
+  if (!program.ok) return usageError(io, locale, problemText(program.problem, locale));
+  if (program.options.version === true) {
+    io.stdout(`${ownVersion()}\n`);
+    return EXIT.ok;
   }
-  if (commandAt < 0 || leading.some((a) => a === "--help" || a === "-h" || a === "--version")) {
-    if (leading.includes("--version")) {
-      io.stdout(`${ownVersion()}\n`);
-      return EXIT.ok;
-    }
-    if (leading.includes("--help") || leading.includes("-h")) {
-      io.stdout(
-        programHelp(
-          COMMANDS.map((m) => m.spec),
-          locale,
-        ),
-      );
-      return EXIT.ok;
-    }
-  }
-  const unknownLeading = leading.find(
-    (a, i) => a !== "--lang" && !a.startsWith("--lang=") && leading[i - 1] !== "--lang",
-  );
-  if (unknownLeading !== undefined) {
-    const near = suggest(unknownLeading.replace(/^-+/, ""), ["lang", "help", "version"]);
-    return usageError(
-      io,
-      locale,
-      near === undefined
-        ? formatMessage("USAGE_UNKNOWN_OPTION", { command: "admxkit", option: unknownLeading }, locale)
-        : formatMessage(
-            "USAGE_UNKNOWN_OPTION_SUGGEST",
-            { command: "admxkit", option: unknownLeading, suggestion: `--${near}` },
-            locale,
-          ),
+  if (program.options.help === true) {
+    io.stdout(
+      programHelp(
+        COMMANDS.map((m) => m.spec),
+        locale,
+      ),
     );
+    return EXIT.ok;
   }
-  if (commandAt < 0) {
-    const names = COMMANDS.map((m) => m.spec.name).join(", ");
-    return usageError(io, locale, formatMessage("USAGE_NO_COMMAND", { commands: names }, locale));
+  const names = COMMANDS.map((m) => m.spec.name);
+  const name = program.command;
+  if (name === undefined) {
+    return usageError(io, locale, formatMessage("USAGE_NO_COMMAND", { commands: names.join(", ") }, locale));
   }
-  const name = argv[commandAt]!;
   const module = COMMANDS.find((m) => m.spec.name === name);
   if (!module) {
-    const near = suggest(
-      name,
-      COMMANDS.map((m) => m.spec.name),
-    );
+    const near = suggest(name, names);
     const message =
       near === undefined
-        ? formatMessage(
-            "USAGE_UNKNOWN_COMMAND",
-            { name, commands: COMMANDS.map((m) => m.spec.name).join(", ") },
-            locale,
-          )
+        ? formatMessage("USAGE_UNKNOWN_COMMAND", { name, commands: names.join(", ") }, locale)
         : formatMessage("USAGE_UNKNOWN_COMMAND_SUGGEST", { name, suggestion: near }, locale);
     return usageError(io, locale, message);
   }
-  const parsed = parseArgs(module.spec, [...leading, ...argv.slice(commandAt + 1)]);
-  if (!parsed.ok) {
-    const { code, params } = parsed.problem;
-    // `what` names a positional by its help text, which is shown in the chosen language.
-    const shown =
-      typeof params.what === "string" ? { ...params, what: cliText(params.what, locale) } : params;
-    return usageError(io, locale, formatMessage(code, shown, locale), name);
-  }
+  // The leading `--lang` is the command's too: given again after the command, it is given twice.
+  const parsed = parseArgs(module.spec, [...program.leading, ...program.rest]);
+  if (!parsed.ok) return usageError(io, locale, problemText(parsed.problem, locale), name);
   const args: ParsedArgs = parsed.args;
   if (args.help === true) {
     io.stdout(commandHelp(module.spec, locale));

@@ -6,10 +6,9 @@ import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.j
 import * as pol from "../pol/index.js";
 import type { PolEntry, PolHive } from "../pol/index.js";
 import * as ps1 from "../ps1/index.js";
+import type { EntryFormat } from "./entry-formats.js";
 
-/** The file formats of `admxkit pol --format`. */
-export const ENTRY_FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
-export type EntryFormat = (typeof ENTRY_FORMATS)[number];
+export { ENTRY_FORMATS, isUtf8TextFormat, type EntryFormat } from "./entry-formats.js";
 
 /** Where the entries came from, for the diagnostics (the Registry.pol or values file). */
 export interface EntriesPlace {

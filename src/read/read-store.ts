@@ -40,6 +40,8 @@ export interface StoreTemplate {
   readonly namespace: string;
   readonly prefix: string;
   readonly policies: readonly Policy[];
+  /** The ADML files found beside the ADMX, one per locale: where its texts are in each language. */
+  readonly admls: readonly { readonly locale: string; readonly path: string }[];
 }
 
 /** What {@link readStore} found. */
@@ -218,7 +220,8 @@ export async function readStore(
       policies.push(...read);
       if (template.admx && read.length > 0) {
         const { namespace, prefix } = read[0]!;
-        templates.push({ file: template.admx, namespace, prefix, policies: read.map((p) => p.policy) });
+        const policies = read.map((p) => p.policy);
+        templates.push({ file: template.admx, namespace, prefix, policies, admls: template.admls });
       }
     }
   };

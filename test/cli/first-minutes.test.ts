@@ -115,6 +115,9 @@ describe("usage errors in admxkit's own words (issues 13.5, 15.4)", () => {
     [["build", "--json=yes"], "admxkit: build has no option --json"],
     [["validate", "x", "--json=yes"], "--json is a switch and takes no value (yes given)"],
     [["--nonsense"], "admxkit has no option --nonsense"],
+    // Options before the command follow the rules of a command's own options: one parser reads both.
+    [["--lang"], "--lang needs a value after it"],
+    [["--version=yes"], "--version is a switch and takes no value (yes given)"],
   ])("%j → exit 2: %s", async (args, message) => {
     const result = await runInProcess(args);
     expect(result.code).toBe(2);

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { spec as polSpec } from "../../src/cli/commands/pol.js";
+import { ENTRY_FORMATS, isUtf8TextFormat } from "../../src/formats/index.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { expectGoldenFiles } from "../helpers/golden.js";
 
@@ -15,6 +17,13 @@ async function polTo(format: string): Promise<Buffer> {
   expect(result.code).toBe(0);
   return readFile(out);
 }
+
+describe("the formats of pol --format", () => {
+  it("are the formats room's one list, each classed as UTF-8 text (fit for a terminal) or not", () => {
+    expect(polSpec.options.find((o) => o.name === "format")?.choices).toBe(ENTRY_FORMATS);
+    expect(ENTRY_FORMATS.filter(isUtf8TextFormat)).toEqual(["json", "ps1"]);
+  });
+});
 
 describe("admxkit pol --format ps1 | lgpo", () => {
   it("writes the golden PowerShell script (UTF-8 with BOM, CRLF)", async () => {

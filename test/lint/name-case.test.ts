@@ -89,8 +89,8 @@ const ALLOWED: readonly Allowed[] = [
   { file: "src/lint/rules/admx-rules.ts", match: "namespace.toLowerCase()", reason: NAMESPACE },
   { file: "src/lint/rules/store-index.ts", match: "namespace.toLowerCase()", reason: NAMESPACE },
   { file: "src/lint/rules/store-index.ts", match: "name.toLowerCase()", reason: ADMX_ID },
-  { file: "src/cli/load-bundle.ts", match: "extname(spec).toLowerCase()", reason: FILE },
-  { file: "src/cli/display-names.ts", match: "locale.toLowerCase() === tag.toLowerCase()", reason: LOCALE },
+  { file: "src/load/load-bundle.ts", match: "extname(spec).toLowerCase()", reason: FILE },
+  { file: "src/load/display-names.ts", match: "locale.toLowerCase() === tag.toLowerCase()", reason: LOCALE },
   { file: "src/gpo/guid.ts", match: "uuid.to", reason: "GUIDs as GPMC writes them, braces and hex digits" },
   {
     file: "src/read/xml/parse-xml.ts",

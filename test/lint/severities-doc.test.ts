@@ -26,9 +26,9 @@ const FAMILIES = ["XML_", "XSD_", "ADMX_", "ADML_", "STORE_", "READ_", "INTUNE_"
  * names any of them, and it names every other code of the families.
  */
 const NOT_FROM_VALIDATE: Readonly<Record<string, string>> = {
-  // `pol`/`gpo`/`dump`/`values --admx`: a store folder without policies (src/cli/policy-source.ts) and
+  // `pol`/`gpo`/`dump`/`values --admx`: a store folder without policies (src/load/load-policies.ts) and
   // the summary of store findings that do not concern the policies used (src/read/store-diagnostics.ts).
-  ADMX_STORE_NO_POLICIES: "src/cli/policy-source.ts",
+  ADMX_STORE_NO_POLICIES: "src/load/load-policies.ts",
   ADMX_STORE_OTHER_FINDINGS: "src/read/store-diagnostics.ts",
   // Reading templates into a bundle (`toBundle`: `preview`, the library), never done by `validate`.
   READ_DROPPED: "src/read/to-bundle.ts",

@@ -1,8 +1,7 @@
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics } from "../context.js";
-import type { PolicySourceArgs } from "../policy-source.js";
-import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS, policyOrigin, type PolicySourceArgs } from "./shared-options.js";
 
 interface DiffArgs extends PolicySourceArgs {
   old: string;
@@ -45,19 +44,13 @@ export async function handler(args: DiffArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
   try {
-    const { loadPolicySource } = await import("../policy-source.js");
-    const { createValuesDecoder } = await import("../../decompile/index.js");
-    const { readValuesSide } = await import("../values-input.js");
+    const { loadPolicies } = await import("../../load/load-policies.js");
+    const { loadValues } = await import("../../load/load-values.js");
     const { diffValues, formatDiffJsonLines, formatDiffText } = await import("../../diff/index.js");
-    const loaded = await loadPolicySource(args);
-    let decoder: ReturnType<typeof createValuesDecoder> | undefined;
-    const lazy = () => (decoder ??= createValuesDecoder(loaded.sources));
-    const { compileValues } = await import("../../compile/index.js");
-    // Both sections are checked whichever class is compiled (compile-values.ts).
-    const check = (values: import("../../values/schema.js").ValuesFile, file: string) =>
-      compileValues(loaded.index, values, "machine", { file, source: loaded.source }).diagnostics;
-    const a = await readValuesSide(args.old, lazy, args.class, loaded.source, check);
-    const b = await readValuesSide(args.new, lazy, args.class, loaded.source, check);
+    const loaded = await loadPolicies(policyOrigin(args));
+    const sideOptions = args.class ? { policyClass: args.class } : {};
+    const a = await loadValues(args.old, loaded, sideOptions);
+    const b = await loadValues(args.new, loaded, sideOptions);
     // What decoding could not attribute shows up in the diff as raw entries (`values --from` says why);
     // an entry no values file can hold makes the comparison untrustworthy.
     const errors = [...a.diagnostics, ...b.diagnostics].filter((d) => d.severity === "error");

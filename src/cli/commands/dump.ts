@@ -58,12 +58,10 @@ async function explainedDump(
   json: boolean,
   table: PolTableOptions,
 ): Promise<{ text: Iterable<string>; notes: Diagnostic[] }> {
-  const { loadPolicySource } = await import("../policy-source.js");
+  const { loadPolicies } = await import("../../load/load-policies.js");
   const explain = await import("../../explain/index.js");
   const { diag } = await import("../../diagnostics/diagnostic.js");
-  const loaded = await loadPolicySource(
-    args.admx !== undefined ? { admx: args.admx } : { bundle: args.bundle! },
-  );
+  const loaded = await loadPolicies(args.admx !== undefined ? { admx: args.admx } : { bundle: args.bundle! });
   const explainer = explain.createEntryExplainer(loaded.sources);
   const explained = explain.explainEntries(entries, explainer, args.class);
   const notes = loaded.diagnosticsFor(explained.flatMap((e) => e.writers.map((w) => w.policy)));

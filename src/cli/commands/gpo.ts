@@ -1,8 +1,7 @@
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import type { PolicySourceArgs } from "../policy-source.js";
-import { POLICY_SOURCE_OPTIONS } from "./shared-options.js";
+import { POLICY_SOURCE_OPTIONS, policyOrigin, type PolicySourceArgs } from "./shared-options.js";
 
 interface GpoArgs extends PolicySourceArgs {
   values: string;
@@ -41,9 +40,9 @@ export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
     const { readValuesFile } = await import("../../values/read-values.js");
     const { backupFromValues, deterministicIdentity, freshIdentity } = await import("../../gpo/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
+    const { loadPolicies, policiesNamedBy, policyKeysOf } = await import("../../load/load-policies.js");
     const values = await readValuesFile(args.values);
-    const { index, source, diagnosticsFor } = await loadPolicySource(args, {
+    const { index, source, diagnosticsFor } = await loadPolicies(policyOrigin(args), {
       policies: policyKeysOf(values),
     });
     const identity = args.deterministic ? deterministicIdentity(args.name) : freshIdentity();

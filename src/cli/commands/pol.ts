@@ -1,21 +1,16 @@
 import type { CompileResult } from "../../compile/index.js";
 import { AdmxkitError } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
-import type { EntryFormat } from "../../formats/index.js";
+import { ENTRY_FORMATS, isUtf8TextFormat, type EntryFormat } from "../../formats/entry-formats.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { formatMessage } from "../../i18n/messages.js";
-import type { PolicySourceArgs } from "../policy-source.js";
-import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
-
-// The list of src/formats (ENTRY_FORMATS), typed against it; not imported, so that loading the command
-// modules stays cheap for every other command.
-const FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const satisfies readonly EntryFormat[];
+import { CLASSES, POLICY_SOURCE_OPTIONS, policyOrigin, type PolicySourceArgs } from "./shared-options.js";
 
 interface PolArgs extends PolicySourceArgs {
   values: string;
   class: (typeof CLASSES)[number];
-  format: (typeof FORMATS)[number];
+  format: EntryFormat;
   out: string;
   lang?: string;
 }
@@ -29,7 +24,7 @@ export const spec: CommandSpec = {
     ...POLICY_SOURCE_OPTIONS,
     { name: "values", type: "string", required: true, text: "pol.option.values", placeholder: "<file>" },
     { name: "class", type: "string", choices: CLASSES, default: "machine", text: "pol.option.class" },
-    { name: "format", type: "string", choices: FORMATS, default: "pol", text: "pol.option.format" },
+    { name: "format", type: "string", choices: ENTRY_FORMATS, default: "pol", text: "pol.option.format" },
     { name: "out", type: "string", required: true, text: "pol.option.out", placeholder: "<file>" },
   ],
   examples: [
@@ -46,14 +41,9 @@ export const spec: CommandSpec = {
 
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  // Output that is not UTF-8 text (Registry.pol is binary, .reg UTF-16, LGPO text UTF-16 when not
-  // ASCII) would garble a terminal, as gzip's or tar's would: refused before any work is done.
-  if (
-    args.out === "-" &&
-    args.format !== "json" &&
-    args.format !== "ps1" &&
-    io.terminalColumns?.() !== undefined
-  ) {
+  // Output that is not UTF-8 text (src/formats/entry-formats.ts) would garble a terminal, as gzip's or
+  // tar's would: refused before any work is done.
+  if (args.out === "-" && !isUtf8TextFormat(args.format) && io.terminalColumns?.() !== undefined) {
     return usageError(
       io,
       locale,
@@ -66,9 +56,9 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const { compileValues, nothingConfiguredWarning } = await import("../../compile/index.js");
     const { hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    const { loadPolicySource, policiesNamedBy, policyKeysOf } = await import("../policy-source.js");
+    const { loadPolicies, policiesNamedBy, policyKeysOf } = await import("../../load/load-policies.js");
     const values = await readValuesFile(args.values);
-    const { index, source, diagnosticsFor } = await loadPolicySource(args, {
+    const { index, source, diagnosticsFor } = await loadPolicies(policyOrigin(args), {
       policies: policyKeysOf(values),
     });
     const result: CompileResult = compileValues(index, values, args.class, { file: args.values, source });

@@ -52,7 +52,7 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
     const { loadPreviewModel, readPreviewModels, generatePreviewSites } =
       await import("../../preview/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { loadBundle } = await import("../load-bundle.js");
+    const { loadBundle } = await import("../../load/load-bundle.js");
     const examples = args.values === undefined ? {} : await readExamples(args.values);
     const locales = args.locale ? { locales: args.locale } : {};
     // The preview renders what GPMC shows: templates read back, whether given (--admx) or generated.

@@ -29,7 +29,7 @@ export async function handler(args: SchemaArgs, io: CliIo): Promise<number> {
   return runCommand(io, messageLocale(args.lang), async () => {
     let schema: Record<string, unknown>;
     if (args.kind === "values") {
-      const { loadBundle } = await import("../load-bundle.js");
+      const { loadBundle } = await import("../../load/load-bundle.js");
       const { valuesJsonSchema } = await import("../../values/json-schema.js");
       schema = valuesJsonSchema((await loadBundle(args.bundle)).bundle);
     } else {

@@ -1,8 +1,7 @@
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
-import type { PolicySourceArgs } from "../policy-source.js";
-import { CLASSES, POLICY_SOURCE_OPTIONS } from "./shared-options.js";
+import { CLASSES, POLICY_SOURCE_OPTIONS, policyOrigin, type PolicySourceArgs } from "./shared-options.js";
 
 interface ValuesArgs extends PolicySourceArgs {
   from: string;
@@ -42,9 +41,9 @@ export async function handler(args: ValuesArgs, io: CliIo): Promise<number> {
     const { createValuesDecoder } = await import("../../decompile/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { basename, dirname } = await import("node:path");
-    const { loadPolicySource } = await import("../policy-source.js");
+    const { loadPolicies } = await import("../../load/load-policies.js");
     const input = await readGpoInput(args.from, args.class ? { policyClass: args.class } : {});
-    const loaded = await loadPolicySource(args);
+    const loaded = await loadPolicies(policyOrigin(args));
     // Raw entries stay entries until they are written (values-text.ts): no record object per entry.
     const result = createValuesDecoder(loaded.sources).decode(input.sides, {
       files: input.files,

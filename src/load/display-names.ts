@@ -27,27 +27,28 @@ export function bundleDisplayNames(bundle: Bundle): DisplayNameLookup {
   };
 }
 
-/** Display names from the ADML files beside each template's ADMX; only the files needed are read. */
+/**
+ * Display names from the ADML files the store read found beside each template's ADMX (no second walk
+ * of the folder); only the files of the policies asked about are read.
+ */
 export function storeDisplayNames(templates: readonly StoreTemplate[]): DisplayNameLookup {
-  const fileOf = new Map<Policy, string>();
-  for (const template of templates) for (const policy of template.policies) fileOf.set(policy, template.file);
+  const templateOf = new Map<Policy, StoreTemplate>();
+  for (const template of templates) for (const policy of template.policies) templateOf.set(policy, template);
   return async (policies, locale) => {
-    const { findTemplateFiles } = await import("../read/store-files.js");
     const { readAdml } = await import("../read/read-file.js");
-    const byFile = new Map<string, Policy[]>();
+    const byTemplate = new Map<StoreTemplate, Policy[]>();
     for (const policy of policies) {
-      const file = fileOf.get(policy);
-      if (file === undefined) continue;
-      const list = byFile.get(file);
+      const template = templateOf.get(policy);
+      if (template === undefined) continue;
+      const list = byTemplate.get(template);
       if (list) list.push(policy);
-      else byFile.set(file, [policy]);
+      else byTemplate.set(template, [policy]);
     }
     const out = new Map<Policy, string>();
-    for (const [file, list] of byFile) {
-      const found = (await findTemplateFiles([file])).templates[0];
+    for (const [template, list] of byTemplate) {
       const strings: ReadonlyMap<string, { text: string }>[] = [];
       for (const tag of [locale, "en-US"]) {
-        const adml = found?.admls.find((a) => a.locale.toLowerCase() === tag.toLowerCase());
+        const adml = template.admls.find((a) => a.locale.toLowerCase() === tag.toLowerCase());
         const bytes = adml && (await readFile(adml.path).catch(() => undefined));
         const document = bytes && readAdml(bytes, adml.path).document;
         if (document) strings.push(document.strings);

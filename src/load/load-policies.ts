@@ -1,7 +1,8 @@
 /**
- * Where the policies a command works on come from: a bundle (`--bundle`, the default) or the ADMX/ADML
- * files of a PolicyDefinitions folder (`--admx`, e.g. Windows' own central store). `pol`, `gpo` and
- * `dump` share this, so a values file names policies alike in every command.
+ * Where the policies a values file names come from: a bundle (a built-in id or a bundle file, the
+ * default bundle when none is named) or the ADMX/ADML files of a PolicyDefinitions folder (e.g. Windows'
+ * own central store). `pol`, `gpo`, `dump`, `values` and `diff` load them here, so a values file names
+ * policies alike in every command and in the library.
  */
 import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
@@ -10,10 +11,18 @@ import type { Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
 import type { DisplayNameLookup } from "./display-names.js";
 
-/** `--bundle` or `--admx` (commands/shared-options.ts POLICY_SOURCE_OPTIONS). */
-export interface PolicySourceArgs {
-  bundle?: string;
-  admx?: string;
+/** A bundle (its id or file; {@link DEFAULT_BUNDLE} when omitted) or a PolicyDefinitions folder. */
+export type PolicyOrigin =
+  | { readonly bundle?: string; readonly admx?: undefined }
+  | { readonly admx: string; readonly bundle?: undefined };
+
+/** Options of {@link loadPolicies}. */
+export interface LoadPoliciesOptions {
+  /**
+   * The values-file keys that will be used (`Name`, `prefix:Name`, `Namespace:Name`): of a folder, only
+   * the templates defining them are read in full (see `ReadStoreOptions.policies`).
+   */
+  readonly policies?: readonly string[];
 }
 
 /** The policies, indexed for a values file, and what to say about the files they were read from. */
@@ -24,27 +33,28 @@ export interface LoadedPolicies {
   readonly sources: readonly PolicySource[];
   readonly index: PolicyIndex;
   /**
-   * The store's findings worth showing when `used` are the policies the command works with (see
+   * The store's findings worth showing when `used` are the policies worked with (see
    * src/read/store-diagnostics.ts); always empty for a bundle, which `loadBundle` has checked already.
    */
   diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
-  /** The display names of policies in a locale (else en-US), for `admxkit diff`. */
+  /** The display names of policies in a locale (else en-US), from the files already found. */
   readonly displayNames: DisplayNameLookup;
 }
 
 /**
- * Loads `--bundle` or reads `--admx`. A store that yields no policy at all is an error (exit 1) with
- * the reasons; otherwise problems of its files do not stop reading, and {@link LoadedPolicies.diagnosticsFor}
- * picks those that concern the policies used.
+ * Loads a bundle or reads a PolicyDefinitions folder. Throws an `AdmxkitError` when the bundle cannot
+ * be loaded, or when the folder yields no policy at all (with the reasons: no such folder, files that
+ * do not parse); otherwise problems of a folder's files do not stop reading, and
+ * {@link LoadedPolicies.diagnosticsFor} picks those that concern the policies used.
  */
-export async function loadPolicySource(
-  args: PolicySourceArgs,
-  needs: { readonly policies?: readonly string[] } = {},
+export async function loadPolicies(
+  origin: PolicyOrigin,
+  options: LoadPoliciesOptions = {},
 ): Promise<LoadedPolicies> {
   const { createPolicyIndex } = await import("../compile/index.js");
-  if (args.admx === undefined) {
+  if (origin.admx === undefined) {
     const { loadBundle } = await import("./load-bundle.js");
-    const { bundle } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE);
+    const { bundle } = await loadBundle(origin.bundle ?? DEFAULT_BUNDLE);
     const { namespace, prefix } = bundle.target;
     const sources = [{ namespace, prefix, policies: bundle.policies }];
     const { bundleDisplayNames } = await import("./display-names.js");
@@ -60,9 +70,9 @@ export async function loadPolicySource(
   const { AdmxkitError, diag } = await import("../diagnostics/diagnostic.js");
   const { storeDiagnostics } = await import("../read/store-diagnostics.js");
   const { storeDisplayNames } = await import("./display-names.js");
-  const dir = args.admx;
+  const dir = origin.admx;
   // With the values file's keys, only the templates defining them are read in full (read-store.ts).
-  const wanted = needs.policies && needs.policies.length > 0 ? { policies: needs.policies } : {};
+  const wanted = options.policies && options.policies.length > 0 ? { policies: options.policies } : {};
   const store = await readStore(dir, wanted);
   if (store.templates.length === 0) {
     // The reasons (no such folder, files that do not parse) when there are any; else the store is empty.

@@ -69,9 +69,10 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /**
- * Resolves `--bundle`: a built-in id, a JSON bundle file, or a JavaScript or TypeScript module exporting a bundle
- * (default export, or `bundle`; a function is called). The result is checked for the requested locales;
- * every problem is reported with the file it came from.
+ * Resolves a bundle as `--bundle` names it: a built-in id, a JSON bundle file, or a JavaScript or
+ * TypeScript module exporting a bundle (default export, or `bundle`; a function is called). The result
+ * is checked for the requested locales; every problem is thrown as an `AdmxkitError` naming the file
+ * it came from.
  */
 export async function loadBundle(spec: string, locales?: readonly string[]): Promise<LoadedBundle> {
   const builtin = BUILTIN_BUNDLES[spec];

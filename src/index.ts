@@ -141,8 +141,8 @@ export { INPUT_SIZE_LIMITS, readInput, type InputFormat, type InputRead } from "
 
 // Delivery: GPO backups and GroupPolicy-module scripts.
 export {
-  backupFromValues,
-  buildGpoBackup,
+  compileGpoBackup,
+  generateGpoBackup,
   deterministicIdentity,
   freshIdentity,
   type GpoBackup,
@@ -151,8 +151,8 @@ export {
 export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";
 
 // Readers and validation.
-export { readAdml, readAdmx, type ReadResult } from "./read/read-file.js";
-export { toBundle, type BundleFromTemplates, type ToBundleOptions } from "./read/to-bundle.js";
+export { parseAdml, parseAdmx, type ReadResult } from "./read/read-file.js";
+export { decodeTemplates, type DecodedTemplates, type DecodeTemplatesOptions } from "./read/to-bundle.js";
 export {
   readStore,
   type ReadStoreOptions,
@@ -163,7 +163,7 @@ export {
 export { storeDiagnostics } from "./read/store-diagnostics.js";
 export type { AdmlDocument, AdmxDocument, ReadPolicy } from "./read/types.js";
 export { validateTemplates, type ValidateOptions, type ValidationResult } from "./lint/validate-templates.js";
-export { humanReport, jsonLines } from "./lint/report.js";
+export { formatValidationText, formatValidationJsonLines } from "./lint/report.js";
 
 // Preview.
 export {
@@ -181,7 +181,7 @@ export {
   createEntryExplainer,
   explainEntries,
   formatExplainedJsonLines,
-  formatExplainedTable,
+  formatExplainedText,
   registryWrites,
   type EntryExplainer,
   type ExplainedEntry,
@@ -191,12 +191,12 @@ export {
 // Group Policy as code: Registry.pol and GPO backups back to values files, and diffs in policies.
 export {
   createValuesDecoder,
-  valuesFromEntries,
+  decodeValues,
   type DecodedPolicy,
   type DecodeValuesOptions,
   type RegistryPolSides,
   type ValuesDecoder,
-  type ValuesFromEntries,
+  type DecodedValues,
 } from "./decompile/index.js";
 export {
   diffValues,

@@ -33,7 +33,7 @@ export function storeDisplayNames(templates: readonly StoreTemplate[]): DisplayN
   for (const template of templates) for (const policy of template.policies) fileOf.set(policy, template.file);
   return async (policies, locale) => {
     const { findTemplateFiles } = await import("../read/store-files.js");
-    const { readAdml } = await import("../read/read-file.js");
+    const { parseAdml } = await import("../read/read-file.js");
     const byFile = new Map<string, Policy[]>();
     for (const policy of policies) {
       const file = fileOf.get(policy);
@@ -49,7 +49,7 @@ export function storeDisplayNames(templates: readonly StoreTemplate[]): DisplayN
       for (const tag of [locale, "en-US"]) {
         const adml = found?.admls.find((a) => a.locale.toLowerCase() === tag.toLowerCase());
         const bytes = adml && (await readFile(adml.path).catch(() => undefined));
-        const document = bytes && readAdml(bytes, adml.path).document;
+        const document = bytes && parseAdml(bytes, adml.path).document;
         if (document) strings.push(document.strings);
       }
       for (const policy of list) {

@@ -1,16 +1,21 @@
 import ts from "typescript";
 
 /**
- * The public surface of a module as text: one entry per exported name, sorted, with its kind and its
- * signature as the source declares it (functions with every overload, classes and interfaces with their
- * public members). Types are shown by the names they are written with (`Bundle`, not the object type
- * zod infers for it), so the report stays readable; a value with no written type shows the type the
- * checker infers, shortened as the checker shortens it. What `import … from "admxkit"` gives a consumer,
- * so a change to it shows as a diff of the checked-in report.
+ * The public surface of modules as text: for each entry point, one line (or block) per exported name,
+ * sorted, with its kind and its signature as the source declares it (functions with every overload, classes and
+ * interfaces with their public members). Types are shown by the names they are written with (`Bundle`,
+ * not the object type zod infers for it), so the report stays readable; a value with no written type
+ * shows the type the checker infers, shortened as the checker shortens it. What `import … from
+ * "admxkit"` (or one of its subpaths) gives a consumer, so a change to it shows as a diff of the
+ * checked-in report. One program for all entries: they share most of their sources.
  */
-export function apiReport(entry: string, options: ts.CompilerOptions): string {
-  const program = ts.createProgram([entry], { ...options, noEmit: true });
+export function apiReports(entries: readonly string[], options: ts.CompilerOptions): Map<string, string> {
+  const program = ts.createProgram([...entries], { ...options, noEmit: true });
   const checker = program.getTypeChecker();
+  return new Map(entries.map((entry) => [entry, apiReportOf(program, checker, entry)]));
+}
+
+function apiReportOf(program: ts.Program, checker: ts.TypeChecker, entry: string): string {
   const source = program.getSourceFile(entry);
   const module = source && checker.getSymbolAtLocation(source);
   if (!module) throw new Error(`${entry}: not a module`);

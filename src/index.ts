@@ -30,6 +30,7 @@ export type {
   MultiTextElement,
   NamespaceBinding,
   Policy,
+  PolicyClassName,
   RegistryValue,
   SupportedOnDefinition,
   TextElement,
@@ -45,7 +46,12 @@ export {
   type OutputFile,
   type TemplateSet,
 } from "./generate/generate.js";
-export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
+export {
+  removePendingOutputsSync,
+  writeFileAtomic,
+  writeFilesAtomic,
+  type StreamedOutputFile,
+} from "./io/write-files.js";
 
 // Built-in bundles.
 export { defenderProxyBundle } from "./bundles/defender-proxy.js";
@@ -62,6 +68,7 @@ export {
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
 export {
   TOOL_LOCALES,
+  type CountedCode,
   type CountRef,
   type LocaleTag,
   type MessageParam,

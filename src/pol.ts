@@ -11,10 +11,13 @@ export {
   delvalsEntry,
   encodeValue,
   REG_TYPES,
+  type BytesTypeName,
+  type EncodedValue,
   type PolAction,
   type PolEntry,
   type PolHive,
   type PolValue,
+  type RegTypeName,
 } from "./pol/index.js";
 
 // The Registry.pol codec: bytes to entries and back, checked against what Windows accepts.
@@ -47,6 +50,10 @@ export {
   parseLgpoText,
   toDumpRecord,
   type DumpRecordInput,
+  type DumpRecordProblem,
+  type DumpRecordResult,
+  type LgpoParseError,
+  type LgpoParseResult,
   type PolDumpRecord,
 } from "./pol/index.js";
 
@@ -59,4 +66,7 @@ export {
   PolDecodeFailure,
   PolEncodeError,
   type PolDecodeError,
+  type PolDecodeErrorCode,
+  type PolEncodeErrorCode,
+  type PolEncodeIssue,
 } from "./pol/index.js";

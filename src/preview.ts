@@ -1,12 +1,16 @@
 /** `admxkit/preview`: the HTML preview of policies as the Group Policy editor shows them. */
 
-// A site per bundle (or per set of bundles), and one policy's page with the style sheet it is drawn with.
+// A bundle's site, and one policy's page with the style sheet it is drawn with.
 export {
   generatePreviewSite,
-  generatePreviewSites,
   PREVIEW_CSS,
   renderPolicyPreview,
+  type ExampleOptions,
   type PolicyPreviewOptions,
+  type PolicyRegistry,
   type PreviewSiteOptions,
-  type PreviewSitesOptions,
+  type RegistryProvider,
 } from "./preview/index.js";
+
+// The hook for scripts layered on the pages (the editor uses it).
+export type { PageScripts, ShownPolicy } from "./preview/site.js";

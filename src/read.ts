@@ -4,8 +4,24 @@
  */
 
 // One file: the text or bytes of an ADMX or ADML, as a document with positions and diagnostics.
-export { parseAdml, parseAdmx, type ReadResult } from "./read/read-file.js";
-export type { AdmlDocument, AdmxDocument, ReadPolicy } from "./read/types.js";
+export { parseAdml, parseAdmx, type ReadOptions, type ReadResult } from "./read/read-file.js";
+export type {
+  AdmlDocument,
+  AdmxDocument,
+  Located,
+  ReadCategory,
+  ReadCondition,
+  ReadControl,
+  ReadDuplicate,
+  ReadElement,
+  ReadPolicy,
+  ReadPresentation,
+  ReadPresentationItem,
+  ReadProduct,
+  ReadString,
+  ReadSupportedOn,
+} from "./read/types.js";
+export type { SourcePosition } from "./read/positions.js";
 
 // Documents back into the model, and a whole store (PolicyDefinitions) read from disk.
 export { decodeTemplates, type DecodedTemplates, type DecodeTemplatesOptions } from "./read/to-bundle.js";

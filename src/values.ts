@@ -10,9 +10,12 @@ export {
   parseValuesText,
   ValuesFileSchema,
   valuesJsonSchema,
+  type JsonSchema,
   type RegistryRecord,
   type ValuesFile,
+  type ValuesParse,
 } from "./values/index.js";
+export type { WrittenNumbers } from "./io/json-text.js";
 export { readValuesFile } from "./values/read-values.js";
 
 // Values to registry entries (`admxkit pol`).
@@ -23,6 +26,8 @@ export {
   type CompileValuesOptions,
   type OptionValue,
   type PolicyIndex,
+  type PolicyLookup,
+  type PolicySource,
   type PolicyState,
 } from "./compile/index.js";
 
@@ -56,5 +61,7 @@ export {
   formatExplainedJsonLines,
   formatExplainedText,
   type EntryExplainer,
+  type EntryWriter,
   type ExplainedEntry,
+  type WriteOrigin,
 } from "./explain/index.js";

@@ -1,12 +1,14 @@
 /**
- * admxkit's public API. Everything a consumer may rely on is exported here by name; modules not
- * re-exported are internal.
+ * `admxkit`: define a bundle of policies, check it and generate its ADMX/ADML templates; the
+ * diagnostics every entry point reports with. The other entry points are subpaths of the package
+ * (`admxkit/pol`, `/read`, `/values`, `/gpo`, `/preview`: see the design notes, "Public API"); a
+ * module no entry re-exports is internal.
  */
 
-// The model: schemas (the single source of truth), types and the typed API.
+// The model: schemas (the single source of truth), their types, and the typed way to write a bundle.
 export { BundleSchema, CatalogSchema, NamespaceBindingSchema } from "./model/bundle.js";
 export { CategorySchema, PolicySchema, SupportedOnDefinitionSchema } from "./model/policy.js";
-export { CONTROLS_BY_KIND, ElementSchema, TEXT_FORMATS } from "./model/elements.js";
+export { ElementSchema } from "./model/elements.js";
 export { RegistryValueSchema, ValueListSchema, value } from "./model/values.js";
 export { checkBundle, type BundleCheck, type CheckOptions } from "./model/check-bundle.js";
 export { defineBundle } from "./model/define.js";
@@ -28,6 +30,7 @@ export type {
   MultiTextElement,
   NamespaceBinding,
   Policy,
+  PolicyClassName,
   RegistryValue,
   SupportedOnDefinition,
   TextElement,
@@ -35,23 +38,26 @@ export type {
   ValueList,
 } from "./model/types.js";
 
-// Writers and the build.
-export { writeAdmx } from "./admx/write-admx.js";
-export { POLICY_DEFINITIONS_NS } from "./xml/policy-definitions.js";
-export { writeAdml } from "./adml/write-adml.js";
+// Templates of a bundle, and writing output files without leaving half-written ones (a host that handles
+// its own signals removes the temporary files of a write in progress with removePendingOutputsSync).
 export {
   generateTemplates,
   type GenerateOptions,
   type OutputFile,
   type TemplateSet,
 } from "./generate/generate.js";
-export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
+export {
+  removePendingOutputsSync,
+  writeFileAtomic,
+  writeFilesAtomic,
+  type StreamedOutputFile,
+} from "./io/write-files.js";
 
 // Built-in bundles.
 export { defenderProxyBundle } from "./bundles/defender-proxy.js";
 export { BUILTIN_BUNDLES, DEFAULT_BUNDLE } from "./bundles/index.js";
 
-// Diagnostics.
+// Diagnostics: findings as data, the error that carries them, their wording in each tool locale.
 export {
   AdmxkitError,
   formatDiagnostic,
@@ -61,158 +67,17 @@ export {
 } from "./diagnostics/diagnostic.js";
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./i18n/codes.js";
 export {
-  formatMessage,
   TOOL_LOCALES,
+  type CountedCode,
   type CountRef,
   type LocaleTag,
   type MessageParam,
   type MessageRef,
 } from "./i18n/messages.js";
 
-// Registry.pol: codec, typed values, special names, text formats.
-export {
-  checkPolEntries,
-  checkRegEntries,
-  classifyEntry,
-  decodePol,
-  decodePolOrThrow,
-  decodePolStream,
-  decodeValue,
-  delEntry,
-  delvalsEntry,
-  describePolDecodeError,
-  describePolEncodeIssue,
-  polDecodeMessage,
-  polEncodeMessage,
-  encodeLgpoText,
-  encodePol,
-  encodeRegFile,
-  encodeValue,
-  formatJsonLines,
-  fromDumpRecord,
-  formatLgpoText,
-  formatPolTable,
-  formatRegText,
-  describeLgpoParseError,
-  parseLgpoText,
-  PolDecodeFailure,
-  PolEncodeError,
-  REG_TYPES,
-  RegFormatError,
-  toDumpRecord,
-  type PolAction,
-  type PolDecodeError,
-  type PolDecodeOptions,
-  type PolDecodeResult,
-  type PolEntryStream,
-  type PolStreamResult,
-  type DumpRecordInput,
-  type PolDumpRecord,
-  type PolEntry,
-  type PolHive,
-  type PolValue,
-  type RegIssue,
-} from "./pol/index.js";
-
-// The compiler and values files.
-export {
-  compilePolicy,
-  compileValues,
-  createPolicyIndex,
-  nothingConfiguredWarning,
-  type CompileResult,
-  type OptionValue,
-  type PolicyIndex,
-  type PolicyState,
-} from "./compile/index.js";
-export {
-  checkRegistryName,
-  checkTextFormat,
-  parseValues,
-  parseValuesText,
-  toRegistryRecords,
-  valuesJsonSchema,
-  ValuesFileSchema,
-  type RegistryRecord,
-  type ValuesFile,
-} from "./values/index.js";
-export { readValuesFile } from "./values/read-values.js";
-export { INPUT_SIZE_LIMITS, readInput, type InputFormat, type InputRead } from "./io/read-input.js";
-
-// Delivery: GPO backups and GroupPolicy-module scripts.
-export {
-  backupFromValues,
-  buildGpoBackup,
-  deterministicIdentity,
-  freshIdentity,
-  type GpoBackup,
-  type GpoBackupInput,
-} from "./gpo/index.js";
-export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";
-
-// Readers and validation.
-export { readAdml, readAdmx, type ReadResult } from "./read/read-file.js";
-export { toBundle, type BundleFromTemplates, type ToBundleOptions } from "./read/to-bundle.js";
-export {
-  readStore,
-  type ReadStoreOptions,
-  type StoreContents,
-  type StorePolicy,
-  type StoreTemplate,
-} from "./read/read-store.js";
-export { storeDiagnostics } from "./read/store-diagnostics.js";
-export type { AdmlDocument, AdmxDocument, ReadPolicy } from "./read/types.js";
-export { validateTemplates, type ValidateOptions, type ValidationResult } from "./lint/validate-templates.js";
-export { humanReport, jsonLines } from "./lint/report.js";
-
-// Preview.
-export {
-  generatePreviewSite,
-  generatePreviewSites,
-  loadPreviewModel,
-  PREVIEW_CSS,
-  renderPolicyPreview,
-  type PolicyPreviewOptions,
-  type PreviewSiteOptions,
-} from "./preview/index.js";
-
-// Which policy writes a Registry.pol entry.
-export {
-  createEntryExplainer,
-  explainEntries,
-  formatExplainedJsonLines,
-  formatExplainedTable,
-  registryWrites,
-  type EntryExplainer,
-  type ExplainedEntry,
-  type RegistryWrite,
-} from "./explain/index.js";
-
-// Group Policy as code: Registry.pol and GPO backups back to values files, and diffs in policies.
-export {
-  createValuesDecoder,
-  valuesFromEntries,
-  type DecodedPolicy,
-  type DecodeValuesOptions,
-  type RegistryPolSides,
-  type ValuesDecoder,
-  type ValuesFromEntries,
-} from "./decompile/index.js";
-export {
-  diffValues,
-  formatDiffJsonLines,
-  formatDiffText,
-  type ConfiguredState,
-  type DiffValuesOptions,
-  type DisplayNames,
-  type ValuesChange,
-  type ValuesDiff,
-} from "./diff/index.js";
-export { readGpoInput, readPolFile, type GpoInput, type ReadGpoInputOptions } from "./io/read-gpo-input.js";
-export { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "./formats/index.js";
-export type { EntriesPlace, EntryFormat } from "./formats/index.js";
-
-// Loading what the CLI commands work on: a bundle, policies (a bundle or a store folder), values.
+// Loading what a command works on, as the CLI does: a bundle (built-in, a module or JSON), the policies
+// of a bundle or a PolicyDefinitions folder with their display names and findings, and a values file,
+// Registry.pol or GPO backup read as a values file.
 export { loadBundle, type LoadedBundle } from "./load/load-bundle.js";
 export {
   loadPolicies,
@@ -221,3 +86,4 @@ export {
   type PolicyOrigin,
 } from "./load/load-policies.js";
 export { loadValues, type LoadedValues, type LoadValuesOptions } from "./load/load-values.js";
+export type { DisplayNameLookup } from "./load/display-names.js";

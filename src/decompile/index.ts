@@ -1,12 +1,12 @@
 /** Registry.pol entries → policy states: the inverse of the compiler, for `admxkit values --from` and `diff`. */
 export {
   createValuesDecoder,
-  valuesFromEntries,
+  decodeValues,
   type DecodedPolicy,
   type DecodeValuesOptions,
   type RegistryPolSides,
   type ValuesDecoder,
-  type ValuesFromEntries,
+  type DecodedValues,
 } from "./values-decoder.js";
 export {
   matchPolicy,

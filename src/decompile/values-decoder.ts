@@ -62,7 +62,7 @@ export interface DecodedPolicy {
 }
 
 /** The values file and what was found on the way. */
-export interface ValuesFromEntries {
+export interface DecodedValues {
   readonly values: ValuesFile;
   /** Warnings and notes on what could not be attributed and why; errors for entries a values file cannot hold. */
   readonly diagnostics: Diagnostic[];
@@ -74,7 +74,7 @@ export interface ValuesFromEntries {
 
 /** Decodes Registry.pol entries against one set of templates; build once, decode many files. */
 export interface ValuesDecoder {
-  decode(sides: RegistryPolSides, options?: DecodeValuesOptions): ValuesFromEntries;
+  decode(sides: RegistryPolSides, options?: DecodeValuesOptions): DecodedValues;
 }
 
 interface Candidate {
@@ -387,10 +387,10 @@ function rawDiagnostics(
 }
 
 /** Decodes once; see {@link createValuesDecoder} to decode many files against the same templates. */
-export function valuesFromEntries(
+export function decodeValues(
   policies: readonly Policy[] | readonly PolicySource[],
   sides: RegistryPolSides,
   options: DecodeValuesOptions = {},
-): ValuesFromEntries {
+): DecodedValues {
   return createValuesDecoder(policies).decode(sides, options);
 }

@@ -109,7 +109,7 @@ export function* explainedTableChunks(
 }
 
 /** {@link explainedTableChunks} as one string. */
-export function formatExplainedTable(explained: readonly ExplainedEntry[]): string {
+export function formatExplainedText(explained: readonly ExplainedEntry[]): string {
   return [...explainedTableChunks(explained)].join("");
 }
 

@@ -7,7 +7,7 @@ export {
   explainedJsonLineChunks,
   explainedTableChunks,
   formatExplainedJsonLines,
-  formatExplainedTable,
+  formatExplainedText,
   type ExplainedEntry,
 } from "./format-explained.js";
 export {

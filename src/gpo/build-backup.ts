@@ -69,7 +69,7 @@ function encodeSide(entries: readonly PolEntry[], hive: "machine" | "user"): Uin
  * entry Registry.pol cannot store. Each registry.pol is exactly `encodePol` of its entries — the same
  * bytes `admxkit pol` writes.
  */
-export function buildGpoBackup(input: GpoBackupInput): GpoBackup {
+export function generateGpoBackup(input: GpoBackupInput): GpoBackup {
   const problems = checkGpoDisplayName(input.displayName);
   if (problems.length > 0) throw new AdmxkitError(problems);
   const id = input.identity.backupId;

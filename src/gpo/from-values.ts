@@ -7,11 +7,11 @@ import { compileValues, type PolicyIndex } from "../compile/index.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/index.js";
-import { buildGpoBackup, checkGpoDisplayName, type GpoBackup } from "./build-backup.js";
+import { checkGpoDisplayName, generateGpoBackup, type GpoBackup } from "./build-backup.js";
 import type { GpoBackupIdentity } from "./identity.js";
 
-/** Options of {@link backupFromValues}. */
-export interface BackupFromValuesOptions {
+/** Options of {@link compileGpoBackup}. */
+export interface CompileGpoBackupOptions {
   readonly displayName: string;
   readonly identity: GpoBackupIdentity;
   /** The values file's path, for diagnostics. */
@@ -21,7 +21,7 @@ export interface BackupFromValuesOptions {
 }
 
 /** The backup, or undefined when an error stopped it, and every diagnostic of the way. */
-export interface BackupFromValues {
+export interface CompiledGpoBackup {
   readonly backup: GpoBackup | undefined;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -41,11 +41,11 @@ function unique(list: readonly Diagnostic[]): Diagnostic[] {
  * Compiles `values` against `policies` for Computer and User Configuration and builds the backup. When
  * any diagnostic is an error (in the values or the display name) no backup is built.
  */
-export function backupFromValues(
+export function compileGpoBackup(
   policies: readonly Policy[] | PolicyIndex,
   values: ValuesFile,
-  options: BackupFromValuesOptions,
-): BackupFromValues {
+  options: CompileGpoBackupOptions,
+): CompiledGpoBackup {
   const compileOptions = {
     ...(options.file !== undefined ? { file: options.file } : {}),
     ...(options.source !== undefined ? { source: options.source } : {}),
@@ -58,7 +58,7 @@ export function backupFromValues(
     ...user.diagnostics,
   ]);
   if (hasErrors(diagnostics)) return { backup: undefined, diagnostics };
-  const backup = buildGpoBackup({
+  const backup = generateGpoBackup({
     displayName: options.displayName,
     machine: machine.entries,
     user: user.entries,

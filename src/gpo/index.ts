@@ -1,5 +1,5 @@
 /** Public API of the GPO backup writer (GPMC backup folders for registry-based policy). */
-export { buildGpoBackup, checkGpoDisplayName } from "./build-backup.js";
+export { checkGpoDisplayName, generateGpoBackup } from "./build-backup.js";
 export type { GpoBackup, GpoBackupInput } from "./build-backup.js";
 export {
   DETERMINISTIC_BACKUP_TIME,
@@ -22,5 +22,5 @@ export {
 export type { BackupDescription } from "./backup-xml.js";
 export { ADMXKIT_GUID_NAMESPACE, uuidV5 } from "./guid.js";
 export { neutralSecurityDescriptor } from "./security-descriptor.js";
-export { backupFromValues } from "./from-values.js";
-export type { BackupFromValues, BackupFromValuesOptions } from "./from-values.js";
+export { compileGpoBackup } from "./from-values.js";
+export type { CompiledGpoBackup, CompileGpoBackupOptions } from "./from-values.js";

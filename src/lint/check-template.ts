@@ -7,7 +7,7 @@
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readInputSync, type InputFormat } from "../io/read-input.js";
-import { readAdml, readAdmx } from "../read/read-file.js";
+import { parseAdml, parseAdmx } from "../read/read-file.js";
 import type { TemplateFiles } from "../read/store-files.js";
 import type { AdmlDocument, AdmxDocument } from "../read/types.js";
 import { checkIntune } from "./intune/intune-rules.js";
@@ -72,7 +72,7 @@ export function checkTemplate(job: TemplateJob): TemplateOutcome {
     const bytes = bytesOf(template.admx, "admx", out);
     if (bytes) {
       files++;
-      const read = readAdmx(bytes, template.admx);
+      const read = parseAdmx(bytes, template.admx);
       out.push(...read.diagnostics);
       if (read.document) {
         admx = read.document;
@@ -88,7 +88,7 @@ export function checkTemplate(job: TemplateJob): TemplateOutcome {
     const bytes = bytesOf(path, "adml", out);
     if (!bytes) continue;
     files++;
-    const read = readAdml(bytes, path);
+    const read = parseAdml(bytes, path);
     out.push(...read.diagnostics);
     const adml = read.document;
     if (!adml) continue;

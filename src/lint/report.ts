@@ -19,7 +19,11 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 }
 
 /** One JSON line per diagnostic; unknown positions are 0. */
-export function jsonLines(list: readonly Diagnostic[], locale: LocaleTag, cwd?: string): string {
+export function formatValidationJsonLines(
+  list: readonly Diagnostic[],
+  locale: LocaleTag,
+  cwd?: string,
+): string {
   return list
     .map((d) =>
       JSON.stringify({
@@ -36,7 +40,7 @@ export function jsonLines(list: readonly Diagnostic[], locale: LocaleTag, cwd?: 
 }
 
 /** The human report: a block per file, then the counts. */
-export function humanReport(
+export function formatValidationText(
   list: readonly Diagnostic[],
   files: number,
   locale: LocaleTag,

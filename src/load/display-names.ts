@@ -35,7 +35,7 @@ export function storeDisplayNames(templates: readonly StoreTemplate[]): DisplayN
   const templateOf = new Map<Policy, StoreTemplate>();
   for (const template of templates) for (const policy of template.policies) templateOf.set(policy, template);
   return async (policies, locale) => {
-    const { readAdml } = await import("../read/read-file.js");
+    const { parseAdml } = await import("../read/read-file.js");
     const byTemplate = new Map<StoreTemplate, Policy[]>();
     for (const policy of policies) {
       const template = templateOf.get(policy);
@@ -50,7 +50,7 @@ export function storeDisplayNames(templates: readonly StoreTemplate[]): DisplayN
       for (const tag of [locale, "en-US"]) {
         const adml = template.admls.find((a) => a.locale.toLowerCase() === tag.toLowerCase());
         const bytes = adml && (await readFile(adml.path).catch(() => undefined));
-        const document = bytes && readAdml(bytes, adml.path).document;
+        const document = bytes && parseAdml(bytes, adml.path).document;
         if (document) strings.push(document.strings);
       }
       for (const policy of list) {

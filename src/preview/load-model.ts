@@ -2,8 +2,8 @@ import { generateTemplates } from "../generate/generate.js";
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { own } from "../model/own.js";
 import type { Bundle } from "../model/types.js";
-import { readAdml, readAdmx } from "../read/read-file.js";
-import { toBundle } from "../read/to-bundle.js";
+import { parseAdml, parseAdmx } from "../read/read-file.js";
+import { decodeTemplates } from "../read/to-bundle.js";
 import { exampleOptions, type ExampleOptions } from "./example-values.js";
 import { compiledRegistry } from "./registry-effects.js";
 import type { PreviewSiteOptions } from "./site.js";
@@ -38,20 +38,20 @@ export function readPreviewModels(files: readonly TemplateFile[]): PreviewModel[
   return admxFiles.map((file) => {
     const [, dir = "", base = ""] = ADMX.exec(file.path)!;
     const prefix = dir === "" ? "" : `${dir}/`;
-    const admx = readAdmx(file.content, file.path);
+    const admx = parseAdmx(file.content, file.path);
     const diagnostics: Diagnostic[] = [...admx.diagnostics];
-    const admls: Record<string, NonNullable<ReturnType<typeof readAdml>["document"]>> = Object.create(null);
+    const admls: Record<string, NonNullable<ReturnType<typeof parseAdml>["document"]>> = Object.create(null);
     for (const candidate of files) {
       // An ADML counts only in a locale folder beside the ADMX: the editor looks nowhere else.
       const match = /^([^/]+)\/([^/]+)\.adml$/i.exec(candidate.path.slice(prefix.length));
       if (!candidate.path.startsWith(prefix) || !match || match[2]!.toLowerCase() !== base.toLowerCase())
         continue;
-      const adml = readAdml(candidate.content, candidate.path);
+      const adml = parseAdml(candidate.content, candidate.path);
       diagnostics.push(...adml.diagnostics);
       if (adml.document) admls[match[1]!] = adml.document;
     }
     if (!admx.document) throw new AdmxkitError(diagnostics);
-    const read = toBundle(admx.document, admls);
+    const read = decodeTemplates(admx.document, admls);
     diagnostics.push(...read.diagnostics);
     if (!read.bundle || hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
     return { bundle: read.bundle, diagnostics };

@@ -4,7 +4,7 @@
  * with thin borders, Options on the left and Help on the right. Only local fonts: the page must not
  * fetch anything, and Windows' own UI fonts are used where present.
  */
-export const PREVIEW_CSS = `
+export const PREVIEW_CSS: string = `
 :root{--face:#f0f0f0;--border:#adadad;--box-border:#7a7a7a;--accent:#0078d7;--text:#000;--muted:#5a5a5a}
 *{box-sizing:border-box}
 body{margin:0;background:#e8e8e8;color:var(--text);font:14px/1.45 "Segoe UI","Yu Gothic UI","Meiryo UI","Noto Sans CJK JP","Noto Sans JP",system-ui,sans-serif}

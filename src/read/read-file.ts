@@ -14,7 +14,7 @@ export interface ReadResult<D> {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Options of {@link readAdmx} and {@link readAdml}. */
+/** Options of {@link parseAdmx} and {@link parseAdml}. */
 export interface ReadOptions {
   /**
    * Check the file against the ADMX schema's structure (default true). Commands that only look names up
@@ -43,10 +43,11 @@ function parse(
 }
 
 /**
- * Reads an ADMX file. Real-world files are read even when they break the schema (the diagnostics say
- * how); only XML that is not well-formed gives no document.
+ * Parses the text or bytes of an ADMX file (`file` names it in the diagnostics). Real-world files are
+ * read even when they break the schema (the diagnostics say how); only XML that is not well-formed
+ * gives no document.
  */
-export function readAdmx(
+export function parseAdmx(
   input: Uint8Array | string,
   file: string,
   options: ReadOptions = {},
@@ -57,8 +58,8 @@ export function readAdmx(
   return { document: admx, diagnostics: [...diagnostics, ...admxRegistryNameDiagnostics(admx)] };
 }
 
-/** Reads an ADML file, like {@link readAdmx}. */
-export function readAdml(
+/** Parses the text or bytes of an ADML file, like {@link parseAdmx}. */
+export function parseAdml(
   input: Uint8Array | string,
   file: string,
   options: ReadOptions = {},

@@ -10,7 +10,7 @@ import { CatalogKeys } from "./catalog-keys.js";
 import { splitReference } from "../model/ids.js";
 import { decodeXmlBytes } from "./decode.js";
 import { readAhead } from "./read-ahead.js";
-import { readAdml, readAdmx, type ReadOptions } from "./read-file.js";
+import { parseAdml, parseAdmx, type ReadOptions } from "./read-file.js";
 import { NamesCache } from "./names-cache.js";
 import { findTemplateFiles, type TemplateFiles } from "./store-files.js";
 import { scanTemplateNames, type TemplateNames } from "./template-names.js";
@@ -97,13 +97,13 @@ function readTemplate(
   out: Diagnostic[],
 ): StorePolicy[] {
   if (!template.admx || !admxBytes) return [];
-  const admx = readAdmx(admxBytes, template.admx, options);
+  const admx = parseAdmx(admxBytes, template.admx, options);
   out.push(...admx.diagnostics);
   if (!admx.document) return [];
   const admlFile = admlFor(template, options.locale);
   let adml: AdmlDocument | undefined;
   if (admlFile && admlBytes) {
-    const result = readAdml(admlBytes, admlFile.path, options);
+    const result = parseAdml(admlBytes, admlFile.path, options);
     out.push(...result.diagnostics);
     adml = result.document;
   }

@@ -12,8 +12,8 @@ import type { SourcePosition } from "./positions.js";
 import { controlFor, toModelPolicy } from "./to-model-policy.js";
 import type { AdmlDocument, AdmxDocument, ReadProduct } from "./types.js";
 
-/** Options of {@link toBundle}. */
-export interface ToBundleOptions {
+/** Options of {@link decodeTemplates}. */
+export interface DecodeTemplatesOptions {
   /** Bundle id; default: the file name, lowercased, with other characters than a-z0-9 as hyphens. */
   readonly id?: string;
   /** The locale whose presentations give the controls; default en-US when present, else the first. */
@@ -21,7 +21,7 @@ export interface ToBundleOptions {
 }
 
 /** The bundle when the templates fit the model, and why they do not, or what the model drops. */
-export interface BundleFromTemplates {
+export interface DecodedTemplates {
   readonly bundle?: Bundle;
   readonly diagnostics: Diagnostic[];
 }
@@ -64,11 +64,11 @@ function positionOf(admx: AdmxDocument, path: readonly (string | number)[]): Sou
  * warning: it writes back, compiles and previews, but is not one to edit and build as it is. Ids are
  * the exception (see {@link readNotAuthored}).
  */
-export function toBundle(
+export function decodeTemplates(
   admx: AdmxDocument,
   admls: Readonly<Record<string, AdmlDocument>>,
-  options: ToBundleOptions = {},
-): BundleFromTemplates {
+  options: DecodeTemplatesOptions = {},
+): DecodedTemplates {
   const diagnostics: Diagnostic[] = [];
   const locales = Object.keys(admls).sort();
   const controlsLocale = options.controlsLocale ?? (admls["en-US"] ? "en-US" : locales[0]);

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
-import { readAdmx } from "../../src/read/read-file.js";
+import { parseAdmx } from "../../src/read/read-file.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { launch, type Browser } from "./browser.js";
 import { STORE_21H2 } from "./global-setup.js";
@@ -29,7 +29,7 @@ async function policyPages(store: string): Promise<string[]> {
   const pages: string[] = [];
   for (const name of await readdir(store)) {
     if (!name.toLowerCase().endsWith(".admx")) continue;
-    const admx = readAdmx(await readFile(join(store, name)), name, { schema: false });
+    const admx = parseAdmx(await readFile(join(store, name)), name, { schema: false });
     const base = name.slice(0, -".admx".length);
     for (const policy of admx.document?.policies ?? []) pages.push(`${base}/${policy.name}.html`);
   }

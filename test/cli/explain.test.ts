@@ -6,7 +6,7 @@ import {
   createEntryExplainer,
   describeOrigins,
   explainEntries,
-  formatExplainedTable,
+  formatExplainedText,
   registryWrites,
 } from "../../src/explain/index.js";
 import type { Element, Policy } from "../../src/model/types.js";
@@ -194,7 +194,7 @@ describe("registry writes and the entry explainer", () => {
       szEntry("Software\\Policies\\Admxkit\\Full", "a\nb", "x"),
       szEntry("Software\\Policies\\Admxkit\\Full", "On", "x"),
     ];
-    const lines = formatExplainedTable(explainEntries(entries, explainer)).trimEnd().split("\n");
+    const lines = formatExplainedText(explainEntries(entries, explainer)).trimEnd().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain("a\\nb");
     expect(lines[2]).toMatch(/ - +-$/);

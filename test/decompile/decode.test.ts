@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePolicy, compileValues, type OptionValue } from "../../src/compile/index.js";
-import { createValuesDecoder, valuesFromEntries } from "../../src/decompile/index.js";
+import { createValuesDecoder, decodeValues } from "../../src/decompile/index.js";
 import type { Element, Policy } from "../../src/model/types.js";
 import { value } from "../../src/model/values.js";
 import { dwordEntry, encodePol, szEntry, type PolEntry } from "../../src/pol/index.js";
@@ -67,7 +67,7 @@ const ELEMENTS: Element[] = [
 const big = onePolicy({ name: "Big", valueName: "On", elements: ELEMENTS });
 
 function decodeOne(policies: readonly Policy[], entries: readonly PolEntry[]) {
-  return valuesFromEntries(policies, { machine: entries });
+  return decodeValues(policies, { machine: entries });
 }
 
 function enabled(policy: Policy, options: Record<string, OptionValue>): PolEntry[] {
@@ -427,7 +427,7 @@ describe("alike policies of two templates: the template the file already uses de
   const x64 = alike("Contoso.X64", "Shared", "OnlyX64");
 
   it("decodes the copy of the template whose other policy the file holds", () => {
-    const result = valuesFromEntries([x86, x64], {
+    const result = decodeValues([x86, x64], {
       machine: [dwordEntry(KEY, "Shared", 1), dwordEntry(KEY, "Contoso.X64.OnlyX64", 1)],
     });
     expect(result.values).toEqual({
@@ -447,7 +447,7 @@ describe("alike policies of two templates: the template the file already uses de
       [],
       [dwordEntry(KEY, "Contoso.X86.OnlyX86", 1), dwordEntry(KEY, "Contoso.X64.OnlyX64", 1)],
     ]) {
-      const result = valuesFromEntries([x86, x64], { machine: [dwordEntry(KEY, "Shared", 1), ...extra] });
+      const result = decodeValues([x86, x64], { machine: [dwordEntry(KEY, "Shared", 1), ...extra] });
       expect(result.values.registry?.machine).toHaveLength(1);
       expect(result.diagnostics.map((d) => d.code)).toEqual(["VALUES_FROM_AMBIGUOUS"]);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import {
-  buildGpoBackup,
+  generateGpoBackup,
   checkGpoDisplayName,
   deterministicIdentity,
   freshIdentity,
@@ -21,7 +21,7 @@ const MACHINE: PolEntry[] = [
 const USER: PolEntry[] = [szEntry("Software\\Policies\\Contoso", "Greeting", "こんにちは")];
 
 function build(overrides: Partial<GpoBackupInput> = {}) {
-  return buildGpoBackup({
+  return generateGpoBackup({
     displayName: "Defender proxy",
     machine: MACHINE,
     user: [],
@@ -79,7 +79,7 @@ describe("identity", () => {
   });
 });
 
-describe("buildGpoBackup", () => {
+describe("generateGpoBackup", () => {
   it("writes the folder layout GPMC writes, under the backup id", () => {
     const backup = build({ user: USER });
     const id = backup.backupId;

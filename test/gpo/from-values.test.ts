@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { compileValues } from "../../src/compile/index.js";
-import { backupFromValues, deterministicIdentity } from "../../src/gpo/index.js";
+import { compileGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
 import type { Policy } from "../../src/model/types.js";
 import { encodePol } from "../../src/pol/index.js";
 import type { ValuesFile } from "../../src/values/index.js";
@@ -21,9 +21,9 @@ const VALUES: ValuesFile = {
 
 const options = { displayName: "Both sides", identity: deterministicIdentity("Both sides") };
 
-describe("backupFromValues", () => {
+describe("compileGpoBackup", () => {
   it("compiles both sections into the two registry.pol files, as compileValues + encodePol", () => {
-    const { backup, diagnostics } = backupFromValues(POLICIES, VALUES, options);
+    const { backup, diagnostics } = compileGpoBackup(POLICIES, VALUES, options);
     expect(diagnostics).toEqual([]);
     const pol = (side: string) =>
       backup!.files.find((f) => f.path.endsWith(`/${side}/registry.pol`))!.content;
@@ -35,7 +35,7 @@ describe("backupFromValues", () => {
 
   it("reports each problem once and builds nothing when there is an error", () => {
     const bad: ValuesFile = { machine: { NoSuchPolicy: { state: "enabled" } }, user: {} };
-    const { backup, diagnostics } = backupFromValues(POLICIES, bad, { ...options, displayName: "" });
+    const { backup, diagnostics } = compileGpoBackup(POLICIES, bad, { ...options, displayName: "" });
     expect(backup).toBeUndefined();
     const codes = diagnostics.map((d) => d.code);
     expect(codes.filter((c) => c === "GPO_NAME_EMPTY")).toHaveLength(1);

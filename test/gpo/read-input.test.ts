@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
-import { buildGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
+import { generateGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
 import { writeFilesAtomic } from "../../src/io/write-files.js";
 import { readGpoInput } from "../../src/io/read-gpo-input.js";
 import { dwordEntry, encodePol, szEntry } from "../../src/pol/index.js";
@@ -19,7 +19,7 @@ const MACHINE = [dwordEntry("Software\\Policies\\Contoso", "On", 1)];
 const USER = [szEntry("Software\\Policies\\Contoso", "Greeting", "こんにちは")];
 
 async function backupIn(dir: string, name: string, user = USER): Promise<string> {
-  const backup = buildGpoBackup({
+  const backup = generateGpoBackup({
     displayName: name,
     machine: MACHINE,
     user,

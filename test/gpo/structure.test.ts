@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
+import { generateGpoBackup, deterministicIdentity } from "../../src/gpo/index.js";
 import { delEntry, dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
 import { allNodes, parseXmlTree, wellFormed, type XmlNode } from "../helpers/xml-tree.js";
 
@@ -36,7 +36,7 @@ const CASES: Record<string, { machine: PolEntry[]; user: PolEntry[] }> = {
 };
 
 function fileText(sides: { machine: PolEntry[]; user: PolEntry[] }, name: string): string {
-  const backup = buildGpoBackup({
+  const backup = generateGpoBackup({
     displayName: "Structure test",
     ...sides,
     identity: deterministicIdentity("Structure test"),

@@ -1,16 +1,62 @@
+import { dirname } from "node:path";
 import ts from "typescript";
 
 /**
- * The public surface of a module as text: one entry per exported name, sorted, with its kind and its
- * signature as the source declares it (functions with every overload, classes and interfaces with their
- * public members). Types are shown by the names they are written with (`Bundle`, not the object type
- * zod infers for it), so the report stays readable; a value with no written type shows the type the
- * checker infers, shortened as the checker shortens it. What `import … from "admxkit"` gives a consumer,
- * so a change to it shows as a diff of the checked-in report.
+ * The public surface of modules as text: for each entry point, one line (or block) per exported name,
+ * sorted, with its kind and its signature as the source declares it (functions with every overload, classes and
+ * interfaces with their public members). Types are shown by the names they are written with (`Bundle`,
+ * not the object type zod infers for it), so the report stays readable; a value with no written type
+ * shows the type the checker infers, shortened as the checker shortens it. What `import … from
+ * "admxkit"` (or one of its subpaths) gives a consumer, so a change to it shows as a diff of the
+ * checked-in report. One program for all entries: they share most of their sources.
  */
-export function apiReport(entry: string, options: ts.CompilerOptions): string {
-  const program = ts.createProgram([entry], { ...options, noEmit: true });
+export function apiReports(entries: readonly string[], options: ts.CompilerOptions): Map<string, ApiReport> {
+  const program = ts.createProgram([...entries], { ...options, noEmit: true });
   const checker = program.getTypeChecker();
+  return new Map(entries.map((entry) => [entry, apiReportOf(program, checker, entry)]));
+}
+
+/** An entry point's report, and the types of the project its public declarations name. */
+export interface ApiReport {
+  readonly text: string;
+  /**
+   * Every type declared in the project (not in a library) that a public signature, member or type of
+   * the entry names: a consumer can name it only if some entry exports it (what API Extractor calls a
+   * forgotten export when none does).
+   */
+  readonly referenced: readonly string[];
+}
+
+/** The project's types that the public parts of `node` name; function bodies and initializers aside. */
+function namedTypes(checker: ts.TypeChecker, node: ts.Node, projectRoot: string): Set<string> {
+  const found = new Set<string>();
+  const note = (name: ts.Node) => {
+    let symbol = checker.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    if (!symbol || symbol.flags & ts.SymbolFlags.TypeParameter) return;
+    const declared = symbol.declarations?.[0]?.getSourceFile().fileName;
+    if (declared?.startsWith(projectRoot)) found.add(symbol.name);
+  };
+  const visit = (at: ts.Node): void => {
+    if (ts.isBlock(at)) return;
+    if (
+      ts.getCombinedModifierFlags(at as ts.Declaration) &
+      (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)
+    )
+      return;
+    if (ts.isTypeReferenceNode(at)) note(at.typeName);
+    else if (ts.isExpressionWithTypeArguments(at)) note(at.expression);
+    if (ts.isParameter(at) || ts.isPropertyDeclaration(at) || ts.isVariableDeclaration(at)) {
+      if (at.type) visit(at.type);
+      return;
+    }
+    ts.forEachChild(at, visit);
+  };
+  visit(node);
+  return found;
+}
+
+function apiReportOf(program: ts.Program, checker: ts.TypeChecker, entry: string): ApiReport {
   const source = program.getSourceFile(entry);
   const module = source && checker.getSymbolAtLocation(source);
   if (!module) throw new Error(`${entry}: not a module`);
@@ -84,5 +130,12 @@ export function apiReport(entry: string, options: ts.CompilerOptions): string {
       }
     }
   }
-  return lines.join("\n") + "\n";
+  const projectRoot = `${dirname(entry).replaceAll("\\", "/")}/`;
+  const referenced = new Set<string>();
+  for (const exported of exports) {
+    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    for (const node of symbol.declarations ?? [])
+      for (const name of namedTypes(checker, node, projectRoot)) referenced.add(name);
+  }
+  return { text: lines.join("\n") + "\n", referenced: [...referenced].sort() };
 }

@@ -15,11 +15,7 @@ import {
   type PolicyIndex,
   type PolicyState,
 } from "../../src/compile/index.js";
-import {
-  createValuesDecoder,
-  type ValuesDecoder,
-  type ValuesFromEntries,
-} from "../../src/decompile/index.js";
+import { createValuesDecoder, type ValuesDecoder, type DecodedValues } from "../../src/decompile/index.js";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
 import type { Element, Policy } from "../../src/model/types.js";
 import { checkPolEntries, encodePol, toDumpRecord, type PolEntry } from "../../src/pol/index.js";
@@ -151,7 +147,7 @@ export function roundTrip(
   corpus: Corpus,
   side: "machine" | "user",
   entries: readonly PolEntry[],
-): { decoded: ValuesFromEntries; back: PolEntry[] } {
+): { decoded: DecodedValues; back: PolEntry[] } {
   const decoded = corpus.decoder.decode({ [side]: entries });
   const back = compileValues(corpus.index, decoded.values, side);
   expect(back.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -194,7 +190,7 @@ export function whyNotItself(
   policy: Policy,
   side: "machine" | "user",
   entries: readonly PolEntry[],
-  decoded: ValuesFromEntries,
+  decoded: DecodedValues,
 ): string | undefined {
   const raw = decoded.values.registry?.[side]?.length ?? 0;
   const names = decoded.policies.map((p) => p.name);

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileValues } from "../../src/compile/index.js";
 import { checkPolEntries, decodePolOrThrow, encodePol } from "../../src/pol/index.js";
-import type { ValuesFromEntries } from "../../src/decompile/index.js";
+import type { DecodedValues } from "../../src/decompile/index.js";
 import type { Policy } from "../../src/model/types.js";
 import type { ValuesFile } from "../../src/values/schema.js";
 import type { PolEntry } from "../../src/pol/index.js";
@@ -92,7 +92,7 @@ function expectDecodedAsItself(
   policy: Policy,
   side: "machine" | "user",
   entries: readonly PolEntry[],
-  decoded: ValuesFromEntries,
+  decoded: DecodedValues,
   listed: NotItself | undefined,
   what: string,
 ): void {

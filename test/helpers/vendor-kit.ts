@@ -1,7 +1,7 @@
 /**
  * Helpers of the vendor-template tests (issue 19, items 6 and 7): the rule is that whatever GPMC loads,
  * every command reads. For a store folder they run `preview --admx` and say which policy pages it must
- * have written, convert every template with the library's `toBundle`, and run the round trip
+ * have written, convert every template with the library's `decodeTemplates`, and run the round trip
  * `pol --admx` → `values --from` → `pol` for one policy.
  */
 import { enumItemOption } from "../../src/compile/elements/enum.js";
@@ -11,10 +11,10 @@ import { expect } from "vitest";
 import type { OptionValue } from "../../src/compile/index.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { Bundle, Policy } from "../../src/model/types.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { readStore } from "../../src/read/read-store.js";
 import { findTemplateFiles } from "../../src/read/store-files.js";
-import { toBundle } from "../../src/read/to-bundle.js";
+import { decodeTemplates } from "../../src/read/to-bundle.js";
 import type { AdmlDocument } from "../../src/read/types.js";
 import { REPO_ROOT, runCli, SHARED, tempDir } from "./cli.js";
 
@@ -40,7 +40,7 @@ export interface ConvertedTemplate {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads the templates of a folder (all, or those `only` keeps) and converts each with `toBundle`. */
+/** Reads the templates of a folder (all, or those `only` keeps) and converts each with `decodeTemplates`. */
 export async function convertFolder(
   dir: string,
   only: (base: string) => boolean = () => true,
@@ -50,16 +50,16 @@ export async function convertFolder(
   for (const template of found.templates) {
     if (template.admx === undefined || !only(basename(template.admx).replace(/\.admx$/i, ""))) continue;
     // The schema's findings are validate's and preview's to report; the conversion does not use them.
-    const admx = readAdmx(await readFile(template.admx), basename(template.admx), { schema: false });
+    const admx = parseAdmx(await readFile(template.admx), basename(template.admx), { schema: false });
     const admls: Record<string, AdmlDocument> = {};
     for (const adml of template.admls) {
-      const read = readAdml(await readFile(adml.path), `${adml.locale}/${basename(adml.path)}`, {
+      const read = parseAdml(await readFile(adml.path), `${adml.locale}/${basename(adml.path)}`, {
         schema: false,
       });
       if (read.document) admls[adml.locale] = read.document;
     }
     expect(admx.document, template.admx).toBeDefined();
-    const read = toBundle(admx.document!, admls);
+    const read = decodeTemplates(admx.document!, admls);
     converted.push({
       base: basename(template.admx).replace(/\.admx$/i, ""),
       locales: Object.keys(admls).sort(),
@@ -98,7 +98,7 @@ export async function storePages(dir: string): Promise<string[]> {
   for (const template of found.templates) {
     if (template.admx === undefined) continue;
     const base = basename(template.admx).replace(/\.admx$/i, "");
-    const admx = readAdmx(await readFile(template.admx), basename(template.admx), { schema: false });
+    const admx = parseAdmx(await readFile(template.admx), basename(template.admx), { schema: false });
     for (const { locale } of template.admls)
       for (const policy of admx.document?.policies ?? [])
         pages.push(join(locale, base, `${policy.name}.html`));

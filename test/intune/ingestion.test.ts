@@ -11,8 +11,8 @@ import {
   ingestedPolicyUris,
 } from "../../src/intune/ingestion.js";
 import type { Bundle, Category, Policy } from "../../src/model/types.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
-import { toBundle } from "../../src/read/to-bundle.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
+import { decodeTemplates } from "../../src/read/to-bundle.js";
 import { parseValuesText } from "../../src/values/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
@@ -112,9 +112,9 @@ describe('Microsoft\'s example on "Win32 and Desktop Bridge app ADMX policy Inge
   const dir = join(REPO_ROOT, "test", "fixtures", "intune", "admx-ingestion");
   const admxFile = join(dir, "ContosoCompanyApp.admx");
   const admlFile = join(dir, "en-US", "ContosoCompanyApp.adml");
-  const admx = readAdmx(readFileSync(admxFile), admxFile).document!;
-  const adml = readAdml(readFileSync(admlFile), admlFile).document!;
-  const bundle: Bundle = toBundle(admx, { "en-US": adml }).bundle!;
+  const admx = parseAdmx(readFileSync(admxFile), admxFile).document!;
+  const adml = parseAdml(readFileSync(admlFile), admlFile).document!;
+  const bundle: Bundle = decodeTemplates(admx, { "en-US": adml }).bundle!;
   const categories = bundle.categories ?? [];
   const named = (name: string) => bundle.policies.find((p) => p.name === name)!;
   const APP = "ContosoCompanyApp";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAdmx } from "../../src/lint/rules/admx-rules.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { filesBelow, FIXTURES, markersOf, placesOf } from "../helpers/fixture-markers.js";
 
 const FILES = join(FIXTURES, "files");
@@ -12,8 +12,8 @@ const STORES = join(FIXTURES, "stores");
 /** What checking one file on its own gives: reading (encoding, XML, schema) and the ADMX rules. */
 function checkFile(path: string) {
   const bytes = readFileSync(path);
-  if (path.endsWith(".adml")) return readAdml(bytes, path).diagnostics;
-  const { document, diagnostics } = readAdmx(bytes, path);
+  if (path.endsWith(".adml")) return parseAdml(bytes, path).diagnostics;
+  const { document, diagnostics } = parseAdmx(bytes, path);
   return [...diagnostics, ...(document ? checkAdmx(document).diagnostics : [])];
 }
 

@@ -30,7 +30,7 @@ const NOT_FROM_VALIDATE: Readonly<Record<string, string>> = {
   // the summary of store findings that do not concern the policies used (src/read/store-diagnostics.ts).
   ADMX_STORE_NO_POLICIES: "src/load/load-policies.ts",
   ADMX_STORE_OTHER_FINDINGS: "src/read/store-diagnostics.ts",
-  // Reading templates into a bundle (`toBundle`: `preview`, the library), never done by `validate`.
+  // Reading templates into a bundle (`decodeTemplates`: `preview`, the library), never done by `validate`.
   READ_DROPPED: "src/read/to-bundle.ts",
   READ_ELEMENT_WITHOUT_ADML: "src/read/to-bundle.ts",
   READ_ELEMENT_WITHOUT_CONTROL: "src/read/to-bundle.ts",

@@ -2,7 +2,7 @@
  * Vendor templates as GPMC reads them: whatever the editor loads, every admxkit command reads. Each
  * trait of the vendor families the project cannot ship is reproduced by a small store of its own in
  * test/fixtures/lint/stores/vendor-* (its markers are checked by fixtures.test.ts); here `validate` is
- * run on it with and without `--strict`, `preview --admx` and `toBundle` read all of it, and a policy
+ * run on it with and without `--strict`, `preview --admx` and `decodeTemplates` read all of it, and a policy
  * with elements goes through `pol --admx`,
  * `values --from` and `pol` again. The three families of ../shared/corpus/vendor are validated alone and
  * merged into Windows 11's store.
@@ -142,7 +142,7 @@ describe.each(TRAITS.filter((t) => !t.store.startsWith("vendor-missing") && !t.s
       expect(pages).toEqual(expected);
     });
 
-    it("toBundle converts every template", async () => {
+    it("decodeTemplates converts every template", async () => {
       const templates = await convertFolder(join(STORES, store));
       expect(templates.length).toBeGreaterThan(0);
       const refused = templates

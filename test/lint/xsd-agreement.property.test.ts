@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { xmllintVerdicts } from "../helpers/xsd.js";
 import { FIXTURES } from "../helpers/fixture-markers.js";
 
@@ -113,7 +113,7 @@ function apply(lines: string[], m: Mutation): string[] {
 }
 
 function agree(name: string, text: string, valid: boolean, context: string): void {
-  const found: Diagnostic[] = (name.endsWith(".adml") ? readAdml(text, name) : readAdmx(text, name))
+  const found: Diagnostic[] = (name.endsWith(".adml") ? parseAdml(text, name) : parseAdmx(text, name))
     .diagnostics;
   const structural = found.filter(
     (d) =>

@@ -12,7 +12,7 @@ import { generateTemplates } from "../../src/generate/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { strictDiagnostic } from "../../src/lint/strict.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { SHARED } from "../helpers/cli.js";
 import { xmllintVerdicts } from "../helpers/xsd.js";
 import { filesBelow, FIXTURES } from "../helpers/fixture-markers.js";
@@ -57,7 +57,7 @@ function isStructural(d: Diagnostic): boolean {
 }
 
 function ours(name: string, contents: Uint8Array): Diagnostic[] {
-  return (name.endsWith(".adml") ? readAdml(contents, name) : readAdmx(contents, name)).diagnostics;
+  return (name.endsWith(".adml") ? parseAdml(contents, name) : parseAdmx(contents, name)).diagnostics;
 }
 
 const tolerated = (list: Diagnostic[]) => list.filter((d) => d.code in TOLERATED);

@@ -13,9 +13,9 @@ const exec = promisify(execFile);
 const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 
 /**
- * What an npm consumer gets: `npm pack`, install the tarball into an empty project, run the binary and
- * type-check an import of the public API with strict settings and without @types/node (our .d.ts files
- * must not need it).
+ * What an npm consumer gets: `npm pack`, install the tarball into an empty project, run the binary,
+ * type-check imports of every entry point of the public API with strict settings, `nodenext` resolution
+ * and without @types/node (our .d.ts files must not need it), and load each entry point in Node.
  */
 describe("the packed package", () => {
   it(
@@ -32,6 +32,12 @@ describe("the packed package", () => {
       expect(tarball).toBeDefined();
 
       const project = await tempDir("admxkit-consumer-");
+      // Every entry point `package.json` declares, as a consumer spells it.
+      const manifest = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8"));
+      const subpaths = Object.keys(manifest.exports)
+        .filter((subpath) => subpath !== "./package.json")
+        .map((subpath) => (subpath === "." ? "admxkit" : `admxkit/${subpath.slice(2)}`));
+      expect(subpaths.length).toBeGreaterThan(1);
       // The tarball holds no source maps: they would point at src/, which is not shipped (issue 13.4).
       const listing = await exec("tar", ["-tzf", join(packDir, tarball!)]);
       expect(listing.stdout).toContain("package/dist/cli/main.js");
@@ -129,7 +135,15 @@ describe("the packed package", () => {
           "const count: number = generateTemplates(bundle).files.length;",
           "// @ts-expect-error: the typed API refuses an unknown element kind at compile time",
           'defineBundle({ ...bundle, policies: [{ ...bundle.policies[0]!, elements: [{ kind: "slider" }] }] });',
-          "export { count };",
+          // Each subpath with its declarations: one namespace import per entry of `exports`, and a typed
+          // Registry.pol round trip through `admxkit/pol`, without the root entry.
+          ...subpaths.map((specifier, i) => `import * as entry${i} from ${JSON.stringify(specifier)};`),
+          'import { decodePol, encodePol, type PolEntry } from "admxkit/pol";',
+          'const entry: PolEntry = { key: "Software\\\\C", valueName: "V", type: 4, data: new Uint8Array(4) };',
+          "const decoded = decodePol(encodePol([entry]));",
+          "const roundTrip: readonly PolEntry[] = decoded.ok ? decoded.entries : [];",
+          `const entries: readonly object[] = [${subpaths.map((_, i) => `entry${i}`).join(", ")}];`,
+          "export { count, entries, roundTrip };",
         ].join("\n"),
       );
       await writeFile(
@@ -148,6 +162,25 @@ describe("the packed package", () => {
       );
       const check = await exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
       expect(check.stdout ?? "", check.stderr).toBe("");
+
+      // Each subpath loads in Node from the installed package and exports something; a module no entry
+      // point names stays out of reach (`exports` is the whole surface).
+      await writeFile(
+        join(project, "subpaths.mjs"),
+        [
+          `for (const specifier of ${JSON.stringify(subpaths)})`,
+          "  console.log(specifier, Object.keys(await import(specifier)).length);",
+          'await import("admxkit/dist/pol/index.js").then(',
+          '  () => console.log("internal module imported"),',
+          "  (error) => console.log(error.code),",
+          ");",
+        ].join("\n"),
+      );
+      const loaded = await exec(process.execPath, ["subpaths.mjs"], { cwd: project });
+      const lines = loaded.stdout.trim().split("\n");
+      expect(lines.slice(0, -1).map((line) => line.split(" ")[0])).toEqual(subpaths);
+      for (const line of lines.slice(0, -1)) expect(Number(line.split(" ")[1]), line).toBeGreaterThan(0);
+      expect(lines.at(-1)).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
 
       // The README's Quick start works as written: no placeholder to fill in, the tarball it installs
       // is the one `npm pack` writes, and its admxkit commands run in the project that installed it.

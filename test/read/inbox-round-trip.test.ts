@@ -1,6 +1,6 @@
 /**
  * Every policy Windows ships survives the model (issue 10.2): for each ADMX of both real central stores,
- * read → toBundle → writeAdmx/writeAdml → read again, then each policy compiled Enabled (with defaults,
+ * read → decodeTemplates → writeAdmx/writeAdml → read again, then each policy compiled Enabled (with defaults,
  * plus a sample for options it requires) and Disabled compiles without an error through both the
  * original and the rewritten template, and gives the same entries through each. No template may be
  * refused: hyphenated ids, keys with a trailing backslash, files without policies and the like are
@@ -14,9 +14,9 @@ import { writeAdmx } from "../../src/admx/write-admx.js";
 import { compilePolicy, type PolicyState } from "../../src/compile/index.js";
 import type { Policy } from "../../src/model/types.js";
 import { CatalogKeys } from "../../src/read/catalog-keys.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { findTemplateFiles } from "../../src/read/store-files.js";
-import { toBundle } from "../../src/read/to-bundle.js";
+import { decodeTemplates } from "../../src/read/to-bundle.js";
 import { toModelPolicy } from "../../src/read/to-model-policy.js";
 import type { AdmlDocument } from "../../src/read/types.js";
 import { SHARED } from "../helpers/cli.js";
@@ -26,8 +26,8 @@ const STORES = ["windows11-21h2", "windows10-1903"];
 
 /** The model policies of an ADMX as `admxkit pol --admx` reads them: controls from one ADML. */
 function policiesOf(admxText: string | Uint8Array, admlText: string | Uint8Array | undefined, name: string) {
-  const admx = readAdmx(admxText, `${name}.admx`);
-  const adml = admlText === undefined ? undefined : readAdml(admlText, `en-US/${name}.adml`).document;
+  const admx = parseAdmx(admxText, `${name}.admx`);
+  const adml = admlText === undefined ? undefined : parseAdml(admlText, `en-US/${name}.adml`).document;
   const keys = new CatalogKeys(adml?.strings.keys() ?? []);
   return (admx.document?.policies ?? []).map((read) => {
     const presentation =
@@ -70,10 +70,10 @@ describe.each(STORES)(
         const admxBytes = await readFile(template.admx);
         const admlPath = template.admls.find((a) => a.locale.toLowerCase() === "en-us")?.path;
         const admlBytes = admlPath === undefined ? undefined : await readFile(admlPath);
-        const admx = readAdmx(admxBytes, template.admx);
+        const admx = parseAdmx(admxBytes, template.admx);
         const admls: Record<string, AdmlDocument> = {};
-        if (admlBytes) admls["en-US"] = readAdml(admlBytes, admlPath!).document!;
-        const read = toBundle(admx.document!, admls);
+        if (admlBytes) admls["en-US"] = parseAdml(admlBytes, admlPath!).document!;
+        const read = decodeTemplates(admx.document!, admls);
         if (!read.bundle) {
           refused.push(`${base}: ${read.diagnostics.find((d) => d.severity === "error")?.code}`);
           continue;
@@ -88,7 +88,7 @@ describe.each(STORES)(
         // What GPMC acts on beyond the registry: the client-side extension and the fallback culture.
         expect(rewritten.map((p) => p.clientExtension)).toEqual(original.map((p) => p.clientExtension));
         withExtension += original.filter((p) => p.clientExtension !== undefined).length;
-        const again = readAdmx(writeAdmx(read.bundle), base).document!;
+        const again = parseAdmx(writeAdmx(read.bundle), base).document!;
         expect(again.fallbackCulture).toBe(admx.document!.fallbackCulture);
         // The supportedOn table as the editor's requirement filter reads it: products, versions, conditions.
         expect(withoutPlaces(again.products)).toEqual(withoutPlaces(admx.document!.products));
@@ -133,8 +133,8 @@ describe("read, not authored", () => {
   const dir = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
   const read = async (edit: (text: string) => string) => {
     const admx = edit(await readFile(join(dir, "P2P-pnrp.admx"), "utf8"));
-    const adml = readAdml(await readFile(join(dir, "en-US", "P2P-pnrp.adml")), "en-US/P2P-pnrp.adml");
-    return toBundle(readAdmx(admx, "P2P-pnrp.admx").document!, { "en-US": adml.document! });
+    const adml = parseAdml(await readFile(join(dir, "en-US", "P2P-pnrp.adml")), "en-US/P2P-pnrp.adml");
+    return decodeTemplates(parseAdmx(admx, "P2P-pnrp.admx").document!, { "en-US": adml.document! });
   };
 
   it("a hyphen in a prefix (P2P-pnrp.admx) is kept, with a warning that names it", async () => {

@@ -8,8 +8,8 @@ import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { collectStringUses } from "../../src/model/strings.js";
 import type { Bundle } from "../../src/model/types.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
-import { toBundle } from "../../src/read/to-bundle.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
+import { decodeTemplates } from "../../src/read/to-bundle.js";
 import type { AdmlDocument } from "../../src/read/types.js";
 import { SHARED } from "../helpers/cli.js";
 import { validateXml } from "../helpers/xsd.js";
@@ -53,15 +53,15 @@ function withoutFormats(bundle: Bundle): Bundle {
 }
 
 function readBack(admxText: string | Uint8Array, admls: Record<string, string | Uint8Array>, name: string) {
-  const admx = readAdmx(admxText, `${name}.admx`);
+  const admx = parseAdmx(admxText, `${name}.admx`);
   expect(admx.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const documents: Record<string, AdmlDocument> = {};
   for (const [locale, text] of Object.entries(admls)) {
-    const adml = readAdml(text, `${locale}/${name}.adml`);
+    const adml = parseAdml(text, `${locale}/${name}.adml`);
     expect(adml.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     documents[locale] = adml.document!;
   }
-  return toBundle(admx.document!, documents);
+  return decodeTemplates(admx.document!, documents);
 }
 
 describe("our bundle: generated → read → the same model", () => {
@@ -143,10 +143,10 @@ describe("Microsoft's DataCollection.admx: read → written → XSD-valid and eq
   });
 });
 
-describe("toBundle without an ADML", () => {
+describe("decodeTemplates without an ADML", () => {
   it("says there is no ADML, rather than naming an empty locale (no double space)", () => {
-    const admx = readAdmx(writeAdmx(defenderProxyBundle()), "DefenderProxy.admx").document!;
-    const read = toBundle(admx, {});
+    const admx = parseAdmx(writeAdmx(defenderProxyBundle()), "DefenderProxy.admx").document!;
+    const read = decodeTemplates(admx, {});
     const missing = read.diagnostics.filter((d) => d.code.startsWith("READ_ELEMENT_WITHOUT"));
     expect(missing.length).toBeGreaterThan(0);
     for (const d of missing) {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeXmlBytes } from "../../src/read/decode.js";
-import { readAdmx } from "../../src/read/read-file.js";
+import { parseAdmx } from "../../src/read/read-file.js";
 import { readStore } from "../../src/read/read-store.js";
 import { scanTemplateNames } from "../../src/read/template-names.js";
 import { SHARED } from "../helpers/cli.js";
@@ -18,7 +18,7 @@ describe("scanTemplateNames: the cheap index of a store", () => {
     for (const store of STORES) {
       for (const name of readdirSync(store).filter((n) => n.toLowerCase().endsWith(".admx"))) {
         const bytes = readFileSync(join(store, name));
-        const full = readAdmx(bytes, name, { schema: false }).document!;
+        const full = parseAdmx(bytes, name, { schema: false }).document!;
         const scan = scanTemplateNames(decodeXmlBytes(bytes, name).text);
         expect(scan, name).toEqual({
           namespace: full.target?.namespace,

@@ -1,7 +1,7 @@
 /**
  * The vendor families of the shared corpus (Office 2016 with en-us and ja-jp, Firefox, Edge), alone and
  * merged into a copy of the Windows 11 21H2 store (with a Teams-like fixture that depends on office16), as GPMC reads them (issue 19, items 6 and 7): every
- * policy page previewed in every language present, every template converted by `toBundle`, and a
+ * policy page previewed in every language present, every template converted by `decodeTemplates`, and a
  * sample of policies with elements round-tripped through `pol --admx` → `values --from` → `pol`.
  * The merged store is previewed once, and round trips are sampled and run as one values file per
  * side, to keep the suite fast.
@@ -55,7 +55,7 @@ async function expectEveryPage(dir: string): Promise<string[]> {
 describe.each(FAMILIES)("the %s family alone", (family) => {
   const dir = folderOf(family);
 
-  it("toBundle converts every template", async () => {
+  it("decodeTemplates converts every template", async () => {
     expectAllConverted(await convertFolder(dir));
   }, 60_000);
 
@@ -89,7 +89,7 @@ describe("the three families and the Teams fixture merged into a copy of the Win
     expect(pages).toContain(join("ja-jp", "teams", "L_PreventFirstLaunch.html"));
   }, 300_000);
 
-  it("toBundle converts every vendor template with the store's locale folders", async () => {
+  it("decodeTemplates converts every vendor template with the store's locale folders", async () => {
     const vendor = new Set(
       (await Promise.all(FAMILIES.map((f) => readdir(folderOf(f)))))
         .flat()

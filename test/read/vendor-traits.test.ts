@@ -1,7 +1,7 @@
 /**
  * Vendor templates as GPMC reads them (issue 19, items 6 and 7), one small fixture per trait the shared
  * corpus lacks (test/fixtures/vendor-traits): whatever GPMC loads, `preview --admx`, the library's
- * `toBundle` and `pol --admx` → `values --from` → `pol` read, and what `validate` calls a warning
+ * `decodeTemplates` and `pol --admx` → `values --from` → `pol` read, and what `validate` calls a warning
  * stops none of them.
  */
 import { copyFile, mkdir, readFile } from "node:fs/promises";
@@ -52,7 +52,7 @@ describe("the fixtures", () => {
 });
 
 describe("Chrome-like templates: UTF-16 LE with BOM, blank ADML names, es-419 and neutral folders", () => {
-  it("toBundle converts both templates, the category-only google.admx included", async () => {
+  it("decodeTemplates converts both templates, the category-only google.admx included", async () => {
     const templates = await convertFolder(CHROMIUM);
     expectAllConverted(templates);
     const google = templates.find((t) => t.base === "google");
@@ -117,7 +117,7 @@ describe("Chrome-like templates: UTF-16 LE with BOM, blank ADML names, es-419 an
 });
 
 describe("a file name with spaces, lower-case locale folders, unknown attributes, a multiTextBox label as text", () => {
-  it("toBundle keeps the file name and the folders' names, with a warning for each", async () => {
+  it("decodeTemplates keeps the file name and the folders' names, with a warning for each", async () => {
     const [flex, ...rest] = await convertFolder(FLEX);
     expect(rest).toEqual([]);
     expectAllConverted([flex!]);

@@ -17,8 +17,8 @@ import {
   loadPreviewModel,
   previewSiteOptions,
 } from "../../src/preview/index.js";
-import { readAdml, readAdmx } from "../../src/read/read-file.js";
-import { toBundle } from "../../src/read/to-bundle.js";
+import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
+import { decodeTemplates } from "../../src/read/to-bundle.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import {
   expectPrototypesIntact,
@@ -74,16 +74,16 @@ describe.each(PROTOTYPE_NAMES)("%s as every kind of id", (name) => {
     expectPrototypesIntact(prototypes);
   });
 
-  it("the readers read it back, and toBundle keeps its texts", () => {
+  it("the readers read it back, and decodeTemplates keeps its texts", () => {
     const checked = checkBundle(JSON.parse(bundleText(name)));
     if (!checked.ok) throw new Error("the bundle is valid");
-    const admx = readAdmx(writeAdmx(checked.bundle), "Names.admx");
-    const adml = readAdml(writeAdml(checked.bundle, "en-US"), "en-US/Names.adml");
+    const admx = parseAdmx(writeAdmx(checked.bundle), "Names.admx");
+    const adml = parseAdml(writeAdml(checked.bundle, "en-US"), "en-US/Names.adml");
     expect(admx.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(admx.document!.policies[0]).toMatchObject({ name, displayName: name, presentation: name });
     expect(adml.document!.strings.get(name)?.text).toBe(`Text of ${name}`);
     expect(adml.document!.presentations.get(name)?.items[0]).toMatchObject({ kind: "control", refId: name });
-    const back = toBundle(admx.document!, { "en-US": adml.document! });
+    const back = decodeTemplates(admx.document!, { "en-US": adml.document! });
     expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
     expect(back.bundle?.locales["en-US"]?.[name]).toBe(`Text of ${name}`);
     expect(Object.hasOwn(back.bundle!.locales["en-US"]!, name)).toBe(true);
@@ -93,10 +93,10 @@ describe.each(PROTOTYPE_NAMES)("%s as every kind of id", (name) => {
   it("a string the ADML lacks is reported missing, not found on Object.prototype", () => {
     const checked = checkBundle(JSON.parse(bundleText(name)));
     if (!checked.ok) throw new Error("the bundle is valid");
-    const admx = readAdmx(writeAdmx(checked.bundle), "Names.admx").document!;
+    const admx = parseAdmx(writeAdmx(checked.bundle), "Names.admx").document!;
     const empty = writeAdml(checked.bundle, "en-US").replace(/<string id="[^"]*">[^<]*<\/string>/, "");
-    const adml = readAdml(empty, "en-US/Names.adml").document!;
-    const back = toBundle(admx, { "en-US": adml });
+    const adml = parseAdml(empty, "en-US/Names.adml").document!;
+    const back = decodeTemplates(admx, { "en-US": adml });
     expect(back.diagnostics.map((d) => d.code)).toContain("READ_LOCALE_INCOMPLETE");
     const catalogLess = JSON.parse(bundleText(name));
     catalogLess.locales["en-US"] = {};
@@ -149,11 +149,11 @@ describe.each(PROTOTYPE_NAMES)("%s as every kind of id", (name) => {
 describe("entity references named like prototype members", () => {
   it.each(PROTOTYPE_NAMES)("&%s; is no entity: reported, never decoded to a built-in", (name) => {
     const text = `<?xml version="1.0" encoding="utf-8"?><policyDefinitions xmlns="http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions" revision="1.0" schemaVersion="1.0"><policyNamespaces><target prefix="p&${name};" namespace="X.Y"/></policyNamespaces><resources minRequiredRevision="1.0"/></policyDefinitions>`;
-    const read = readAdmx(text, "entity.admx");
+    const read = parseAdmx(text, "entity.admx");
     expect(read.diagnostics.some((d) => d.severity === "error")).toBe(true);
     expect(JSON.stringify(read.document ?? {})).not.toContain("native code");
     const inText = `<?xml version="1.0" encoding="utf-8"?><policyDefinitionResources xmlns="http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions" revision="1.0" schemaVersion="1.0"><displayName>x</displayName><description>x</description><resources><stringTable><string id="a">x&${name};y</string></stringTable></resources></policyDefinitionResources>`;
-    const adml = readAdml(inText, "entity.adml");
+    const adml = parseAdml(inText, "entity.adml");
     expect(adml.diagnostics.some((d) => d.severity === "error")).toBe(true);
     expect(adml.document?.strings.get("a")?.text ?? "").not.toContain("native code");
   });

@@ -23,7 +23,7 @@ import {
   UNSAFE_NAME_CHAR,
   valueEntry,
 } from "../../src/pol/index.js";
-import { readAdmx } from "../../src/read/read-file.js";
+import { parseAdmx } from "../../src/read/read-file.js";
 import { checkRegistryName } from "../../src/values/registry-names.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
@@ -197,7 +197,7 @@ describe("the ADMX reader reports names decoded from character references", () =
     ["NEL in a value name", SIMPLE_KEY.replace('"Simple"', '"Simple&#x85;"'), "valueName", "U+0085 (NEL)"],
   ])("%s: an error with the policy and its line; validate counts it", async (_, replacement, field, char) => {
     const store = await kitchenStore(replacement);
-    const admx = readAdmx(await readFile(join(store, "Kitchen.admx")), "Kitchen.admx");
+    const admx = parseAdmx(await readFile(join(store, "Kitchen.admx")), "Kitchen.admx");
     const found = admx.diagnostics.filter((d) => d.code === "REGISTRY_NAME_CONTROL_CHAR");
     expect(found).toMatchObject([
       { severity: "error", file: "Kitchen.admx", line: 65, params: { policy: "Simple", field, char } },
@@ -213,7 +213,7 @@ describe("Windows' own templates", () => {
     const store = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
     let policies = 0;
     for (const file of (await readdir(store)).filter((f) => /\.admx$/i.test(f))) {
-      const read = readAdmx(await readFile(join(store, file)), file);
+      const read = parseAdmx(await readFile(join(store, file)), file);
       policies += read.document?.policies.length ?? 0;
       expect(read.diagnostics.filter((d) => d.code === "REGISTRY_NAME_CONTROL_CHAR")).toEqual([]);
     }

@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
-import { valuesFromEntries } from "../../src/decompile/index.js";
+import { decodeValues } from "../../src/decompile/index.js";
 import {
   checkLgpoEntries,
   checkPolEntries,
@@ -109,7 +109,7 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         expect(stream.ok && [...stream.entries].map(plain)).toEqual(all.map(plain));
 
         // values --from: every entry is kept (no template explains any), the raw shapes are reported.
-        const result = valuesFromEntries([], { machine: decoded.entries });
+        const result = decodeValues([], { machine: decoded.entries });
         expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
         const unwritable = result.diagnostics.filter((d) => d.code === "VALUES_FROM_UNWRITABLE");
         expect(unwritable).toHaveLength(checkPolEntries(all).length);
@@ -118,7 +118,7 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         const valuesText = [...valuesTextChunks(result.values)].join("");
         expect(JSON.parse(valuesText)).toEqual(JSON.parse(JSON.stringify(result.values)));
         // As values --from makes it: records made from the raw entries as they are written.
-        const lean = valuesFromEntries([], { machine: decoded.entries }, { rawAsEntries: true });
+        const lean = decodeValues([], { machine: decoded.entries }, { rawAsEntries: true });
         expect(lean.values.registry).toBeUndefined();
         expect([...valuesTextChunks(lean.values, lean.raw)].join("")).toBe(valuesText);
         const frame = `{\n  "machine": {},\n  "registry": {\n    "machine": [\n\n    ]\n  }\n}\n`.length;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
-import { readAdml, readAdmx, type ReadResult } from "../../src/read/read-file.js";
+import { parseAdml, parseAdmx, type ReadResult } from "../../src/read/read-file.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
 import { distUrl, runBounded } from "../helpers/bounded-child.js";
 import { expectLinearGrowth, growth, growthSource } from "../helpers/growth.js";
@@ -131,8 +131,8 @@ const ENCODERS: Record<string, (text: string) => Uint8Array> = {
 
 describe("mutated ADMX and ADML", () => {
   it.each([
-    ["ADMX", readAdmx, ADMX],
-    ["ADML", readAdml, ADML],
+    ["ADMX", parseAdmx, ADMX],
+    ["ADML", parseAdml, ADML],
   ] as const)("%s: random truncations, deletions, insertions, encodings", (_, reader, original) => {
     fc.assert(
       fc.property(
@@ -151,15 +151,16 @@ describe("mutated ADMX and ADML", () => {
   it("random bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        read(readAdmx, bytes);
-        read(readAdml, bytes);
+        read(parseAdmx, bytes);
+        read(parseAdml, bytes);
       }),
       { numRuns: fuzzRuns(200) },
     );
   });
 
   it("every truncation of the ADML's first 3,000 characters", () => {
-    for (let at = 0; at < Math.min(3000, ADML.length); at += 7) read(readAdml, ADML.slice(0, at), "cut.adml");
+    for (let at = 0; at < Math.min(3000, ADML.length); at += 7)
+      read(parseAdml, ADML.slice(0, at), "cut.adml");
   });
 });
 
@@ -203,7 +204,7 @@ describe("encodings", () => {
       ["XML_ENCODING_UNSUPPORTED"],
     ],
   ] as [string, Uint8Array, string[]][])("%s", (_, bytes, expected) => {
-    const result = read(readAdmx, bytes);
+    const result = read(parseAdmx, bytes);
     for (const code of expected) expect(codes(result)).toContain(code);
   });
 });
@@ -230,8 +231,8 @@ describe("DTDs: no entity is ever expanded, no external file is ever read", () =
     await writeFile(file, HEAD + body);
     const source = `
       import { readFileSync } from "node:fs";
-      import { readAdmx } from ${JSON.stringify(distUrl("read/read-file.js"))};
-      const r = readAdmx(readFileSync(${JSON.stringify(file)}), "laughs.admx");
+      import { parseAdmx } from ${JSON.stringify(distUrl("read/read-file.js"))};
+      const r = parseAdmx(readFileSync(${JSON.stringify(file)}), "laughs.admx");
       const text = JSON.stringify(r.document ?? null) ?? "";
       console.log(JSON.stringify({ codes: r.diagnostics.map((d) => d.code), size: text.length, expanded: text.includes("lollol") || text.includes("xxxxxxxxxx") }));
     `;
@@ -258,7 +259,7 @@ describe("DTDs: no entity is ever expanded, no external file is ever read", () =
       `<!DOCTYPE p [<!ENTITY % x SYSTEM "${url}"> %x;]>${admx("").slice(HEAD.length)}`,
       `<!DOCTYPE p PUBLIC "-//X//Y" "${url}">${admx("").slice(HEAD.length)}`,
     ]) {
-      const result = read(readAdmx, HEAD + body);
+      const result = read(parseAdmx, HEAD + body);
       expect(codes(result)).toContain("XML_DOCTYPE");
       expect(JSON.stringify(result)).not.toContain(marker);
     }
@@ -269,7 +270,7 @@ describe("nesting and size", () => {
   it.each([129, 1000, 100_000])(
     "%i nested elements: a diagnostic, not a stack overflow or exception",
     (depth) => {
-      const result = read(readAdmx, admx("<a>".repeat(depth) + "</a>".repeat(depth)));
+      const result = read(parseAdmx, admx("<a>".repeat(depth) + "</a>".repeat(depth)));
       expect(result.document).toBeUndefined();
       expect(codes(result)).toContain("XML_TOO_DEEP");
     },
@@ -277,22 +278,22 @@ describe("nesting and size", () => {
 
   it("a 20 MB attribute value and a 20 MB text, with work linear in their length", () => {
     const big = "x".repeat(20_000_000);
-    read(readAdmx, admx(`<categories><category name="a" displayName="${big}"/></categories>`));
-    read(readAdml, ADML.replace("Contoso Sync</string>", `${big}</string>`));
+    read(parseAdmx, admx(`<categories><category name="a" displayName="${big}"/></categories>`));
+    read(parseAdml, ADML.replace("Contoso Sync</string>", `${big}</string>`));
     // 2.5 MB and 20 MB in one process (test/helpers/growth.ts): a quadratic loop takes 64 times as
     // long, a linear one about 8; no time limit a loaded machine could miss.
     const attribute = growth(
       (size) => admx(`<categories><category name="a" displayName="${"x".repeat(size)}"/></categories>`),
-      (text) => readAdmx(text, "big.admx"),
+      (text) => parseAdmx(text, "big.admx"),
       { n: 2_500_000 },
     );
-    expectLinearGrowth(attribute, "readAdmx over a long attribute");
+    expectLinearGrowth(attribute, "parseAdmx over a long attribute");
     const text = growth(
       (size) => ADML.replace("Contoso Sync</string>", `${"x".repeat(size)}</string>`),
-      (adml) => readAdml(adml, "big.adml"),
+      (adml) => parseAdml(adml, "big.adml"),
       { n: 2_500_000 },
     );
-    expectLinearGrowth(text, "readAdml over a long text");
+    expectLinearGrowth(text, "parseAdml over a long text");
   });
 
   // Each case is read at n and 8n in one process, comparing CPU time (test/helpers/growth.ts): a
@@ -323,11 +324,11 @@ describe("nesting and size", () => {
     ],
   ])("%s: read with work linear in the size", async (_, n, factor, expression) => {
     const source = `
-      import { readAdmx } from ${JSON.stringify(distUrl("read/read-file.js"))};
+      import { parseAdmx } from ${JSON.stringify(distUrl("read/read-file.js"))};
       const admx = ${admx.toString()};
       const HEAD = ${JSON.stringify(HEAD)}; const NS = ${JSON.stringify(NS)};
       ${growthSource()}
-      const measured = growth((n) => ${expression}, (text) => readAdmx(text, "big.admx"), { n: ${n}, factor: ${factor} });
+      const measured = growth((n) => ${expression}, (text) => parseAdmx(text, "big.admx"), { n: ${n}, factor: ${factor} });
       const codes = [...new Set(measured.result.diagnostics.map((d) => d.code))];
       console.log(JSON.stringify({ factor: measured.factor, ratio: measured.ratio, codes }));
     `;
@@ -336,7 +337,7 @@ describe("nesting and size", () => {
     expect(result.stderr).toBe("");
     const measured = JSON.parse(result.stdout);
     expect(Array.isArray(measured.codes)).toBe(true);
-    expectLinearGrowth(measured, "readAdmx");
+    expectLinearGrowth(measured, "parseAdmx");
   });
 });
 
@@ -349,10 +350,10 @@ describe("names that are special on JavaScript objects", () => {
           `<policies><policy name="${name}" class="Machine" displayName="$(string.${name})" explainText="$(string.${name})" presentation="$(presentation.${name})" key="Software\\Policies\\X"><parentCategory ref="${name}"/><supportedOn ref="${name}:S"/><elements><text id="${name}" valueName="${name}"/></elements></policy></policies>`,
         ` xmlns:${name}="urn:${name}"`,
       ).replace('<target prefix="t"', `<target prefix="${name}"`);
-      const result = read(readAdmx, text) as ReadResult<any>;
+      const result = read(parseAdmx, text) as ReadResult<any>;
       expect(result.document?.policies?.[0]?.name).toBe(name);
       const adml = read(
-        readAdml,
+        parseAdml,
         `${HEAD}<policyDefinitionResources xmlns="${NS}" revision="1.0" schemaVersion="1.0"><displayName>x</displayName><description>x</description><resources><stringTable><string id="${name}">text</string><string id="${name}">again</string></stringTable><presentationTable><presentation id="${name}"><textBox refId="${name}"><label>L</label></textBox></presentation></presentationTable></resources></policyDefinitionResources>`,
         "hostile.adml",
       ) as ReadResult<any>;

@@ -38,7 +38,7 @@ export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
   return runCommand(io, locale, async () => {
     const { AdmxkitError, hasErrors } = await import("../../diagnostics/diagnostic.js");
     const { readValuesFile } = await import("../../values/read-values.js");
-    const { backupFromValues, deterministicIdentity, freshIdentity } = await import("../../gpo/index.js");
+    const { compileGpoBackup, deterministicIdentity, freshIdentity } = await import("../../gpo/index.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     const { loadPolicies, policiesNamedBy, policyKeysOf } = await import("../../load/load-policies.js");
     const values = await readValuesFile(args.values);
@@ -46,7 +46,7 @@ export async function handler(args: GpoArgs, io: CliIo): Promise<number> {
       policies: policyKeysOf(values),
     });
     const identity = args.deterministic ? deterministicIdentity(args.name) : freshIdentity();
-    const result = backupFromValues(index, values, {
+    const result = compileGpoBackup(index, values, {
       displayName: args.name,
       identity,
       file: args.values,

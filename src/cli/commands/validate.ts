@@ -67,7 +67,8 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { validateTemplates } = await import("../../lint/validate-templates.js");
-    const { humanReport, jsonLines, displayPath } = await import("../../lint/report.js");
+    const { displayPath, formatValidationJsonLines, formatValidationText } =
+      await import("../../lint/report.js");
     const { availableParallelism } = await import("node:os");
     const bar = progress(io, !args.json && process.stderr.isTTY === true);
     const result = await validateTemplates(args.paths, {
@@ -77,10 +78,10 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
       jobs: args.jobs ?? defaultJobs(availableParallelism()),
       onProgress: (done, total, file) => bar.update(done, total, displayPath(file)),
       // JSON lines go out as each template is done: memory stays bounded for any store.
-      ...(args.json && { onDiagnostics: (batch) => io.stdout(jsonLines(batch, locale)) }),
+      ...(args.json && { onDiagnostics: (batch) => io.stdout(formatValidationJsonLines(batch, locale)) }),
     });
     bar.clear();
-    if (!args.json) io.stderr(humanReport(result.diagnostics, result.files, locale));
+    if (!args.json) io.stderr(formatValidationText(result.diagnostics, result.files, locale));
     return result.counts.error > 0 ? EXIT.invalid : EXIT.ok;
   });
 }

@@ -16,8 +16,8 @@ import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../../diagnostic
 import { resolveLocale, uiText, type LocaleTag } from "../../i18n/messages.js";
 import type { OutputFile } from "../../io/output-file.js";
 import { own } from "../../model/own.js";
-import { readAdml, readAdmx } from "../../read/read-file.js";
-import { toBundle } from "../../read/to-bundle.js";
+import { parseAdml, parseAdmx } from "../../read/read-file.js";
+import { decodeTemplates } from "../../read/to-bundle.js";
 import type { AdmlDocument } from "../../read/types.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
 import type { TemplateFile } from "../load-model.js";
@@ -101,7 +101,7 @@ function readAdmls(admls: readonly StoreAdml[], locales: ReadonlySet<string> | u
   const diagnostics: Diagnostic[] = [];
   for (const { locale, file } of admls) {
     if (locales && !locales.has(locale)) continue;
-    const read = readAdml(file.content, file.path, { schema });
+    const read = parseAdml(file.content, file.path, { schema });
     diagnostics.push(...read.diagnostics);
     if (read.document) documents.set(locale, read.document);
   }
@@ -117,7 +117,7 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
   const diagnostics: Diagnostic[] = [];
   for (const template of templates) {
     const files = await template.read();
-    const admx = readAdmx(files.admx.content, files.admx.path);
+    const admx = parseAdmx(files.admx.content, files.admx.path);
     const admls = readAdmls(files.admls, locales, true);
     diagnostics.push(...admx.diagnostics, ...admls.diagnostics);
     if (!admx.document) continue;
@@ -277,7 +277,7 @@ async function writeTemplatePages(
   diagnostics: Diagnostic[],
 ): Promise<number> {
   const files = await template.read();
-  const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+  const admx = parseAdmx(files.admx.content, files.admx.path, { schema: false });
   const admls = readAdmls(files.admls, new Set(run.locales), false);
   if (!admx.document) return 0;
   // A template without an ADML in a locale has no texts to show there: its pages are left out of
@@ -287,7 +287,7 @@ async function writeTemplatePages(
     diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
   }
   if (admls.documents.size === 0) return 0;
-  const read = toBundle(admx.document, Object.fromEntries(admls.documents));
+  const read = decodeTemplates(admx.document, Object.fromEntries(admls.documents));
   diagnostics.push(...read.diagnostics);
   // Keep reading the other templates after an error, so that one run reports every problem.
   if (!read.bundle || hasErrors(diagnostics)) return 0;
@@ -400,7 +400,7 @@ export async function readStoreCatalog(
   const wanted = locales ? new Set(locales) : undefined;
   for (const template of templates) {
     const files = await template.read();
-    const admx = readAdmx(files.admx.content, files.admx.path, { schema: false });
+    const admx = parseAdmx(files.admx.content, files.admx.path, { schema: false });
     if (admx.document) catalog.add(admx.document, readAdmls(files.admls, wanted, false).documents);
   }
   return catalog;

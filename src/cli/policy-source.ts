@@ -6,7 +6,7 @@
 import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Policy } from "../model/types.js";
+import type { Bundle, Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
 import type { DisplayNameLookup } from "./display-names.js";
 
@@ -30,6 +30,8 @@ export interface LoadedPolicies {
   diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
   /** The display names of policies in a locale (else en-US), for `admxkit diff`. */
   readonly displayNames: DisplayNameLookup;
+  /** The bundle, when the policies come from one (`admxkit intune` ingests its template). */
+  readonly bundle?: Bundle;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function loadPolicySource(
       index: createPolicyIndex(sources),
       diagnosticsFor: () => [],
       displayNames: bundleDisplayNames(bundle),
+      bundle,
     };
   }
   const { readStore } = await import("../read/read-store.js");

@@ -11,18 +11,19 @@ import {
 import type { OptionValue } from "../types.js";
 import { isRecord, quoteValue, type ElementContext, type ElementHandler } from "./handler.js";
 
-type Pair = readonly [name: string, data: string];
+/** One value a list writes: its name and its data. */
+export type ListPair = readonly [name: string, data: string];
 
 /**
  * The value names and data a list writes. explicitValue: the user's names; valuePrefix P: P1, P2, …
  * (numbering from 1; `valuePrefix=""` gives 1, 2, …); neither: each entry is both name and data (ADMX
  * reference, "valuePrefix Attribute": without it the value name matches the value entered).
  */
-function listPairs(
+export function listPairs(
   element: ListElement,
   value: OptionValue | undefined,
   context: ElementContext,
-): Pair[] | undefined {
+): ListPair[] | undefined {
   if (element.explicitValue) {
     const given = value ?? {};
     if (!isRecord(given) || !Object.values(given).every((data) => typeof data === "string")) {
@@ -39,10 +40,10 @@ function listPairs(
   // The editor's list dialog drops blank rows; an empty entry here is most likely a mistake.
   if (empty >= 0) return void context.problem("OPTION_LIST_EMPTY", { index: empty + 1 });
   const prefix = element.valuePrefix;
-  return items.map((data, i): Pair => [prefix === undefined ? data : `${prefix}${i + 1}`, data]);
+  return items.map((data, i): ListPair => [prefix === undefined ? data : `${prefix}${i + 1}`, data]);
 }
 
-function checkPairs(pairs: readonly Pair[], context: ElementContext): boolean {
+function checkPairs(pairs: readonly ListPair[], context: ElementContext): boolean {
   const seen = new Set<string>();
   for (const [name, data] of pairs) {
     // `**` names are Registry.pol instructions, not values.

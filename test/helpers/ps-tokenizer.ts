@@ -186,20 +186,36 @@ export interface ParsedCommand {
 const SWITCHES = new Set(["-Disable"]);
 const WORD_ARGUMENTS = new Set(["-Type", "-ErrorAction"]);
 
-/** Parses one command line of the script; throws when it is anything else. */
-export function parseCommand(line: string): ParsedCommand {
-  const r = new Reader(tokenize(line));
-  const command = (r.expect("word") as { text: string }).text;
-  const splat = r.expect("word") as { text: string };
-  if (splat.text !== "@gpo") throw new Error(`expected @gpo, found ${splat.text}`);
+/** `-Name argument` pairs (or switches) until `done` says the parameters end. */
+function readParameters(r: Reader, done: () => boolean): [string, PsValue | true][] {
   const parameters: [string, PsValue | true][] = [];
-  while (!isPunct(r.peek(), "|")) {
+  while (!done()) {
     const name = (r.expect("word") as { text: string }).text;
     if (!name.startsWith("-")) throw new Error(`expected a parameter, found ${name}`);
     if (SWITCHES.has(name)) parameters.push([name, true]);
     else if (WORD_ARGUMENTS.has(name)) parameters.push([name, (r.expect("word") as { text: string }).text]);
     else parameters.push([name, evaluateArgument(r)]);
   }
+  return parameters;
+}
+
+/**
+ * Parses a line that calls a function the script defines itself, `Verb-Noun -Param argument …`, with
+ * nothing after the last argument (the Intune remediation scripts); throws when it is anything else.
+ */
+export function parseCall(line: string): ParsedCommand {
+  const r = new Reader(tokenize(line));
+  const command = (r.expect("word") as { text: string }).text;
+  return { command, parameters: readParameters(r, () => r.peek() === undefined) };
+}
+
+/** Parses one command line of the script; throws when it is anything else. */
+export function parseCommand(line: string): ParsedCommand {
+  const r = new Reader(tokenize(line));
+  const command = (r.expect("word") as { text: string }).text;
+  const splat = r.expect("word") as { text: string };
+  if (splat.text !== "@gpo") throw new Error(`expected @gpo, found ${splat.text}`);
+  const parameters = readParameters(r, () => isPunct(r.peek(), "|"));
   r.expect("punct", "|");
   const tail = r.expect("word") as { text: string };
   if (tail.text !== "Out-Null" || r.peek() !== undefined) throw new Error(`unexpected end of line: ${line}`);

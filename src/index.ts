@@ -23,6 +23,7 @@ export type {
   ElementOf,
   EnumElement,
   EnumItem,
+  IntuneRoute,
   ListElement,
   LongDecimalElement,
   MultiTextElement,
@@ -149,6 +150,21 @@ export {
   type GpoBackupInput,
 } from "./gpo/index.js";
 export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";
+
+// Delivery by Intune: a custom profile (Graph JSON, SyncML), Remediations scripts, the route of each policy.
+export {
+  bundleIntuneSource,
+  compileIntune,
+  formatRouteReport,
+  routeRecords,
+  type IntuneOptions,
+  type IntuneResult,
+  type IntuneSource,
+  type PolicyRoute,
+  type RouteKind,
+  type RouteRecord,
+} from "./intune/index.js";
+export type { IngestionSource } from "./intune/ingestion-settings.js";
 
 // Readers and validation.
 export { readAdml, readAdmx, type ReadResult } from "./read/read-file.js";

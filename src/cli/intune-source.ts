@@ -19,37 +19,31 @@ function builtInNamespaces(): string[] {
 
 /** The policy source of `intune`, from what `loadPolicySource` loaded. */
 export async function intuneSourceOf(loaded: LoadedPolicies): Promise<IntuneSource> {
+  if (loaded.bundle) {
+    const { bundleIntuneSource } = await import("../intune/index.js");
+    return { ...bundleIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
+  }
+  const { findTemplateFiles } = await import("../read/store-files.js");
+  const { storeIngestionSource } = await import("../intune/ingestion-settings.js");
   const origins = new Map<Policy, { admxFile: string; fromStore: boolean }>();
   const templates = new Map<Policy, IngestionSource>();
-  if (loaded.bundle) {
-    const bundle = loaded.bundle;
-    const { bundleIngestionSource } = await import("../intune/ingestion-settings.js");
-    const template = bundleIngestionSource(bundle);
-    for (const policy of bundle.policies) {
-      origins.set(policy, { admxFile: `${bundle.fileName}.admx`, fromStore: false });
-      templates.set(policy, template);
-    }
-  } else {
-    const { findTemplateFiles } = await import("../read/store-files.js");
-    const { storeIngestionSource } = await import("../intune/ingestion-settings.js");
-    for (const source of loaded.sources) {
-      const file = "file" in source && typeof source.file === "string" ? source.file : undefined;
-      if (file === undefined) continue;
-      const admxFile = basename(file);
-      for (const policy of source.policies) origins.set(policy, { admxFile, fromStore: true });
-      if (isInboxTemplate(admxFile)) continue;
-      // A custom template of the store: what ingestion would upload, read now (compileIntune is pure).
-      const found = (await findTemplateFiles([file])).templates[0];
-      const admx = await readFile(file, "utf8");
-      const template = storeIngestionSource({
-        file: admxFile,
-        namespace: source.namespace ?? "",
-        policies: source.policies,
-        locales: found?.admls.map((a) => a.locale) ?? [],
-        admx,
-      });
-      for (const policy of source.policies) templates.set(policy, template);
-    }
+  // A store's sources are its templates, each with the ADMX file it was read from.
+  for (const source of loaded.sources) {
+    const file = "file" in source && typeof source.file === "string" ? source.file : undefined;
+    if (file === undefined) continue;
+    const admxFile = basename(file);
+    for (const policy of source.policies) origins.set(policy, { admxFile, fromStore: true });
+    if (isInboxTemplate(admxFile)) continue;
+    // A custom template of the store: what ingestion would upload, read now (compileIntune is pure).
+    const found = (await findTemplateFiles([file])).templates[0];
+    const template = storeIngestionSource({
+      file: admxFile,
+      namespace: source.namespace ?? "",
+      policies: source.policies,
+      locales: found?.admls.map((a) => a.locale) ?? [],
+      admx: await readFile(file, "utf8"),
+    });
+    for (const policy of source.policies) templates.set(policy, template);
   }
   return {
     index: loaded.index,

@@ -11,8 +11,12 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
-import { compileIntune, formatRouteReport, type IntuneSource } from "../../src/intune/index.js";
-import { bundleIngestionSource } from "../../src/intune/ingestion-settings.js";
+import {
+  bundleIntuneSource,
+  compileIntune,
+  formatRouteReport,
+  type IntuneSource,
+} from "../../src/intune/index.js";
 import type { ValuesFile } from "../../src/values/schema.js";
 import { expectGoldenFiles } from "../helpers/golden.js";
 import {
@@ -37,14 +41,7 @@ function values(name: string): ValuesFile {
 }
 
 function builtInSource(): IntuneSource {
-  const bundle = defenderProxyBundle();
-  const { namespace, prefix } = bundle.target;
-  const template = bundleIngestionSource(bundle);
-  return {
-    index: createPolicyIndex([{ namespace, prefix, policies: bundle.policies }]),
-    originOf: () => ({ admxFile: `${bundle.fileName}.admx`, fromStore: false }),
-    templateOf: () => template,
-  };
+  return bundleIntuneSource(defenderProxyBundle());
 }
 
 function compile(name: string, locale: "en-US" | "ja-JP" = "en-US") {

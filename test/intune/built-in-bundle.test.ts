@@ -114,6 +114,33 @@ describe("intune: the built-in defender-proxy bundle", () => {
     },
   );
 
+  it("SyncML deletes what the values file sets to notConfigured, and a native setting whose state only deletes", () => {
+    const syncml = (name: string) =>
+      compile(name).files.find((f) => f.path === "profile.syncml.xml")!.content;
+    const deleted = (text: string) =>
+      [...text.matchAll(/<Delete>[\s\S]*?<LocURI>([^<]+)<\/LocURI>/g)].map((m) => m[1]);
+    expect(deleted(syncml("mixed"))).toEqual([
+      "./Device/Vendor/MSFT/Policy/Config/ADMX_MicrosoftDefenderAntivirus/ProxyPacUrl",
+    ]);
+    // Disabled TelemetryProxyServer writes only **del.TelemetryProxyServer: the native string goes.
+    expect(deleted(syncml("all-disabled"))).toEqual([
+      "./Device/Vendor/MSFT/Policy/Config/System/TelemetryProxy",
+    ]);
+    expect(deleted(syncml("all-enabled"))).toEqual([]);
+    const profile = JSON.parse(compile("all-disabled").files.find((f) => f.path === "profile.json")!.content);
+    expect(
+      profile.omaSettings.map((s: { omaUri: string; value: unknown }) => [
+        s.omaUri.split("/").pop(),
+        s.value,
+      ]),
+    ).toEqual([
+      ["DisableEnterpriseAuthProxy", 0],
+      ["ProxyServer", "<disabled/>"],
+      ["ProxyPacUrl", "<disabled/>"],
+      ["ProxyBypass", "<disabled/>"],
+    ]);
+  });
+
   it("writes Windows' element ids in the ADMX-backed payloads (WindowsDefender.admx, from the shared mapping)", () => {
     const mapping = JSON.parse(
       readFileSync(

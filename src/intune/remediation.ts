@@ -21,8 +21,8 @@
  * `encodePowerShellScript` (UTF-8 with BOM, which Windows PowerShell 5.1 needs for non-ASCII text).
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { classifyEntry, decodeValue, registryUpcase, type PolEntry, type PolHive } from "../pol/index.js";
-import { psBytes, psString, psStringArray, psUnsigned } from "../ps1/index.js";
+import { classifyEntry, registryUpcase, type PolEntry, type PolHive } from "../pol/index.js";
+import { psString, psStringArray, typeAndValue } from "../ps1/index.js";
 import { REMEDIATION_HELPERS, scriptHeader } from "./remediation-text.js";
 
 /** Options of {@link remediationScripts}. */
@@ -35,27 +35,6 @@ export interface RemediationOptions {
 export interface RemediationScripts {
   readonly detect: string;
   readonly remediate: string;
-}
-
-/** The `-Type … -Value …` arguments of a value entry, or undefined for a type the scripts do not write. */
-function typeAndValue(entry: PolEntry): string | undefined {
-  const value = decodeValue(entry.type, entry.data);
-  switch (value.type) {
-    case "REG_SZ":
-      return `-Type String -Value ${psString(value.value)}`;
-    case "REG_EXPAND_SZ":
-      return `-Type ExpandString -Value ${psString(value.value)}`;
-    case "REG_DWORD":
-      return `-Type DWord -Value ${psUnsigned(BigInt(value.value), "uint32")}`;
-    case "REG_QWORD":
-      return `-Type QWord -Value ${psUnsigned(value.value, "uint64")}`;
-    case "REG_MULTI_SZ":
-      return `-Type MultiString -Value ${psStringArray(value.value)}`;
-    case "REG_BINARY":
-      return `-Type Binary -Value ${psBytes(value.value)}`;
-    default:
-      return undefined;
-  }
 }
 
 const keyArgument = (key: string) => `-Key ${psString(key)}`;

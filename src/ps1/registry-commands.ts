@@ -29,8 +29,11 @@ export const PS_HIVE_ROOTS: Readonly<Record<ScriptHive, string>> = { machine: "H
 /** The command line of one entry (without the GPO parameters), or why there is none. */
 export type CommandResult = { readonly line: string } | { readonly problem: Diagnostic };
 
-/** The `-Type … -Value …` arguments of an ordinary value, or the type that has none. */
-function typeAndValue(entry: PolEntry): string | undefined {
+/**
+ * The `-Type … -Value …` arguments of an ordinary value (the type as Set-GPRegistryValue and .NET's
+ * RegistryValueKind name it), or undefined for a type neither writes.
+ */
+export function typeAndValue(entry: PolEntry): string | undefined {
   const value = decodeValue(entry.type, entry.data);
   switch (value.type) {
     case "REG_SZ":

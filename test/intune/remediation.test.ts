@@ -78,6 +78,27 @@ describe("remediationScripts: the scripts", () => {
     expect(scripts.remediate.split("\r\n").every((line) => !/[\r\n]/.test(line))).toBe(true);
   });
 
+  it("balance their brackets and quotes outside strings and comments, line by line continued", () => {
+    for (const script of [scripts.detect, scripts.remediate, none.detect, none.remediate]) {
+      const stack: string[] = [];
+      const body = script.slice(script.indexOf("#>") + 2);
+      for (const line of body.split("\r\n")) {
+        let quote: string | undefined;
+        for (const c of line) {
+          if (quote) {
+            if (c === quote) quote = undefined;
+          } else if (c === "'" || c === '"') quote = c;
+          else if (c === "#") break;
+          else if ("({[".includes(c)) stack.push(c);
+          else if (")}]".includes(c)) expect(stack.pop()).toBe("({["[")}]".indexOf(c)]);
+        }
+        // Strings never span lines here (doubled quotes read as a close and an open, which balances).
+        expect(quote).toBeUndefined();
+      }
+      expect(stack).toEqual([]);
+    }
+  });
+
   it("say how Intune must run them, and end with the exit codes of a Remediations pair", () => {
     for (const script of [scripts.detect, scripts.remediate]) {
       expect(script).toContain('"Run script in 64-bit PowerShell": Yes');

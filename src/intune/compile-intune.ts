@@ -253,7 +253,8 @@ function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnos
     }
     if (seen.has(template)) continue;
     seen.add(template);
-    const found = ingestionRefusals(template);
+    const used = new Set(routes.filter((r) => source.templateOf(r.policy) === template).map((r) => r.policy));
+    const found = ingestionRefusals(template, used);
     out.push(...found);
     if (!hasErrors(found)) continue;
     const builtIn =

@@ -41,22 +41,39 @@ function keysOf(policy: Policy): string[] {
   return [...keys];
 }
 
-/** The refusals of one template; empty when Intune would import it. */
-export function ingestionRefusals(template: IngestedTemplate): Diagnostic[] {
+/**
+ * The refusals of one template; no error when Intune would import it. Every policy counts, but a key
+ * refusal is spelled out only for the policies in `used` (all when undefined), and the others are
+ * counted in one INTUNE_REFUSED: a vendor template such as msedge.admx would otherwise print hundreds
+ * of lines about policies the values file does not set.
+ */
+export function ingestionRefusals(template: IngestedTemplate, used?: ReadonlySet<Policy>): Diagnostic[] {
   const where = { file: template.file };
   const out: Diagnostic[] = [];
+  let refused = 0;
+  let spelled = 0;
   for (const policy of template.policies) {
-    for (const key of keysOf(policy)) {
+    const shown = used === undefined || used.has(policy);
+    const bad = keysOf(policy).flatMap((key) => {
       const root = intuneRefusedRoot(key);
-      if (root) out.push(diag("INTUNE_KEY_REFUSED", { policy: policy.name, key, root }, where));
+      return root ? [{ key, root }] : [];
+    });
+    if (bad.length > 0) refused++;
+    if (shown && bad.length > 0) spelled++;
+    if (shown) {
+      for (const { key, root } of bad)
+        out.push(diag("INTUNE_KEY_REFUSED", { policy: policy.name, key, root }, where));
     }
     for (const e of policy.elements ?? []) {
       if (e.kind === "text" && e.control.type === "comboBox") {
-        out.push(
-          diag("INTUNE_COMBOBOX", { presentation: policy.presentationId ?? policy.name, refId: e.id }, where),
-        );
+        const params = { presentation: policy.presentationId ?? policy.name, refId: e.id };
+        out.push(diag("INTUNE_COMBOBOX", params, where));
       }
     }
+  }
+  if (refused > 0 && spelled < refused) {
+    const params = { file: template.file, count: refused, total: template.policies.length };
+    out.push(diag("INTUNE_REFUSED", params, where));
   }
   if (template.locales && !template.locales.some((l) => l.toLowerCase() === "en-us")) {
     out.push(diag("INTUNE_EN_US_MISSING", { file: template.file }, where));

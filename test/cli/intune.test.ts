@@ -157,6 +157,25 @@ describe("admxkit intune: what ADMX ingestion refuses", () => {
     expect(ja.stderr).toContain("組み込み defender-proxy テンプレート");
   });
 
+  it("a vendor template of the store (msedge.admx): the policy used is named, the others counted", async () => {
+    const values = join(cwd, "edge.values.json");
+    const edge = {
+      "Microsoft.Policies.Edge:ProxyServer": { state: "enabled", options: { ProxyServer: "p:1" } },
+    };
+    await writeFile(values, JSON.stringify({ machine: edge }));
+    const out = join(cwd, "edge-out");
+    const result = await runCli(["intune", "--admx", STORE_21H2, "--values", values, "--out", out]);
+    expect(result.code).toBe(1);
+    const errors = result.stderr.split("\n").filter((line) => line.includes(" error "));
+    expect(errors.map((line) => /error (\w+)/.exec(line)![1])).toEqual([
+      "INTUNE_KEY_REFUSED",
+      "INTUNE_REFUSED",
+      "MDM_TEMPLATE_REFUSED",
+    ]);
+    expect(errors[0]).toContain("policy ProxyServer writes to Software\\Policies\\Microsoft\\Edge");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("ingests a custom bundle Intune accepts: the ADMX upload, then the policy's own OMA-URI", async () => {
     const file = join(cwd, "tiny.bundle.json");
     await writeFile(file, JSON.stringify(smallBundle()));

@@ -100,6 +100,16 @@ describe("ingestionRefusals", () => {
     expect(found[0]!.params).toMatchObject({ policy: "ProxyServer", root: "Software\\Policies\\Microsoft" });
   });
 
+  it("spells out the refused policies used and counts the others in one finding", () => {
+    const key = "Software\\Policies\\Microsoft\\Edge";
+    const policies = [policy({ name: "A", key }), policy({ name: "B", key }), policy({ name: "C" })];
+    const found = ingestionRefusals({ file: "msedge.admx", policies }, new Set([policies[0]!]));
+    expect(found.map((d) => [d.code, d.params.policy ?? d.params.count])).toEqual([
+      ["INTUNE_KEY_REFUSED", "A"],
+      ["INTUNE_REFUSED", 2],
+    ]);
+  });
+
   it("accepts keys of Microsoft's allow-list and keys of one's own", () => {
     const ok = [policy(), policy({ name: "Edge", key: "Software\\Microsoft\\Edge\\Contoso" })];
     expect(ingestionRefusals({ file: "Contoso.admx", policies: ok, locales: ["en-US"] })).toEqual([]);

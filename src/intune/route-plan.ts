@@ -72,7 +72,7 @@ function admxBacked(
   }
   const omaUri = uriFor(csp, section);
   if (omaUri === undefined) {
-    const params = { area: csp.area, policy: csp.policy, scope: SCOPE[section] };
+    const params = { setting: `${csp.area}/${csp.policy}`, scope: SCOPE[section] };
     return { route: "none", csp, reason: messageRef("MDM_WHY_SCOPE", params) };
   }
   const params = { file, policy: name, area: csp.area };
@@ -85,7 +85,7 @@ export function decideRoute(policy: Policy, origin: PolicyOrigin, section: Polic
   switch (declared?.route) {
     case "nativeCsp": {
       if (!declared.omaUri.startsWith(`./${SCOPE[section]}/`)) {
-        const params = { area: declared.omaUri, policy: policy.name, scope: SCOPE[section] };
+        const params = { setting: declared.omaUri, scope: SCOPE[section] };
         return { route: "none", reason: messageRef("MDM_WHY_SCOPE", params) };
       }
       const reason = messageRef("MDM_WHY_NATIVE", { omaUri: declared.omaUri, format: declared.format });

@@ -25,6 +25,7 @@ export type {
   ElementOf,
   EnumElement,
   EnumItem,
+  IntuneRoute,
   ListElement,
   LongDecimalElement,
   MultiTextElement,

@@ -7,6 +7,17 @@ const DEFENDER = "Software\\Policies\\Microsoft\\Windows Defender";
 const SPYNET = "Software\\Policies\\Microsoft\\Windows Defender\\Spynet";
 const ATP = "Software\\Policies\\Microsoft\\Windows Advanced Threat Protection";
 
+/**
+ * How Intune carries each policy (`admxkit intune`). Sources, Microsoft's Policy CSP reference
+ * (learn.microsoft.com windows/client-management/mdm): policy-csp-system (TelemetryProxy, a string
+ * `host:port`, and DisableEnterpriseAuthProxy, an integer; both also listed as members of the
+ * MDM_Policy_Config01_System02 WMI bridge class) and policy-csp-admx-microsoftdefenderantivirus
+ * (ProxyServer, ProxyPacUrl, ProxyBypass, ADMX-backed by WindowsDefender.admx). SSLOptions and
+ * PreferStaticProxyForHttpRequest have no CSP setting, and their keys lie under Software\Policies\Microsoft,
+ * which ADMX ingestion may not write: a Remediations script is the only MDM route.
+ */
+const POLICY_CSP = "./Device/Vendor/MSFT/Policy/Config";
+
 /** The locales this bundle is written in; their texts live in `locales/<tag>.json` under "defender-proxy". */
 export const DEFENDER_PROXY_LOCALES = ["en-US", "ja-JP"] as const;
 
@@ -72,6 +83,7 @@ export function defenderProxyBundle() {
         category: "DefenderProxy_Edr",
         supportedOn: "SUPPORTED_EdrStaticProxy",
         elements: [textPolicyElement("TelemetryProxyServer", "hostPort")],
+        intune: { route: "nativeCsp", omaUri: `${POLICY_CSP}/System/TelemetryProxy`, format: "string" },
       },
       {
         name: "DisableEnterpriseAuthProxy",
@@ -84,6 +96,11 @@ export function defenderProxyBundle() {
         disabledValue: value.decimal(0),
         category: "DefenderProxy_Edr",
         supportedOn: "SUPPORTED_EdrStaticProxy",
+        intune: {
+          route: "nativeCsp",
+          omaUri: `${POLICY_CSP}/System/DisableEnterpriseAuthProxy`,
+          format: "integer",
+        },
       },
       {
         name: "ProxyServer",
@@ -93,6 +110,7 @@ export function defenderProxyBundle() {
         key: DEFENDER,
         category: "DefenderProxy_Antivirus",
         supportedOn: "SUPPORTED_DefenderAntivirus",
+        intune: { route: "admxBackedCsp", admxFile: "WindowsDefender.admx", policy: "ProxyServer" },
         elements: [textPolicyElement("ProxyServer", "proxyUrl")],
       },
       {
@@ -103,6 +121,7 @@ export function defenderProxyBundle() {
         key: DEFENDER,
         category: "DefenderProxy_Antivirus",
         supportedOn: "SUPPORTED_DefenderAntivirus",
+        intune: { route: "admxBackedCsp", admxFile: "WindowsDefender.admx", policy: "ProxyPacUrl" },
         elements: [textPolicyElement("ProxyPacUrl", "httpUrl")],
       },
       {
@@ -113,6 +132,7 @@ export function defenderProxyBundle() {
         key: DEFENDER,
         category: "DefenderProxy_Antivirus",
         supportedOn: "SUPPORTED_DefenderAntivirus",
+        intune: { route: "admxBackedCsp", admxFile: "WindowsDefender.admx", policy: "ProxyBypass" },
         elements: [textPolicyElement("ProxyBypass", "proxyBypass")],
       },
       {
@@ -127,6 +147,7 @@ export function defenderProxyBundle() {
         disabledValue: value.delete(),
         category: "DefenderProxy_Offline",
         supportedOn: "SUPPORTED_DefenderAntivirus",
+        intune: { route: "remediation" },
       },
       {
         name: "PreferStaticProxyForHttpRequest",
@@ -139,6 +160,7 @@ export function defenderProxyBundle() {
         disabledValue: value.decimal(0),
         category: "DefenderProxy_Offline",
         supportedOn: "SUPPORTED_MsSense_10_8210",
+        intune: { route: "remediation" },
       },
     ],
     locales: catalogs(),

@@ -16,6 +16,7 @@ import * as build from "./commands/build.js";
 import * as diff from "./commands/diff.js";
 import * as dump from "./commands/dump.js";
 import * as gpo from "./commands/gpo.js";
+import * as intune from "./commands/intune.js";
 import * as pol from "./commands/pol.js";
 import * as preview from "./commands/preview.js";
 import * as schema from "./commands/schema.js";
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CommandModule[] = [
   pol,
   dump,
   gpo,
+  intune,
   values,
   diff,
   schema,

@@ -7,7 +7,7 @@
 import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Policy } from "../model/types.js";
+import type { Bundle, Policy } from "../model/types.js";
 import type { ValuesFile } from "../values/schema.js";
 import type { DisplayNameLookup } from "./display-names.js";
 
@@ -39,6 +39,8 @@ export interface LoadedPolicies {
   diagnosticsFor(used: Iterable<Policy>): Diagnostic[];
   /** The display names of policies in a locale (else en-US), from the files already found. */
   readonly displayNames: DisplayNameLookup;
+  /** The bundle, when the policies come from one (`admxkit intune` ingests its template). */
+  readonly bundle?: Bundle;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function loadPolicies(
       index: createPolicyIndex(sources),
       diagnosticsFor: () => [],
       displayNames: bundleDisplayNames(bundle),
+      bundle,
     };
   }
   const { readStore } = await import("../read/read-store.js");

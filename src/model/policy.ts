@@ -9,6 +9,44 @@ import {
 } from "./primitives.js";
 import { RegistryValueSchema, ValueListSchema } from "./values.js";
 
+/**
+ * How Intune carries a policy (`admxkit intune`). A native Policy CSP setting stores one registry value
+ * the policy writes: a string (REG_SZ) or an integer (REG_DWORD). An ADMX-backed setting is named by the
+ * Windows template and policy it is built from (Microsoft's Policy CSP mapping, src/intune). A policy no
+ * CSP carries may be written by an Intune Remediations script. Without this field a policy goes through
+ * ADMX ingestion, as any custom template does.
+ */
+export const IntuneRouteSchema = z
+  .discriminatedUnion("route", [
+    z.strictObject({
+      route: z.literal("nativeCsp"),
+      omaUri: z
+        .string()
+        .regex(/^\.\/(?:Device|User)\/Vendor\/MSFT\/[A-Za-z0-9_./~-]+$/, {
+          message: "must be an OMA-URI such as ./Device/Vendor/MSFT/Policy/Config/System/TelemetryProxy",
+        })
+        .describe("The OMA-URI of the setting"),
+      format: z.enum(["string", "integer"]).describe("string: the REG_SZ data; integer: the REG_DWORD data"),
+    }),
+    z.strictObject({
+      route: z.literal("admxBackedCsp"),
+      admxFile: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]+\.admx$/i, {
+          message: "must be a Windows template file name such as WindowsDefender.admx",
+        })
+        .describe("The Windows template the setting is built from"),
+      policy: IdSchema.describe("The policy name in that template"),
+      // Windows reads the payload against its own template, so `<data id=…>` must be its element ids.
+      elementIds: z
+        .record(IdSchema, IdSchema)
+        .optional()
+        .describe("Own element id → the element id of the Windows template, where they differ"),
+    }),
+    z.strictObject({ route: z.literal("remediation") }),
+  ])
+  .describe("How admxkit intune delivers this policy; default: ADMX ingestion of the bundle's template");
+
 /** A plain line of text in the Options pane (ADML `<text>`), between element controls. */
 export const PresentationTextSchema = z.strictObject({ text: StringIdSchema });
 
@@ -40,6 +78,7 @@ export const PolicySchema = z.strictObject({
     .array(z.union([IdSchema, PresentationTextSchema]))
     .optional()
     .describe("Order of the Options pane: element ids and text lines; default: the elements in order"),
+  intune: IntuneRouteSchema.optional(),
 });
 
 export const CategorySchema = z.strictObject({

@@ -13,6 +13,7 @@ import type {
 } from "./elements.js";
 import type {
   CategorySchema,
+  IntuneRouteSchema,
   PolicySchema,
   ProductSchema,
   SupportedOnConditionSchema,
@@ -25,6 +26,7 @@ export type Bundle = z.infer<typeof BundleSchema>;
 /** What a consumer writes: the input side of {@link BundleSchema}. */
 export type BundleInput = z.input<typeof BundleSchema>;
 export type Policy = z.infer<typeof PolicySchema>;
+export type IntuneRoute = z.infer<typeof IntuneRouteSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type SupportedOnDefinition = z.infer<typeof SupportedOnDefinitionSchema>;
 export type SupportedOnCondition = z.infer<typeof SupportedOnConditionSchema>;

@@ -21,6 +21,7 @@ const JAPANESE_PHRASE: Record<string, string> = {
   pol: "Registry.pol にコンパイルします",
   dump: "表形式または JSON Lines 形式で表示します",
   gpo: "GPO のバックアップ フォルダー",
+  intune: "カスタム構成プロファイル",
   values: "値ファイルに戻します",
   diff: "ポリシー単位で比較します",
   schema: "JSON スキーマを出力します",
@@ -114,14 +115,14 @@ describe("admxkit --help", () => {
     const ja = await runCli(["--lang", "ja-JP"]);
     expect(ja.code).toBe(2);
     expect(ja.stderr).toBe(
-      "admxkit: コマンドを指定してください: build, validate, preview, pol, dump, gpo, values, diff, schema\n" +
+      "admxkit: コマンドを指定してください: build, validate, preview, pol, dump, gpo, intune, values, diff, schema\n" +
         "コマンドの一覧は admxkit --help で確認できます。\n",
     );
     const en = await runCli([]);
     expect(en.code).toBe(2);
     // The pointer to the help is printed once.
     expect(en.stderr).toBe(
-      "admxkit: name a command: build, validate, preview, pol, dump, gpo, values, diff, schema\n" +
+      "admxkit: name a command: build, validate, preview, pol, dump, gpo, intune, values, diff, schema\n" +
         "See admxkit --help for the commands.\n",
     );
   });

@@ -69,6 +69,16 @@ const CASES: { name: string; args: string[]; code: number; env?: NodeJS.ProcessE
   { name: "diff of different files", code: 1, args: ["diff", VALUES, "other.json"] },
   { name: "preview", code: 0, args: ["preview", "--out", "out/site", "--locale", "ja-JP"] },
   { name: "schema", code: 0, args: ["schema", "values"] },
+  {
+    name: "intune",
+    code: 0,
+    args: ["intune", "--values", VALUES, "--out", "out/intune", "--json"],
+  },
+  {
+    name: "intune with a misspelt policy, in Japanese",
+    code: 1,
+    args: ["intune", "--values", "bad.json", "--out", "out/bad-intune", "--lang", "ja-JP"],
+  },
   { name: "a missing file", code: 1, args: ["dump", "missing.pol"] },
 ];
 

@@ -30,4 +30,32 @@ describe("the bundle JSON Schema (admxkit schema bundle)", () => {
     expect(bad((b) => delete b.fileName)).toBe(false);
     expect(bad((b) => (b.revision = "1.04.0000"))).toBe(false);
   });
+
+  it("takes a policy's Intune route: a native CSP, an ADMX-backed setting or a script; nothing else", () => {
+    const withRoute = (intune: unknown) => {
+      const b: any = smallBundle();
+      b.policies[0].intune = intune;
+      return fromSchema.safeParse(b).success;
+    };
+    const native = { route: "nativeCsp", omaUri: "./Device/Vendor/MSFT/Policy/Config/System/TelemetryProxy" };
+    expect(withRoute({ ...native, format: "string" })).toBe(true);
+    expect(
+      withRoute({ route: "admxBackedCsp", admxFile: "WindowsDefender.admx", policy: "ProxyServer" }),
+    ).toBe(true);
+    expect(
+      withRoute({
+        route: "admxBackedCsp",
+        admxFile: "WindowsDefender.admx",
+        policy: "ProxyServer",
+        elementIds: { Server: "ProxyServer" },
+      }),
+    ).toBe(true);
+    expect(withRoute({ route: "remediation" })).toBe(true);
+    expect(withRoute({ ...native, format: "boolean" })).toBe(false);
+    expect(
+      withRoute({ route: "nativeCsp", omaUri: "Policy/Config/System/TelemetryProxy", format: "string" }),
+    ).toBe(false);
+    expect(withRoute({ route: "gpo" })).toBe(false);
+    expect(withRoute({ route: "remediation", omaUri: "./Device/Vendor/MSFT/x" })).toBe(false);
+  });
 });

@@ -86,6 +86,7 @@ const ALLOWED: readonly Allowed[] = [
   { file: "src/intune/csp-map.ts", match: "admxFileName.toLowerCase()", reason: FILE },
   { file: "src/lint/check-template.ts", match: "locale", reason: LOCALE },
   { file: "src/lint/intune/intune-rules.ts", match: "locale", reason: LOCALE },
+  { file: "src/intune/ingestion-refusals.ts", match: "l.toLowerCase()", reason: LOCALE },
   { file: "src/lint/rules/admx-rules.ts", match: "name.toLowerCase()", reason: ADMX_ID },
   { file: "src/lint/rules/admx-rules.ts", match: "prefix.toLowerCase()", reason: ADMX_ID },
   { file: "src/lint/rules/admx-rules.ts", match: "namespace.toLowerCase()", reason: NAMESPACE },

@@ -119,7 +119,7 @@ describe("an output that is one of the inputs", () => {
     await expectRefused(dir, args, admx, join(dir, admx));
   });
 
-  it("an output folder that would replace an input: gpo, preview and build --out", async () => {
+  it("an output folder that would replace an input: gpo, intune, preview and build --out", async () => {
     const dir = await workspace();
     const gpo = (values: string) => [
       "gpo",
@@ -140,6 +140,10 @@ describe("an output that is one of the inputs", () => {
     await mkdir(join(dir, "site"));
     await link(join(dir, "v.json"), join(dir, "site", "index.html"));
     await expectRefused(dir, ["preview", "--values", "v.json", "--out", "site"], "site/index.html", "v.json");
+    // The values file linked where intune writes its profile.
+    await mkdir(join(dir, "mdm"));
+    await link(join(dir, "v.json"), join(dir, "mdm", "profile.json"));
+    await expectRefused(dir, ["intune", "--values", "v.json", "--out", "mdm"], "mdm/profile.json", "v.json");
     // A template in the output folder that is a link to the bundle it is built from.
     await writeFile(join(dir, "bundle.json"), JSON.stringify(smallBundle()));
     const built = await runCli(["build", "--bundle", "bundle.json", "--out", "o"], { cwd: dir });

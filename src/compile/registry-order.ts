@@ -69,12 +69,15 @@ interface KeyShape {
 }
 
 /**
- * Shapes of the keys seen lately, by key. Bounded both ways: emptied when full (a file of many distinct
- * keys), and a key longer than any real one is taken apart each time instead of kept.
+ * Shapes of the keys seen lately, by key. Bounded in what it holds: emptied when it reaches 4,096 keys
+ * or 4 million characters of paths (a key of many short components has paths that grow with the
+ * square of its length), and a key longer than any real one is taken apart each time instead.
  */
 const shapes = new Map<string, KeyShape>();
 const SHAPES_KEPT = 4096;
+const SHAPE_CHARACTERS_KEPT = 4_000_000;
 const SHAPE_KEY_LENGTH = 1024;
+let shapeCharacters = 0;
 
 function keyShape(key: string): KeyShape {
   let shape = shapes.get(key);
@@ -82,12 +85,20 @@ function keyShape(key: string): KeyShape {
   const parts = key.split("\\");
   const components = parts.map(registryUpcase);
   const paths: string[] = [];
-  for (let i = 0; i < components.length; i++)
-    paths.push(i === 0 ? components[0]! : `${paths[i - 1]}\\${components[i]}`);
+  let characters = 2 * key.length;
+  for (let i = 0; i < components.length; i++) {
+    const path = i === 0 ? components[0]! : `${paths[i - 1]}\\${components[i]}`;
+    paths.push(path);
+    characters += path.length;
+  }
   shape = { id: components.join("\\"), parts, components, paths };
   if (key.length > SHAPE_KEY_LENGTH) return shape;
-  if (shapes.size >= SHAPES_KEPT) shapes.clear();
+  if (shapes.size >= SHAPES_KEPT || shapeCharacters + characters > SHAPE_CHARACTERS_KEPT) {
+    shapes.clear();
+    shapeCharacters = 0;
+  }
   shapes.set(key, shape);
+  shapeCharacters += characters;
   return shape;
 }
 

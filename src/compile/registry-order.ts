@@ -49,8 +49,57 @@ interface KeyNode {
   /** The key as its first entry spelled it, for messages; the file's spelling is decided at the end. */
   readonly spelling: string;
   readonly components: readonly string[];
+  /** The upper-cased path up to each component. */
+  readonly paths: readonly string[];
   delvals?: Written;
   readonly values: Map<string, Written>;
+}
+
+/**
+ * A key taken apart as the collector compares it: its components as written and upper-cased, the
+ * upper-cased path up to each component (`SOFTWARE`, `SOFTWARE\\POLICIES`…) and the whole upper-cased
+ * key. Compiling and decoding write the same few keys over and over (the decoder compiles each
+ * candidate state of each policy it tries), so each spelling of a key is taken apart once.
+ */
+interface KeyShape {
+  readonly id: string;
+  readonly parts: readonly string[];
+  readonly components: readonly string[];
+  readonly paths: readonly string[];
+}
+
+/**
+ * Shapes of the keys seen lately, by key. Bounded in what it holds: emptied when it reaches 4,096 keys
+ * or 4 million characters of paths (a key of many short components has paths that grow with the
+ * square of its length), and a key longer than any real one is taken apart each time instead.
+ */
+const shapes = new Map<string, KeyShape>();
+const SHAPES_KEPT = 4096;
+const SHAPE_CHARACTERS_KEPT = 4_000_000;
+const SHAPE_KEY_LENGTH = 1024;
+let shapeCharacters = 0;
+
+function keyShape(key: string): KeyShape {
+  let shape = shapes.get(key);
+  if (shape) return shape;
+  const parts = key.split("\\");
+  const components = parts.map(registryUpcase);
+  const paths: string[] = [];
+  let characters = 2 * key.length;
+  for (let i = 0; i < components.length; i++) {
+    const path = i === 0 ? components[0]! : `${paths[i - 1]}\\${components[i]}`;
+    paths.push(path);
+    characters += path.length;
+  }
+  shape = { id: components.join("\\"), parts, components, paths };
+  if (key.length > SHAPE_KEY_LENGTH) return shape;
+  if (shapes.size >= SHAPES_KEPT || shapeCharacters + characters > SHAPE_CHARACTERS_KEPT) {
+    shapes.clear();
+    shapeCharacters = 0;
+  }
+  shapes.set(key, shape);
+  shapeCharacters += characters;
+  return shape;
 }
 
 function compareComponents(a: readonly string[], b: readonly string[]): number {
@@ -99,8 +148,9 @@ export class EntryCollector {
   }
 
   private write(entry: PolEntry, source: EntrySource, raw: boolean): void {
-    const node = this.node(entry.key);
-    this.count(entry.key, node.components);
+    const shape = keyShape(entry.key);
+    const node = this.node(entry.key, shape);
+    this.count(shape);
     const where = {
       ...(source.path ? { path: [...source.path] } : {}),
       ...(source.file ? { file: source.file } : {}),
@@ -152,41 +202,37 @@ export class EntryCollector {
     const nodes = [...this.keys.values()].sort((a, b) => compareComponents(a.components, b.components));
     const out: PolEntry[] = [];
     for (const node of nodes) {
-      const key = this.spell(node.components);
+      const key = this.spell(node.paths);
       const written = [...(node.delvals ? [node.delvals] : []), ...node.values.values()];
       for (const { entry } of written) out.push(entry.key === key ? entry : { ...entry, key });
     }
     return out;
   }
 
-  private node(key: string): KeyNode {
-    const components = key.split("\\").map(registryUpcase);
-    const id = components.join("\\");
-    let node = this.keys.get(id);
+  private node(key: string, shape: KeyShape): KeyNode {
+    let node = this.keys.get(shape.id);
     if (!node) {
-      node = { spelling: key, components, values: new Map() };
-      this.keys.set(id, node);
+      node = { spelling: key, components: shape.components, paths: shape.paths, values: new Map() };
+      this.keys.set(shape.id, node);
     }
     return node;
   }
 
-  /** Counts one use of the spelling of each component of `key` (upper-cased: `components`). */
-  private count(key: string, components: readonly string[]): void {
-    let path = "";
-    key.split("\\").forEach((part, i) => {
-      path = i === 0 ? components[0]! : `${path}\\${components[i]}`;
+  /** Counts one use of the spelling of each component of a key (its {@link KeyShape}). */
+  private count(shape: KeyShape): void {
+    for (let i = 0; i < shape.parts.length; i++) {
+      const path = shape.paths[i]!;
+      const part = shape.parts[i]!;
       let counts = this.spellings.get(path);
       if (!counts) this.spellings.set(path, (counts = new Map()));
       counts.set(part, (counts.get(part) ?? 0) + 1);
-    });
+    }
   }
 
-  /** The key of upper-cased `components`, each spelled as reserved, else as most entries spell it. */
-  private spell(components: readonly string[]): string {
+  /** The key of these upper-cased component `paths`, each spelled as reserved, else as most spell it. */
+  private spell(paths: readonly string[]): string {
     const out: string[] = [];
-    let path = "";
-    for (let i = 0; i < components.length; i++) {
-      path = i === 0 ? components[0]! : `${path}\\${components[i]}`;
+    for (const path of paths) {
       let spelling = this.reserved.get(path);
       if (spelling === undefined) {
         let most = 0;

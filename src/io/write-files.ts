@@ -203,6 +203,9 @@ export function openOutputFolder(outDir: string): OutputWriter {
   const targets: string[] = [];
   const created: string[] = [];
   const checked = new Set<string>();
+  // Folders this writer made: nothing can be in them but what it writes, so a target there is neither
+  // a special file nor an input, and is not looked up (a store preview writes thousands of pages).
+  const madeHere = new Set<string>();
   let state: "open" | "done" = "open";
   // A few writes run at once: a store preview writes thousands of small files, and one at a time the
   // process mostly waits on the disk. The bound keeps at most that many pages in memory.
@@ -233,11 +236,15 @@ export function openOutputFolder(outDir: string): OutputWriter {
         const folder = dirname(target);
         if (!checked.has(folder)) {
           await checkReallyInside(root, folder, outDir);
+          const before = created.length;
           await makeFolders(folder, created);
+          if (created.length > before) madeHere.add(folder);
           checked.add(folder);
         }
-        await checkReplaceable(target);
-        await refuseInputTarget(outDir, file.path, target);
+        if (!madeHere.has(folder)) {
+          await checkReplaceable(target);
+          await refuseInputTarget(outDir, file.path, target);
+        }
         const temp = target + suffix;
         targets.push(target);
         pending.temps.add(temp);

@@ -23,6 +23,27 @@ describe("entry order (the editor's registry tree)", () => {
     ]);
   });
 
+  it("spells and orders alike however many keys a file writes (more than the compiler keeps taken apart)", () => {
+    // 10,000 distinct keys, half of them of 300 components (900 characters): past both bounds of the
+    // compiler's memo of keys, which is emptied on the way; the collector's counts must not notice.
+    const collector = new EntryCollector();
+    const deep = Array.from({ length: 300 }, (_, i) => `c${i % 7}`).join("\\");
+    for (let i = 0; i < 5000; i++) {
+      collector.add(dwordEntry(`Software\\K${i}`, "v", i), src);
+      collector.add(dwordEntry(`SOFTWARE\\${deep}\\D${i}`, "v", i), src);
+    }
+    collector.add(dwordEntry("software\\K0", "w", 1), src);
+    const entries = collector.entries();
+    expect(entries).toHaveLength(10_001);
+    // "Software" and "SOFTWARE" are written 5,000 times each: on a tie the first written wins everywhere.
+    expect(new Set(entries.map((e) => e.key.split("\\")[0]))).toEqual(new Set(["Software"]));
+    expect(entries.slice(0, 2).map((e) => [e.key, e.valueName])).toEqual([
+      [`Software\\${deep}\\D0`, "v"],
+      [`Software\\${deep}\\D1`, "v"],
+    ]);
+    expect(entries.filter((e) => e.key === "Software\\K0").map((e) => e.valueName)).toEqual(["v", "w"]);
+  });
+
   it("agrees with the key order of Microsoft's files in shared/reference", () => {
     for (const name of ["certificates-computer", "chrome-computer", "adobe-reader-computer"] as const) {
       const decoded = decodePol(readFixture(name));

@@ -137,6 +137,19 @@ export function runInProcess(
   return inThisProcess(main, args, { env });
 }
 
+/**
+ * Runs the CLI bundle of another copy of admxkit (an installed package's `dist/cli-bundle/main.js`) in
+ * this process, like {@link runCli}: for many runs of a copy where a process adds nothing (its --help).
+ */
+export function runCliBundle(
+  bundle: string,
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<CliResult> {
+  const main = import(pathToFileURL(bundle).href).then((module: { main: Main }) => module.main);
+  return inThisProcess(main, args, options);
+}
+
 /** A fresh empty temporary folder. */
 export function tempDir(prefix = "admxkit-test-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

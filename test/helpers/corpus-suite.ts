@@ -111,7 +111,9 @@ export function corpusRoundTripSuite(
   name: "windows11-21h2" | "windows10-1903",
   expected: CorpusExpectations,
 ): void {
-  describe(`decode → values → compile over ${name}`, () => {
+  // Each test walks thousands of policies: 5-25 s on a quiet 2-core machine, more than the suite's
+  // 30 s timeout when the machine is shared. The bound is for a hung test, not for speed.
+  describe(`decode → values → compile over ${name}`, { timeout: 180_000 }, () => {
     let corpus: Corpus;
     const all: { label: string; policy: Policy }[] = [];
     beforeAll(async () => {

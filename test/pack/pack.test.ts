@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
-import { REPO_ROOT, tempDir } from "../helpers/cli.js";
+import { REPO_ROOT, runCliBundle, tempDir } from "../helpers/cli.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { COMMANDS } from "../../src/cli/main.js";
 
@@ -97,14 +97,18 @@ describe("the packed package", () => {
       expect(listing.stdout).toContain("package/dist/browser/editor.js");
       await admxkit(["preview", "--out", "site"]);
 
-      // Every file the help's examples name is in the package, and the first one runs from it.
+      // Every file the help's examples name is in the package, and the first one runs from it. The
+      // installed CLI's help, from its bundle in this process: a process for each command's --help
+      // would test nothing more (the installed binary runs above and below).
+      const installed = join(project, "node_modules", "admxkit");
       const named = new Set<string>();
       for (const { spec } of COMMANDS) {
-        const help = await admxkit([spec.name, "--help"]);
+        const bundle = join(installed, "dist", "cli-bundle", "main.js");
+        const help = await runCliBundle(bundle, [spec.name, "--help"], { cwd: project });
+        expect(help.code, help.stderr).toBe(0);
         for (const [path] of help.stdout.matchAll(/examples\/[\w./-]+/g)) named.add(path);
       }
       expect([...named]).toContain("examples/defender-proxy.values.json");
-      const installed = join(project, "node_modules", "admxkit");
       for (const path of named) expect(existsSync(join(installed, path)), path).toBe(true);
       await admxkit([
         "pol",

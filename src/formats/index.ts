@@ -2,7 +2,7 @@
  * Registry entries in each output format `pol` and `dump` write: one dispatch for both commands (and
  * for library users), each format refusing, with every entry named, what it cannot represent.
  */
-import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import * as pol from "../pol/index.js";
 import type { PolEntry, PolHive } from "../pol/index.js";
 import * as ps1 from "../ps1/index.js";
@@ -26,14 +26,9 @@ export function checkEntriesFor(
   const where = place.file === undefined ? {} : { file: place.file };
   switch (format) {
     case "reg":
-      // Counted from 1, as a reader counts the sections of a .reg file.
-      return pol
-        .checkRegEntries([...entries])
-        .map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 }, where));
+      return pol.checkRegEntries([...entries]).map((d) => ({ ...d, ...where }));
     case "lgpo":
-      return pol
-        .checkLgpoEntries(entries)
-        .map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, where));
+      return pol.checkLgpoEntries(entries, hive).map((d) => ({ ...d, ...where }));
     case "ps1":
       return ps1.checkPowerShellEntries([{ hive, entries: [...entries] }]).map((d) => ({ ...d, ...where }));
     case "pol":

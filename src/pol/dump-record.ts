@@ -6,8 +6,8 @@
  * e.g. a 3-byte REG_DWORD or a string without its NUL).
  */
 import { Buffer } from "node:buffer";
+import { AdmxkitError } from "../diagnostics/diagnostic.js";
 import { messageRef as phrase, type MessageRef } from "../i18n/messages.js";
-import { PolEncodeError } from "./errors.js";
 import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
 import { encodeValue } from "./value-codec.js";
 
@@ -101,7 +101,7 @@ export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
     try {
       typedData = encodeValue(typed).data;
     } catch (error) {
-      if (!(error instanceof PolEncodeError)) throw error;
+      if (!(error instanceof AdmxkitError)) throw error;
     }
   }
   if (typedData && (size === undefined || size === typedData.length))

@@ -12,8 +12,9 @@
  *   QWORD 8 (salt#59059 wrote a DWORD of 10 bytes), string types an even size.
  * - No NUL inside a key or value name: the NUL is the field terminator.
  */
-import { inEnglish, messageRef as detail, type MessageRef } from "../i18n/messages.js";
-import type { PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
+import { diag } from "../diagnostics/diagnostic.js";
+import { messageRef as detail, type MessageRef } from "../i18n/messages.js";
+import type { PolEncodeDiagnostic, PolEncodeErrorCode } from "./errors.js";
 import { REG_TYPES } from "./types.js";
 import type { PolEntry } from "./types.js";
 
@@ -72,10 +73,10 @@ function checkRest(entry: PolEntry): Problem | undefined {
 
 /**
  * Checks every entry against what Windows accepts; returns the problems found (at most one per entry),
- * in entry order. Repeated keys are checked once.
+ * in entry order, each naming its entry by `index`, `key` and `valueName`. Repeated keys are checked once.
  */
-export function checkPolEntries(entries: readonly PolEntry[]): PolEncodeIssue[] {
-  const issues: PolEncodeIssue[] = [];
+export function checkPolEntries(entries: readonly PolEntry[]): PolEncodeDiagnostic[] {
+  const issues: PolEncodeDiagnostic[] = [];
   let lastGoodKey: string | undefined;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
@@ -87,11 +88,8 @@ export function checkPolEntries(entries: readonly PolEntry[]): PolEncodeIssue[] 
     problem ??= checkRest(entry);
     if (problem !== undefined) {
       const [code, shown] = problem;
-      issues.push(
-        typeof shown === "string"
-          ? { code, index, detail: shown }
-          : { code, index, detail: inEnglish(shown), detailMessage: shown },
-      );
+      const params = { index, key: entry.key, valueName: entry.valueName, detail: shown };
+      issues.push({ ...diag(code, params), code, params });
     }
   }
   return issues;

@@ -11,13 +11,8 @@
  */
 import { findUnsafeNameChar } from "../pol/registry-names.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import {
-  checkPolEntries,
-  fromDumpRecord,
-  polEncodeMessage,
-  toDumpRecord,
-  type PolEntry,
-} from "../pol/index.js";
+import { messageRef } from "../i18n/messages.js";
+import { checkPolEntries, fromDumpRecord, toDumpRecord, type PolEntry } from "../pol/index.js";
 import { quoteValue } from "./quote.js";
 import type { RegistryRecord } from "./schema.js";
 
@@ -106,7 +101,7 @@ export function registrySectionEntries(
     const [issue] = checkPolEntries([read.entry]);
     if (issue)
       return void diagnostics.push(
-        diag("VALUES_RAW_UNSTORABLE", { detail: polEncodeMessage({ ...issue, index: -1 }) }, where),
+        diag("VALUES_RAW_UNSTORABLE", { detail: messageRef(issue.code, issue.params) }, where),
       );
     entries.push({ entry: read.entry, path });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import {
   binaryEntry,
   checkLgpoEntries,
@@ -6,7 +7,6 @@ import {
   encodeLgpoText,
   encodePol,
   formatLgpoText,
-  LgpoFormatError,
   multiSzEntry,
   parseLgpoText,
   szEntry,
@@ -97,10 +97,13 @@ describe("LGPO text", () => {
     ["a line break in the value name", szEntry(K, "a\nb", "x")],
     ["a line break in the key", szEntry("A\r\nB", "a", "x")],
   ])("refuses %s", (_, entry) => {
-    expect(checkLgpoEntries([szEntry(K, "ok", "x"), entry])).toEqual([
-      expect.objectContaining({ code: "LGPO_UNREPRESENTABLE", index: 1 }),
+    expect(checkLgpoEntries([szEntry(K, "ok", "x"), entry], "machine")).toEqual([
+      expect.objectContaining({
+        code: "LGPO_UNREPRESENTABLE",
+        params: expect.objectContaining({ index: 1 }),
+      }),
     ]);
-    expect(() => formatLgpoText([entry], "machine")).toThrow(LgpoFormatError);
+    expect(() => formatLgpoText([entry], "machine")).toThrow(AdmxkitError);
   });
 
   it.each<[string, string, string, number]>([

@@ -152,7 +152,7 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         });
 
         // dump --format lgpo: the entries LGPO text can carry parse back as themselves.
-        const carried = all.filter((e) => checkLgpoEntries([e]).length === 0);
+        const carried = all.filter((e) => checkLgpoEntries([e], "machine").length === 0);
         const lgpo = parseLgpoText(formatLgpoText(carried, "machine"));
         expect(lgpo.ok && lgpo.machine.map(plain)).toEqual(carried.map(plain));
       }),

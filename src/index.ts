@@ -36,15 +36,15 @@ export type {
 } from "./model/types.js";
 
 // Writers and the build.
-export { writeAdmx } from "./admx/write-admx.js";
+export { writeAdmx } from "./templates/write-admx.js";
 export { POLICY_DEFINITIONS_NS } from "./xml/policy-definitions.js";
-export { writeAdml } from "./adml/write-adml.js";
+export { writeAdml } from "./templates/write-adml.js";
 export {
   generateTemplates,
   type GenerateOptions,
   type OutputFile,
   type TemplateSet,
-} from "./generate/generate.js";
+} from "./templates/generate.js";
 export { removePendingOutputsSync, writeFileAtomic, writeFilesAtomic } from "./io/write-files.js";
 
 // Built-in bundles.
@@ -72,7 +72,6 @@ export {
 // Registry.pol: codec, typed values, special names, text formats.
 export {
   checkPolEntries,
-  checkRegEntries,
   classifyEntry,
   decodePol,
   decodePolOrThrow,
@@ -80,30 +79,33 @@ export {
   decodeValue,
   delEntry,
   delvalsEntry,
-  encodeLgpoText,
   encodePol,
-  encodeRegFile,
   encodeValue,
-  formatJsonLines,
-  fromDumpRecord,
-  formatLgpoText,
-  formatPolTable,
-  formatRegText,
-  parseLgpoText,
   REG_TYPES,
-  toDumpRecord,
   type PolAction,
   type PolDecodeDiagnostic,
   type PolDecodeOptions,
   type PolDecodeResult,
   type PolEntryStream,
   type PolStreamResult,
-  type DumpRecordInput,
-  type PolDumpRecord,
   type PolEntry,
   type PolHive,
   type PolValue,
 } from "./pol/index.js";
+export {
+  checkRegEntries,
+  encodeLgpoText,
+  encodeRegFile,
+  formatJsonLines,
+  fromDumpRecord,
+  formatLgpoText,
+  formatPolTable,
+  formatRegText,
+  parseLgpoText,
+  toDumpRecord,
+  type DumpRecordInput,
+  type PolDumpRecord,
+} from "./formats/index.js";
 
 // The compiler and values files.
 export {
@@ -139,7 +141,7 @@ export {
   type GpoBackup,
   type GpoBackupInput,
 } from "./gpo/index.js";
-export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./ps1/index.js";
+export { encodePowerShellScript, entriesToPowerShell, formatPowerShellScript } from "./formats/ps1/index.js";
 
 // Readers and validation.
 export { readAdml, readAdmx, type ReadResult } from "./read/read-file.js";
@@ -200,5 +202,5 @@ export {
   type ValuesDiff,
 } from "./diff/index.js";
 export { readGpoInput, readPolFile, type GpoInput, type ReadGpoInputOptions } from "./io/read-gpo-input.js";
-export { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "./formats/index.js";
-export type { EntriesPlace, EntryFormat } from "./formats/index.js";
+export { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "./formats/entry-formats.js";
+export type { EntriesPlace, EntryFormat } from "./formats/entry-formats.js";

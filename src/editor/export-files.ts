@@ -7,16 +7,19 @@ import { compileValues, type PolicyIndex } from "../compile/index.js";
 import type { PolicyClassName } from "../compile/types.js";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LocaleTag } from "../i18n/messages.js";
+import { encodePol, type PolEntry } from "../pol/index.js";
 import {
   checkLgpoEntries,
   checkRegEntries,
   encodeLgpoText,
-  encodePol,
   encodeRegFile,
   formatLgpoText,
-  type PolEntry,
-} from "../pol/index.js";
-import { checkPowerShellEntries, encodePowerShellScript, formatPowerShellScript } from "../ps1/index.js";
+} from "../formats/index.js";
+import {
+  checkPowerShellEntries,
+  encodePowerShellScript,
+  formatPowerShellScript,
+} from "../formats/ps1/index.js";
 import { VALUES_SECTIONS, type ValuesFile } from "../values/schema.js";
 
 /** The formats of `admxkit pol --format` the editor offers (JSON lines are a debugging aid, left out). */

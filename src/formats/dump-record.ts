@@ -8,8 +8,8 @@
 import { Buffer } from "node:buffer";
 import { AdmxkitError } from "../diagnostics/diagnostic.js";
 import { messageRef as phrase, type MessageRef } from "../i18n/messages.js";
-import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
-import { encodeValue } from "./value-codec.js";
+import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "../pol/types.js";
+import { encodeValue } from "../pol/value-codec.js";
 
 /** A record as written by hand or by `dump --json`; `size` may be left out for the typed forms. */
 export interface DumpRecordInput {

@@ -3,9 +3,11 @@
  * for library users), each format refusing, with every entry named, what it cannot represent.
  */
 import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import * as pol from "../pol/index.js";
-import type { PolEntry, PolHive } from "../pol/index.js";
-import * as ps1 from "../ps1/index.js";
+import { encodePol, type PolEntry, type PolHive } from "../pol/index.js";
+import { formatJsonLines } from "./dump.js";
+import { checkLgpoEntries, encodeLgpoText, formatLgpoText } from "./lgpo.js";
+import * as ps1 from "./ps1/index.js";
+import { checkRegEntries, encodeRegFile, formatRegText } from "./reg-file.js";
 
 /** The file formats of `admxkit pol --format`. */
 export const ENTRY_FORMATS = ["pol", "reg", "json", "ps1", "lgpo"] as const;
@@ -26,9 +28,9 @@ export function checkEntriesFor(
   const where = place.file === undefined ? {} : { file: place.file };
   switch (format) {
     case "reg":
-      return pol.checkRegEntries([...entries]).map((d) => ({ ...d, ...where }));
+      return checkRegEntries([...entries]).map((d) => ({ ...d, ...where }));
     case "lgpo":
-      return pol.checkLgpoEntries(entries, hive).map((d) => ({ ...d, ...where }));
+      return checkLgpoEntries(entries, hive).map((d) => ({ ...d, ...where }));
     case "ps1":
       return ps1.checkPowerShellEntries([{ hive, entries: [...entries] }]).map((d) => ({ ...d, ...where }));
     case "pol":
@@ -52,11 +54,11 @@ export function formatEntries(
   if (problems.length > 0) throw new AdmxkitError(problems);
   switch (format) {
     case "json":
-      return pol.formatJsonLines(entries);
+      return formatJsonLines(entries);
     case "lgpo":
-      return pol.formatLgpoText(entries, hive);
+      return formatLgpoText(entries, hive);
     case "reg":
-      return pol.formatRegText(entries, hive);
+      return formatRegText(entries, hive);
     case "ps1":
       return ps1.formatPowerShellScript([{ hive, entries }]);
   }
@@ -74,15 +76,15 @@ export function encodeEntries(
   hive: PolHive,
   place: EntriesPlace = {},
 ): Uint8Array | string {
-  if (format === "pol") return pol.encodePol(entries);
+  if (format === "pol") return encodePol(entries);
   const text = formatEntries(format, entries, hive, place);
   switch (format) {
     case "json":
       return text;
     case "lgpo":
-      return pol.encodeLgpoText(text);
+      return encodeLgpoText(text);
     case "reg":
-      return pol.encodeRegFile(entries, hive);
+      return encodeRegFile(entries, hive);
     case "ps1":
       return ps1.encodePowerShellScript(text);
   }

@@ -7,11 +7,11 @@ import { Buffer } from "node:buffer";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../i18n/codes.js";
 import { messageRef, type MessageRef } from "../i18n/messages.js";
-import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "../pol/actions.js";
 import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
-import { REG_TYPES } from "./types.js";
-import type { PolEntry, PolHive } from "./types.js";
-import { utf16leBytes } from "./utf16le.js";
+import { REG_TYPES } from "../pol/types.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
+import { utf16leBytes } from "../pol/utf16le.js";
 
 /**
  * Every reason `parseLgpoText` can reject its input; each is worded in both catalogs. The finding's

@@ -11,14 +11,14 @@
  * key or name) are refused with `LGPO_UNREPRESENTABLE`.
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "../pol/actions.js";
 import { lgpoByteChunks, lineChunks } from "./dump-stream.js";
 import { bytesToHex } from "./hex.js";
 import { escapeLgpoText, LGPO_SCOPE_WORDS } from "./lgpo-escape.js";
-import { REG_TYPES } from "./types.js";
-import type { PolEntry, PolHive } from "./types.js";
-import { readTerminatedUtf16le, utf16leBytes } from "./utf16le.js";
-import { decodeValue } from "./value-codec.js";
+import { REG_TYPES } from "../pol/types.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
+import { readTerminatedUtf16le, utf16leBytes } from "../pol/utf16le.js";
+import { decodeValue } from "../pol/value-codec.js";
 
 /** The finding for an entry LGPO text cannot express: its hive, its index (from 0) and why not. */
 function unrepresentable(hive: PolHive, index: number, detail: string): Diagnostic {

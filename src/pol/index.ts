@@ -1,4 +1,4 @@
-/** Public API of the Registry.pol layer: codec, value types, special actions and text exports. */
+/** Public API of the Registry.pol layer: codec, value types, special actions, limits and names. */
 export { REG_TYPES, regTypeName } from "./types.js";
 export type { BytesTypeName, PolEntry, PolHive, PolValue, RegTypeName } from "./types.js";
 export { decodeValue, encodeValue } from "./value-codec.js";
@@ -35,17 +35,4 @@ export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } fro
 export { encodePol, polSize } from "./encode.js";
 export { decodePol, decodePolOrThrow, decodePolStream } from "./decode.js";
 export type { PolDecodeOptions, PolDecodeResult, PolEntryStream, PolStreamResult } from "./decode.js";
-export { formatJsonLines, formatPolTable, polTableChunks, polTableLines, toDumpRecord } from "./dump.js";
-export { jsonLinesChunks, lineChunks } from "./dump-stream.js";
-export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
-export type { PolDumpFormat } from "./dump-output.js";
-export type { PolDumpRecord, PolTableOptions } from "./dump.js";
-export { checkRegEntries, encodeRegFile, formatRegText, HIVE_ROOTS } from "./reg-file.js";
-export { describeChar, findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
 export { componentPaths, registryUpcase, sameRegistryName } from "./registry-case.js";
-export type { UnsafeNameChar } from "./registry-names.js";
-export { checkLgpoEntries, encodeLgpoText, formatLgpoText, lgpoFileChunks, lgpoTextChunks } from "./lgpo.js";
-export { decodeLgpoBytes, LGPO_PARSE_ERROR_CODES, parseLgpoText } from "./lgpo-parse.js";
-export type { LgpoParseResult } from "./lgpo-parse.js";
-export { fromDumpRecord } from "./dump-record.js";
-export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";

@@ -7,7 +7,8 @@ import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
 import { formatMessage, messageRef } from "../../src/i18n/messages.js";
 import { tempDir } from "../helpers/cli.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
-import { checkPolEntries, decodePol, formatRegText, parseLgpoText, szEntry } from "../../src/pol/index.js";
+import { checkPolEntries, decodePol, szEntry } from "../../src/pol/index.js";
+import { formatRegText, parseLgpoText } from "../../src/formats/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** Every `diag("CODE"` in the sources, so that a new code without wording fails here. */

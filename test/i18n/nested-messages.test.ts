@@ -6,7 +6,7 @@ import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { formatMessage, inEnglish } from "../../src/i18n/messages.js";
 import { decodePol } from "../../src/pol/decode.js";
-import { parseLgpoText } from "../../src/pol/lgpo-parse.js";
+import { parseLgpoText } from "../../src/formats/lgpo-parse.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { tempDir } from "../helpers/cli.js";
 

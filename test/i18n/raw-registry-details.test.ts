@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { formatMessage } from "../../src/i18n/messages.js";
-import { fromDumpRecord } from "../../src/pol/index.js";
+import { fromDumpRecord } from "../../src/formats/index.js";
 import { registrySectionEntries } from "../../src/values/registry-section.js";
 import type { RegistryRecord } from "../../src/values/schema.js";
 import { runCli, tempDir } from "../helpers/cli.js";

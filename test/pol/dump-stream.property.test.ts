@@ -1,20 +1,18 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
 import {
   checkLgpoEntries,
   dumpFileChunks,
   dumpTextChunks,
-  dwordEntry,
   encodeLgpoText,
   formatJsonLines,
   formatLgpoText,
   formatPolTable,
   jsonLinesChunks,
-  szEntry,
   toDumpRecord,
-  type PolEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
 import { fuzzRuns, toHex } from "../helpers/pol-kit.js";
 

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
+import { binaryEntry, encodePol, multiSzEntry, szEntry } from "../../src/pol/index.js";
 import {
-  binaryEntry,
   checkLgpoEntries,
   decodeLgpoBytes,
   encodeLgpoText,
-  encodePol,
   formatLgpoText,
-  multiSzEntry,
   parseLgpoText,
-  szEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import type { PolEntry } from "../../src/pol/index.js";
 import { hex } from "../helpers/pol-kit.js";
 import { K, K2, SAMPLE } from "../helpers/sample-entries.js";

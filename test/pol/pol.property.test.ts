@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
-import {
-  checkLgpoEntries,
-  decodePol,
-  decodePolOrThrow,
-  decodeValue,
-  encodePol,
-  encodeValue,
-  formatLgpoText,
-  parseLgpoText,
-} from "../../src/pol/index.js";
+import { decodePol, decodePolOrThrow, decodeValue, encodePol, encodeValue } from "../../src/pol/index.js";
+import { checkLgpoEntries, formatLgpoText, parseLgpoText } from "../../src/formats/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode } from "../../src/pol/index.js";
 import { entry, value } from "../helpers/pol-arbitraries.js";
 import { FIXTURES, fuzzRuns, readFixture } from "../helpers/pol-kit.js";

@@ -12,18 +12,10 @@ import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { AdmxkitError, formatPath } from "../../src/diagnostics/diagnostic.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
-import {
-  checkRegEntries,
-  delEntry,
-  deleteKeysEntry,
-  deleteValuesEntry,
-  formatRegText,
-  szEntry,
-  UNSAFE_NAME_CHAR,
-  valueEntry,
-} from "../../src/pol/index.js";
+import { delEntry, deleteKeysEntry, deleteValuesEntry, szEntry, valueEntry } from "../../src/pol/index.js";
+import { checkRegEntries, formatRegText } from "../../src/formats/index.js";
 import { readAdmx } from "../../src/read/read-file.js";
-import { checkRegistryName } from "../../src/values/registry-names.js";
+import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/model/registry-names.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../helpers/pol-arbitraries.js";

@@ -12,18 +12,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { valuesFromEntries } from "../../src/decompile/index.js";
+import { findUnsafeNameChar } from "../../src/model/registry-names.js";
+import { checkPolEntries, decodePol, decodePolStream, type PolEntry } from "../../src/pol/index.js";
 import {
   checkLgpoEntries,
-  checkPolEntries,
-  decodePol,
-  decodePolStream,
-  findUnsafeNameChar,
   formatLgpoText,
   fromDumpRecord,
   jsonLinesChunks,
   parseLgpoText,
-  type PolEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import { toRegistryRecords } from "../../src/values/registry-section.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import { valuesTextChunks, VALUES_PER_POL_BYTE } from "../../src/values/values-text.js";

@@ -5,14 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues } from "../../src/compile/index.js";
-import {
-  delvalsEntry,
-  dwordEntry,
-  fromDumpRecord,
-  szEntry,
-  toDumpRecord,
-  type PolEntry,
-} from "../../src/pol/index.js";
+import { delvalsEntry, dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
+import { fromDumpRecord, toDumpRecord } from "../../src/formats/index.js";
 import { parseValues, toRegistryRecords, valuesJsonSchema } from "../../src/values/index.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { dword, KEY, records, sz, testBundle } from "../helpers/compile-kit.js";

@@ -1,7 +1,7 @@
 import type { CompileResult } from "../../compile/index.js";
 import { AdmxkitError } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
-import type { EntryFormat } from "../../formats/index.js";
+import type { EntryFormat } from "../../formats/entry-formats.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { formatMessage } from "../../i18n/messages.js";
@@ -78,7 +78,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
-    const { encodeEntries } = await import("../../formats/index.js");
+    const { encodeEntries } = await import("../../formats/entry-formats.js");
     const content = encodeEntries(args.format, result.entries, args.class);
     if (args.out === "-") {
       if (typeof content === "string") await io.stdout(content);

@@ -16,7 +16,7 @@ export { checkLgpoEntries, encodeLgpoText, formatLgpoText, lgpoFileChunks, lgpoT
 export { decodeLgpoBytes, LGPO_PARSE_ERROR_CODES, parseLgpoText } from "./lgpo-parse.js";
 export type { LgpoParseResult } from "./lgpo-parse.js";
 export { fromDumpRecord } from "./dump-record.js";
-export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";
+export type { DumpRecordInput, DumpRecordResult } from "./dump-record.js";
 export {
   checkPowerShellEntries,
   commandForEntry,

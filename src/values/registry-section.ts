@@ -73,7 +73,7 @@ export function registrySectionEntries(
       const { size: _size, ...unsized } = record;
       const read = fromDumpRecord({ ...unsized, data: [] });
       const expected =
-        !read.ok && read.problem.code === "RECORD_BAD_DATA" ? read.problem.expected : undefined;
+        !read.ok && read.error.code === "VALUES_RAW_BAD_DATA" ? read.error.params.expected : undefined;
       if (expected !== undefined)
         return void diagnostics.push(
           diag(
@@ -85,18 +85,9 @@ export function registrySectionEntries(
     }
     const read = fromDumpRecord(record);
     if (!read.ok) {
-      const { problem } = read;
-      const at = { ...where, path: [...path, problem.code === "RECORD_BAD_TYPE" ? "type" : "data"] };
-      if (problem.code === "RECORD_BAD_TYPE")
-        diagnostics.push(diag("VALUES_RAW_BAD_TYPE", { type: quoteValue(problem.type) }, at));
-      else if (problem.code === "RECORD_SIZE_MISMATCH")
-        diagnostics.push(
-          diag("VALUES_RAW_SIZE_MISMATCH", { size: problem.size, actual: problem.actual }, at),
-        );
-      else
-        diagnostics.push(
-          diag("VALUES_RAW_BAD_DATA", { type: String(record.type), expected: problem.expected }, at),
-        );
+      const { error } = read;
+      const field = error.code === "VALUES_RAW_BAD_TYPE" ? "type" : "data";
+      diagnostics.push({ ...error, ...where, path: [...path, field] });
       return;
     }
     const [issue] = checkPolEntries([read.entry]);

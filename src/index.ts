@@ -46,7 +46,7 @@ export {
   type GenerateOptions,
   type OutputFile,
   type TemplateSet,
-} from "./generate/generate.js";
+} from "./templates/generate.js";
 export {
   removePendingOutputsSync,
   writeFileAtomic,

@@ -45,28 +45,20 @@ export {
   type EntryFormat,
 } from "./formats/index.js";
 export {
-  describeLgpoParseError,
   fromDumpRecord,
   parseLgpoText,
   toDumpRecord,
   type DumpRecordInput,
-  type DumpRecordProblem,
   type DumpRecordResult,
-  type LgpoParseError,
   type LgpoParseResult,
   type PolDumpRecord,
-} from "./pol/index.js";
+} from "./formats/index.js";
 
-// The codec's own errors, until it throws AdmxkitError with diagnostics like the rest of the library.
-export {
-  describePolDecodeError,
-  describePolEncodeIssue,
-  polDecodeMessage,
-  polEncodeMessage,
-  PolDecodeFailure,
-  PolEncodeError,
-  type PolDecodeError,
-  type PolDecodeErrorCode,
-  type PolEncodeErrorCode,
-  type PolEncodeIssue,
+// What the codec finds wrong, as diagnostics with the place in the file or the entry's index (thrown
+// inside an AdmxkitError by the functions that throw).
+export type {
+  PolDecodeDiagnostic,
+  PolDecodeErrorCode,
+  PolEncodeDiagnostic,
+  PolEncodeErrorCode,
 } from "./pol/index.js";

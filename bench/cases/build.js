@@ -9,10 +9,10 @@ import { generateBundle } from "../workloads/bundle.js";
 
 /** Runs the build benchmark against the built modules at `distUrl`. */
 export async function benchBuild(distUrl, { policies = 5000, runs = 5 } = {}) {
-  const { generateTemplates } = await import(new URL("generate/generate.js", distUrl).href);
+  const { generateTemplates } = await import(new URL("templates/generate.js", distUrl).href);
   const { checkBundle } = await import(new URL("model/check-bundle.js", distUrl).href);
-  const { writeAdmx } = await import(new URL("admx/write-admx.js", distUrl).href);
-  const { writeAdml } = await import(new URL("adml/write-adml.js", distUrl).href);
+  const { writeAdmx } = await import(new URL("templates/write-admx.js", distUrl).href);
+  const { writeAdml } = await import(new URL("templates/write-adml.js", distUrl).href);
   const input = generateBundle({ policies });
   const checked = checkBundle(input);
   if (!checked.ok)

@@ -43,7 +43,7 @@ export async function hasValidateCommand(root) {
 
 /** Runs the validate benchmark in the repository at `root`. */
 export async function benchValidate(root, { admx = 250, small = 50, runs = 3 } = {}) {
-  const { generateTemplates } = await import(new URL("dist/generate/generate.js", `file://${root}/`).href);
+  const { generateTemplates } = await import(new URL("dist/templates/generate.js", `file://${root}/`).href);
   const work = mkdtempSync(join(tmpdir(), "admxkit-bench-store-"));
   try {
     const bigRoot = join(work, `store-${admx}`);

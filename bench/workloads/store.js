@@ -21,7 +21,7 @@ function policiesFor(i, random) {
 
 /**
  * Writes a store of `count` ADMX files (plus two ADML each) under `root/PolicyDefinitions` with the
- * build's own writers (`generateTemplates` from dist/generate/generate.js), and returns the relative paths
+ * build's own writers (`generateTemplates` from dist/templates/generate.js), and returns the relative paths
  * written and their total size. The first `count` files of a larger store are the same as those of a
  * smaller one.
  */

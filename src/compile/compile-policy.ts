@@ -4,10 +4,17 @@
  * enabledList/disabledList, then each element in document order; {@link EntryCollector} then puts them
  * in the order the saved file has.
  */
-import { diag, type Diagnostic, type DiagnosticCode, type Severity } from "../diagnostics/diagnostic.js";
+import {
+  AdmxkitError,
+  diag,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+} from "../diagnostics/diagnostic.js";
+import { messageRef } from "../i18n/messages.js";
 import { own } from "../model/own.js";
 import type { Element, Policy } from "../model/types.js";
-import { delEntry, dwordEntry, PolEncodeError, polEncodeMessage, type PolEntry } from "../pol/index.js";
+import { delEntry, dwordEntry, type PolEntry } from "../pol/index.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { compileDisabledElement, compileEnabledElement, type ElementContext } from "./elements/index.js";
 import { quoteValue } from "./elements/handler.js";
@@ -78,10 +85,12 @@ function guarded(
   try {
     write();
   } catch (error) {
-    if (!(error instanceof PolEncodeError)) throw error;
-    diagnostics.push(
-      diag("COMPILE_VALUE_UNSTORABLE", { policy: policy.name, detail: polEncodeMessage(error) }, where),
-    );
+    // Only the codec throws one here: a value Registry.pol cannot store (its findings name no entry).
+    if (!(error instanceof AdmxkitError)) throw error;
+    for (const { code, params } of error.diagnostics)
+      diagnostics.push(
+        diag("COMPILE_VALUE_UNSTORABLE", { policy: policy.name, detail: messageRef(code, params) }, where),
+      );
   }
 }
 

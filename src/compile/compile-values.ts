@@ -3,11 +3,12 @@
  * would save them after the policies were set in the file's order.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { messageRef } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
-import { checkPolEntries, polEncodeMessage } from "../pol/index.js";
+import { checkPolEntries } from "../pol/index.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
-import { checkRegistryName } from "../values/registry-names.js";
+import { checkRegistryName } from "../model/registry-names.js";
 import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { writtenNumber } from "../values/written-numbers.js";
@@ -135,15 +136,9 @@ export function compileValues(
   for (const { entry, path } of raw)
     collector.addRaw(entry, { policy: REGISTRY_SECTION_SOURCE, path, ...file });
   const entries = collector.entries();
-  for (const issue of checkPolEntries(entries)) {
-    const entry = entries[issue.index]!;
-    diagnostics.push(
-      diag(
-        "COMPILE_UNSTORABLE",
-        { key: entry.key, valueName: entry.valueName, detail: polEncodeMessage({ ...issue, index: -1 }) },
-        file,
-      ),
-    );
+  for (const { code, params } of checkPolEntries(entries)) {
+    const { key = "", valueName = "" } = params;
+    diagnostics.push(diag("COMPILE_UNSTORABLE", { key, valueName, detail: messageRef(code, params) }, file));
   }
   return { entries, diagnostics: [...diagnostics, ...collector.diagnostics] };
 }

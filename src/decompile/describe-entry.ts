@@ -1,5 +1,6 @@
 /** An entry's type and data in one short piece of text, for messages about values that differ. */
-import { toDumpRecord, type PolEntry } from "../pol/index.js";
+import { type PolEntry } from "../pol/index.js";
+import { toDumpRecord } from "../formats/index.js";
 
 /** Longest data shown; longer data ends in `…`. */
 const MAX_DATA = 60;

@@ -16,9 +16,10 @@ import { compileValues } from "../compile/compile-values.js";
 import type { PolicyClassName } from "../compile/types.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createEntryExplainer, type EntryExplainer } from "../explain/entry-explainer.js";
+import { messageRef } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
-import { checkPolEntries, polEncodeMessage, type PolEntry } from "../pol/index.js";
-import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
+import { checkPolEntries, type PolEntry } from "../pol/index.js";
+import { findUnsafeNameChar, visibleName } from "../model/registry-names.js";
 import { toRegistryRecords } from "../values/registry-section.js";
 import type { PolicySectionSchema, ValuesFile } from "../values/schema.js";
 import { resolveFileClaims } from "./claims.js";
@@ -374,14 +375,10 @@ function rawDiagnostics(
       break;
     }
   }
-  for (const issue of checkPolEntries(raw)) {
-    const entry = raw[issue.index]!;
-    const params = {
-      key: entry.key,
-      valueName: entry.valueName,
-      detail: polEncodeMessage({ ...issue, index: -1 }),
-    };
-    out.push(diag("VALUES_FROM_UNWRITABLE", params, where, "warning"));
+  for (const { code, params } of checkPolEntries(raw)) {
+    const { key = "", valueName = "" } = params;
+    const detail = messageRef(code, params);
+    out.push(diag("VALUES_FROM_UNWRITABLE", { key, valueName, detail }, where, "warning"));
   }
   return out;
 }

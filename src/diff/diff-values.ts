@@ -17,7 +17,7 @@ import { hasErrors } from "../diagnostics/diagnostic.js";
 import { EntryTable, valueId } from "../decompile/entry-table.js";
 import { readOptions } from "../decompile/policy-match.js";
 import type { Policy } from "../model/types.js";
-import { fromDumpRecord } from "../pol/index.js";
+import { fromDumpRecord } from "../formats/index.js";
 import type { PolicyStateInput, RegistryRecord, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
 

@@ -7,7 +7,7 @@
 import type { OptionValue, PolicyClassName } from "../compile/types.js";
 import { uiText, type LocaleTag } from "../i18n/messages.js";
 import { describeEntryValue } from "../decompile/describe-entry.js";
-import { fromDumpRecord } from "../pol/index.js";
+import { fromDumpRecord } from "../formats/index.js";
 import type { RegistryRecord } from "../values/schema.js";
 import type { ConfiguredState, ValuesChange } from "./diff-values.js";
 

@@ -5,18 +5,21 @@
  */
 import { compileValues, type PolicyIndex } from "../compile/index.js";
 import type { PolicyClassName } from "../compile/types.js";
-import { diag, formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { LocaleTag } from "../i18n/messages.js";
+import { encodePol, type PolEntry } from "../pol/index.js";
 import {
   checkLgpoEntries,
   checkRegEntries,
   encodeLgpoText,
-  encodePol,
   encodeRegFile,
   formatLgpoText,
-  type PolEntry,
-} from "../pol/index.js";
-import { checkPowerShellEntries, encodePowerShellScript, formatPowerShellScript } from "../ps1/index.js";
+} from "../formats/index.js";
+import {
+  checkPowerShellEntries,
+  encodePowerShellScript,
+  formatPowerShellScript,
+} from "../formats/ps1/index.js";
 import { VALUES_SECTIONS, type ValuesFile } from "../values/schema.js";
 
 /** The formats of `admxkit pol --format` the editor offers (JSON lines are a debugging aid, left out). */
@@ -58,9 +61,7 @@ function encode(format: ExportFormat, entries: PolEntry[], hive: PolicyClassName
   switch (format) {
     case "reg": {
       const problems = checkRegEntries(entries);
-      if (problems.length > 0)
-        return problems.map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 }));
-      return encodeRegFile(entries, hive);
+      return problems.length > 0 ? problems : encodeRegFile(entries, hive);
     }
     case "ps1": {
       const sections = [{ hive, entries }];
@@ -68,10 +69,8 @@ function encode(format: ExportFormat, entries: PolEntry[], hive: PolicyClassName
       return problems.length > 0 ? problems : encodePowerShellScript(formatPowerShellScript(sections));
     }
     case "lgpo": {
-      const problems = checkLgpoEntries(entries);
-      if (problems.length > 0)
-        return problems.map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, {}));
-      return encodeLgpoText(formatLgpoText(entries, hive));
+      const problems = checkLgpoEntries(entries, hive);
+      return problems.length > 0 ? problems : encodeLgpoText(formatLgpoText(entries, hive));
     }
     case "pol":
       return encodePol(entries);

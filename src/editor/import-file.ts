@@ -7,7 +7,8 @@ import type { PolicySource } from "../compile/policy-index.js";
 import { createValuesDecoder } from "../decompile/index.js";
 import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeJsonBytes } from "../io/json-bytes.js";
-import { decodePol, describePolDecodeError } from "../pol/index.js";
+import { messageRef } from "../i18n/messages.js";
+import { decodePol } from "../pol/index.js";
 import { parseValuesText } from "../values/parse-values.js";
 import type { ValuesFile } from "../values/schema.js";
 
@@ -46,7 +47,7 @@ export function importFile(
   }
   const decoded = decodePol(bytes);
   if (!decoded.ok) {
-    const detail = describePolDecodeError(decoded.error);
+    const detail = messageRef(decoded.error.code, decoded.error.params);
     return { diagnostics: [diag("POL_FILE_INVALID", { file, detail }, { file })] };
   }
   const result = createValuesDecoder(sources).decode(

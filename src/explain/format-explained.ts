@@ -4,13 +4,8 @@
  * trueList…), which is the same in every language, so the output needs no translation.
  */
 import type { PolicyClassName } from "../compile/types.js";
-import {
-  lineChunks,
-  polTableLines,
-  toDumpRecord,
-  type PolEntry,
-  type PolTableOptions,
-} from "../pol/index.js";
+import { type PolEntry } from "../pol/index.js";
+import { lineChunks, polTableLines, toDumpRecord, type PolTableOptions } from "../formats/index.js";
 import type { EntryExplainer, EntryWriter } from "./entry-explainer.js";
 import type { WriteOrigin } from "../model/registry-writes.js";
 

@@ -1,93 +1,32 @@
 /**
- * Registry entries in each output format `pol` and `dump` write: one dispatch for both commands (and
- * for library users), each format refusing, with every entry named, what it cannot represent.
+ * Registry entries in the forms people and other tools read and write: `.reg` text, LGPO.exe text (and
+ * its reader), the JSON lines and table of `admxkit dump` (and the record form read back from them),
+ * and PowerShell scripts; `entry-formats.ts` dispatches over them for `pol --format` and `dump`. The
+ * Registry.pol binary itself is the codec's, in src/pol.
  */
-import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import * as pol from "../pol/index.js";
-import type { PolEntry, PolHive } from "../pol/index.js";
-import * as ps1 from "../ps1/index.js";
-import type { EntryFormat } from "./entry-formats.js";
-
-export { ENTRY_FORMATS, isUtf8TextFormat, type EntryFormat } from "./entry-formats.js";
-
-/** Where the entries came from, for the diagnostics (the Registry.pol or values file). */
-export interface EntriesPlace {
-  readonly file?: string;
-}
-
-/** Every entry `format` cannot represent, as diagnostics; empty when all can be written. */
-export function checkEntriesFor(
-  format: EntryFormat,
-  entries: Iterable<PolEntry>,
-  hive: PolHive,
-  place: EntriesPlace = {},
-): Diagnostic[] {
-  const where = place.file === undefined ? {} : { file: place.file };
-  switch (format) {
-    case "reg":
-      // Counted from 1, as a reader counts the sections of a .reg file.
-      return pol
-        .checkRegEntries([...entries])
-        .map(({ code, ...params }) => diag(code, { ...params, index: params.index + 1 }, where));
-    case "lgpo":
-      return pol
-        .checkLgpoEntries(entries)
-        .map((p) => diag(p.code, { index: p.index, detail: p.detail, hive }, where));
-    case "ps1":
-      return ps1.checkPowerShellEntries([{ hive, entries: [...entries] }]).map((d) => ({ ...d, ...where }));
-    case "pol":
-    case "json":
-      // Entries come decoded or compiled: the codec's own checks ran when they were made.
-      return [];
-  }
-}
-
-/**
- * The entries as the text of a text format (JSON lines, LGPO text, .reg or PowerShell source), for a
- * terminal. Throws an {@link AdmxkitError} listing every entry the format cannot represent.
- */
-export function formatEntries(
-  format: Exclude<EntryFormat, "pol">,
-  entries: readonly PolEntry[],
-  hive: PolHive,
-  place: EntriesPlace = {},
-): string {
-  const problems = checkEntriesFor(format, entries, hive, place);
-  if (problems.length > 0) throw new AdmxkitError(problems);
-  switch (format) {
-    case "json":
-      return pol.formatJsonLines(entries);
-    case "lgpo":
-      return pol.formatLgpoText(entries, hive);
-    case "reg":
-      return pol.formatRegText(entries, hive);
-    case "ps1":
-      return ps1.formatPowerShellScript([{ hive, entries }]);
-  }
-}
-
-/**
- * The bytes (or UTF-8 text) of an output file in `format`, encoded as its readers expect: Registry.pol
- * binary, .reg as UTF-16LE with BOM (regedit), LGPO text with a BOM when it needs one (LGPO.exe reads a
- * file without BOM as Latin-1), PowerShell with the encoding Windows PowerShell 5.1 reads. Throws an
- * {@link AdmxkitError} listing every entry the format cannot represent.
- */
-export function encodeEntries(
-  format: EntryFormat,
-  entries: readonly PolEntry[],
-  hive: PolHive,
-  place: EntriesPlace = {},
-): Uint8Array | string {
-  if (format === "pol") return pol.encodePol(entries);
-  const text = formatEntries(format, entries, hive, place);
-  switch (format) {
-    case "json":
-      return text;
-    case "lgpo":
-      return pol.encodeLgpoText(text);
-    case "reg":
-      return pol.encodeRegFile(entries, hive);
-    case "ps1":
-      return ps1.encodePowerShellScript(text);
-  }
-}
+export {
+  checkEntriesFor,
+  encodeEntries,
+  ENTRY_FORMATS,
+  formatEntries,
+  isUtf8TextFormat,
+} from "./entry-formats.js";
+export type { EntriesPlace, EntryFormat } from "./entry-formats.js";
+export { formatJsonLines, formatPolTable, polTableChunks, polTableLines, toDumpRecord } from "./dump.js";
+export { jsonLinesChunks, lineChunks } from "./dump-stream.js";
+export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
+export type { PolDumpFormat } from "./dump-output.js";
+export type { PolDumpRecord, PolTableOptions } from "./dump.js";
+export { checkRegEntries, encodeRegFile, formatRegText, HIVE_ROOTS } from "./reg-file.js";
+export { checkLgpoEntries, encodeLgpoText, formatLgpoText, lgpoFileChunks, lgpoTextChunks } from "./lgpo.js";
+export { decodeLgpoBytes, LGPO_PARSE_ERROR_CODES, parseLgpoText } from "./lgpo-parse.js";
+export type { LgpoParseResult } from "./lgpo-parse.js";
+export { fromDumpRecord } from "./dump-record.js";
+export type { DumpRecordInput, DumpRecordResult } from "./dump-record.js";
+export {
+  checkPowerShellEntries,
+  commandForEntry,
+  encodePowerShellScript,
+  entriesToPowerShell,
+  formatPowerShellScript,
+} from "./ps1/index.js";

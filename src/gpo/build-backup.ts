@@ -12,7 +12,8 @@
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../io/output-file.js";
-import { encodePol, PolEncodeError, polEncodeMessage, type PolEntry } from "../pol/index.js";
+import { messageRef } from "../i18n/messages.js";
+import { encodePol, type PolEntry } from "../pol/index.js";
 import { writeBackupXml, writeBkupInfoXml } from "./backup-xml.js";
 import { cdataProblem } from "./gpmc-xml.js";
 import type { GpoBackupIdentity } from "./identity.js";
@@ -50,17 +51,14 @@ function encodeSide(entries: readonly PolEntry[], hive: "machine" | "user"): Uin
   try {
     return encodePol(entries);
   } catch (error) {
-    if (!(error instanceof PolEncodeError)) throw error;
-    const entry = entries[error.index];
-    throw new AdmxkitError([
-      diag("GPO_ENTRY_INVALID", {
-        hive,
-        index: error.index,
-        key: entry?.key ?? "",
-        valueName: entry?.valueName ?? "",
-        reason: polEncodeMessage(error),
-      }),
-    ]);
+    if (!(error instanceof AdmxkitError)) throw error;
+    // The codec's findings name the entry by its index, key and value name (checkPolEntries).
+    const refusals = error.diagnostics.map(({ code, params }) => {
+      const { index = -1, key = "", valueName = "" } = params;
+      const reason = messageRef("POL_ENCODE_ENTRY", { index, problem: messageRef(code, params) });
+      return diag("GPO_ENTRY_INVALID", { hive, index, key, valueName, reason });
+    });
+    throw new AdmxkitError(refusals);
   }
 }
 

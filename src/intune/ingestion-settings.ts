@@ -3,7 +3,7 @@
  * setting it gives the profile: the ADMX upload (`ADMXInstall`) and each policy's own OMA-URI. The
  * OMA-URIs themselves come from ingestion.ts.
  */
-import { writeAdmx } from "../admx/write-admx.js";
+import { writeAdmx } from "../templates/write-admx.js";
 import { parseAdmx } from "../read/read-file.js";
 import type { Bundle, Category, Policy, PolicyClassName } from "../model/types.js";
 import type { IngestedTemplate } from "./ingestion-refusals.js";

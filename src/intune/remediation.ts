@@ -17,12 +17,12 @@
  * state that leaves: each value written last, each value deleted last absent, and a key cleared by
  * `**delvals.` holding no values but those written after it. Names compare case-insensitively and data
  * exactly (strings ordinally, numbers as unsigned). Every string is a literal of the PowerShell writer
- * (src/ps1/ps-literal.ts), so no value can change what a script does. Save them with
+ * (src/formats/ps1/ps-literal.ts), so no value can change what a script does. Save them with
  * `encodePowerShellScript` (UTF-8 with BOM, which Windows PowerShell 5.1 needs for non-ASCII text).
  */
 import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { classifyEntry, registryUpcase, type PolEntry, type PolHive } from "../pol/index.js";
-import { psString, psStringArray, typeAndValue } from "../ps1/index.js";
+import { psString, psStringArray, typeAndValue } from "../formats/ps1/index.js";
 import { REMEDIATION_HELPERS, scriptHeader } from "./remediation-text.js";
 
 /** Options of {@link remediationScripts}. */

@@ -11,11 +11,11 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { PolicyClassName } from "../model/types.js";
 import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
+import { messageRef } from "../i18n/messages.js";
 import {
   decodePol,
   decodePolStream,
-  polDecodeMessage,
-  type PolDecodeError,
+  type PolDecodeDiagnostic,
   type PolEntry,
   type PolEntryStream,
 } from "../pol/index.js";
@@ -111,9 +111,9 @@ async function gpoRoot(dir: string): Promise<string | undefined> {
   return isBackup ? (sysvol ?? join(dir, "DomainSysvol", "GPO")) : undefined;
 }
 
-function invalidPol(file: string, error: PolDecodeError): AdmxkitError {
+function invalidPol(file: string, error: PolDecodeDiagnostic): AdmxkitError {
   // Worded when shown, so `--lang ja-JP` gets the reason in Japanese too.
-  const detail = polDecodeMessage(error);
+  const detail = messageRef(error.code, error.params);
   return new AdmxkitError([diag("POL_FILE_INVALID", { file, detail }, { file })]);
 }
 

@@ -1,5 +1,5 @@
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { MAX_LABEL_LENGTH, MAX_STRING_LENGTH, MAX_TITLE_LENGTH } from "./limits.js";
+import { MAX_LABEL_LENGTH, MAX_STRING_LENGTH, MAX_TITLE_LENGTH } from "../pol/limits.js";
 import { hasNonXmlChar } from "../xml/xml-chars.js";
 import { own } from "./own.js";
 import { collectStringUses } from "./strings.js";

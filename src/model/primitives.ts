@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ID_PATTERN, LOCALE_PATTERN, NAMESPACE_PATTERN, REFERENCE_PATTERN, REVISION_PATTERN } from "./ids.js";
-import { MAX_KEY_COMPONENT_LENGTH, MAX_VALUE_NAME_LENGTH } from "./limits.js";
+import { MAX_KEY_COMPONENT_LENGTH, MAX_VALUE_NAME_LENGTH } from "../pol/limits.js";
 
 /** An id: policy, element, category, supportedOn, string or presentation id. See {@link ID_PATTERN}. */
 export const IdSchema = z

@@ -1,5 +1,6 @@
 /**
- * Registry.pol reader. Malformed input gives a {@link PolDecodeError} (never another exception); every
+ * Registry.pol reader. Malformed input gives a diagnostic (never an exception; its codes and params are
+ * listed with `POL_DECODE_ERROR_CODES`); every
  * loop advances through the input, so decoding ends in time linear in its length.
  *
  * The reader accepts what the format allows structurally (any type number, any data size that fits the
@@ -10,20 +11,20 @@
  * bytes exactly, so a decoded file re-encodes to the same bytes.
  */
 import type { Buffer } from "node:buffer";
-import { inEnglish, messageRef, type MessageRef } from "../i18n/messages.js";
-import { PolDecodeFailure } from "./errors.js";
-import type { PolDecodeError, PolDecodeErrorCode } from "./errors.js";
+import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
+import { messageRef, type MessageRef } from "../i18n/messages.js";
+import type { PolDecodeDiagnostic, PolDecodeErrorCode } from "./errors.js";
 import type { PolEntry } from "./types.js";
 import { asBuffer, readUtf16le } from "./utf16le.js";
 
 /** The outcome of {@link decodePol}. */
 export type PolDecodeResult =
   | { readonly ok: true; readonly entries: PolEntry[] }
-  | { readonly ok: false; readonly error: PolDecodeError };
+  | { readonly ok: false; readonly error: PolDecodeDiagnostic };
 
 /** Thrown inside the reader to unwind straight to `decodePol`, which turns it into a result; never escapes. */
 class Stop {
-  constructor(readonly error: PolDecodeError) {}
+  constructor(readonly error: PolDecodeDiagnostic) {}
 }
 
 function showUnit(bytes: Uint8Array, at: number): string {
@@ -46,10 +47,22 @@ const EXPECT_SIZE = messageRef("POL_EXPECT_SIZE");
 const EXPECT_VERSION = messageRef("POL_EXPECT_VERSION");
 const EXPECT_BRACKET_OR_END = messageRef("POL_EXPECT_BRACKET_OR_END");
 
-/** `expected` in en-US (the error's data) and, for a phrase, the message to word it in any language. */
-function expectation(expected: Expected): Pick<PolDecodeError, "expected" | "expectedMessage"> {
-  const text = inEnglish(expected);
-  return typeof expected === "string" ? { expected: text } : { expected: text, expectedMessage: expected };
+/** Where decoding stopped, besides the byte offset: the entry being read (none in the header), what was found. */
+interface Place {
+  readonly entry?: number;
+  readonly found?: string;
+}
+
+/** The finding of a decoding failure; each code's message words exactly the parts of `place` it has. */
+function failure(code: PolDecodeErrorCode, offset: number, expected: Expected, place: Place = {}): Stop {
+  const { entry, found } = place;
+  const params = {
+    offset,
+    expected,
+    ...(entry === undefined ? {} : { entry }),
+    ...(found === undefined ? {} : { found }),
+  };
+  return new Stop({ ...diag(code, params), code, params });
 }
 
 /**
@@ -84,8 +97,12 @@ class Reader {
   }
 
   fail(code: PolDecodeErrorCode, offset: number, expected: Expected, found?: string): never {
-    const error: PolDecodeError = { code, offset, ...expectation(expected), entry: this.entry };
-    throw new Stop(found === undefined ? error : { ...error, found });
+    throw failure(
+      code,
+      offset,
+      expected,
+      found === undefined ? { entry: this.entry } : { entry: this.entry, found },
+    );
   }
 
   delimiter(at: number, char: number): number {
@@ -171,17 +188,15 @@ function readHeader(r: Reader): void {
   const b = r.bytes;
   const signature = [0x50, 0x52, 0x65, 0x67]; // "PReg"
   for (let i = 0; i < 4; i++) {
-    if (i >= b.length) throw new Stop({ code: "POL_TRUNCATED", offset: b.length, expected: "'PReg'" });
+    if (i >= b.length) throw failure("POL_TRUNCATED_HEADER", b.length, "'PReg'");
     if (b[i] !== signature[i]) {
       const found = Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, "0")).join(" ");
-      throw new Stop({ code: "POL_BAD_SIGNATURE", offset: 0, expected: "50 52 65 67 ('PReg')", found });
+      throw failure("POL_BAD_SIGNATURE", 0, "50 52 65 67 ('PReg')", { found });
     }
   }
-  if (b.length < 8)
-    throw new Stop({ code: "POL_TRUNCATED", offset: b.length, ...expectation(EXPECT_VERSION) });
+  if (b.length < 8) throw failure("POL_TRUNCATED_HEADER", b.length, EXPECT_VERSION);
   const version = (b[4]! | (b[5]! << 8) | (b[6]! << 16) | (b[7]! << 24)) >>> 0;
-  if (version !== 1)
-    throw new Stop({ code: "POL_BAD_VERSION", offset: 4, expected: "1", found: String(version) });
+  if (version !== 1) throw failure("POL_BAD_VERSION", 4, "1", { found: String(version) });
 }
 
 /** Reads every entry after the header, handing each to `each`; throws {@link Stop} at the first problem. */
@@ -239,7 +254,7 @@ export interface PolEntryStream extends Iterable<PolEntry> {
 /** The outcome of {@link decodePolStream}. */
 export type PolStreamResult =
   | { readonly ok: true; readonly entries: PolEntryStream }
-  | { readonly ok: false; readonly error: PolDecodeError };
+  | { readonly ok: false; readonly error: PolDecodeDiagnostic };
 
 /**
  * Checks Registry.pol bytes as {@link decodePol} does, keeping no entry, and returns entries that are
@@ -271,9 +286,9 @@ export function decodePolStream(bytes: Uint8Array, options: PolDecodeOptions = {
   return { ok: true, entries };
 }
 
-/** Like {@link decodePol} but returns the entries, throwing `PolDecodeFailure` (carrying the error). */
+/** Like {@link decodePol} but returns the entries, throwing an {@link AdmxkitError} carrying the error. */
 export function decodePolOrThrow(bytes: Uint8Array): PolEntry[] {
   const result = decodePol(bytes);
-  if (!result.ok) throw new PolDecodeFailure(result.error);
+  if (!result.ok) throw new AdmxkitError([result.error]);
   return result.entries;
 }

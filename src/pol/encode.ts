@@ -3,7 +3,7 @@
  * UTF-16LE delimiters, NUL-terminated key and value name, 32-bit little-endian type and size.
  */
 import { Buffer } from "node:buffer";
-import { PolEncodeError } from "./errors.js";
+import { AdmxkitError } from "../diagnostics/diagnostic.js";
 import { checkPolEntries } from "./limits.js";
 import type { PolEntry } from "./types.js";
 
@@ -37,11 +37,11 @@ function writeTerminated(out: Buffer, offset: number, text: string): number {
 /**
  * Encodes entries into Registry.pol bytes, in the given order (order is meaningful: Windows applies
  * entries in file order). Entries are written as given — data bytes are kept exactly. Throws
- * {@link PolEncodeError} for the first entry Windows would not accept (see `limits.ts`).
+ * an {@link AdmxkitError} carrying every entry Windows would not accept (see `limits.ts`).
  */
 export function encodePol(entries: readonly PolEntry[]): Uint8Array {
-  const issue = checkPolEntries(entries)[0];
-  if (issue !== undefined) throw new PolEncodeError(issue);
+  const issues = checkPolEntries(entries);
+  if (issues.length > 0) throw new AdmxkitError(issues);
   // Not from the shared pool: the caller owns the whole ArrayBuffer. Every byte is written below.
   const out = Buffer.allocUnsafeSlow(polSize(entries));
   out.write("PReg", 0, "latin1");

@@ -5,7 +5,7 @@
 import type { PolEntry, PolValue } from "./types.js";
 import { encodeValue } from "./value-codec.js";
 
-/** An entry setting `valueName` under `key` to `value`. Throws `PolEncodeError` for unstorable values. */
+/** An entry setting `valueName` under `key` to `value`. Throws `AdmxkitError` for unstorable values. */
 export function valueEntry(key: string, valueName: string, value: PolValue): PolEntry {
   const { type, data } = encodeValue(value);
   return { key, valueName, type, data };

@@ -1,4 +1,4 @@
-/** Public API of the Registry.pol layer: codec, value types, special actions and text exports. */
+/** Public API of the Registry.pol layer: codec, value types, special actions, limits and names. */
 export { REG_TYPES, regTypeName } from "./types.js";
 export type { BytesTypeName, PolEntry, PolHive, PolValue, RegTypeName } from "./types.js";
 export { decodeValue, encodeValue } from "./value-codec.js";
@@ -24,46 +24,15 @@ export {
   targetValueName,
 } from "./actions.js";
 export type { PolAction, PolActionKind } from "./actions.js";
-export {
-  describePolDecodeError,
-  describePolEncodeIssue,
-  POL_DECODE_ERROR_CODES,
-  POL_ENCODE_ERROR_CODES,
-  polDecodeMessage,
-  polEncodeMessage,
-  PolDecodeFailure,
-  PolEncodeError,
+export { POL_DECODE_ERROR_CODES, POL_ENCODE_ERROR_CODES } from "./errors.js";
+export type {
+  PolDecodeDiagnostic,
+  PolDecodeErrorCode,
+  PolEncodeDiagnostic,
+  PolEncodeErrorCode,
 } from "./errors.js";
-export type { PolDecodeError, PolDecodeErrorCode, PolEncodeErrorCode, PolEncodeIssue } from "./errors.js";
 export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "./limits.js";
 export { encodePol, polSize } from "./encode.js";
 export { decodePol, decodePolOrThrow, decodePolStream } from "./decode.js";
 export type { PolDecodeOptions, PolDecodeResult, PolEntryStream, PolStreamResult } from "./decode.js";
-export { formatJsonLines, formatPolTable, polTableChunks, polTableLines, toDumpRecord } from "./dump.js";
-export { jsonLinesChunks, lineChunks } from "./dump-stream.js";
-export { dumpFileChunks, dumpTextChunks } from "./dump-output.js";
-export type { PolDumpFormat } from "./dump-output.js";
-export type { PolDumpRecord, PolTableOptions } from "./dump.js";
-export { checkRegEntries, encodeRegFile, formatRegText, HIVE_ROOTS, RegFormatError } from "./reg-file.js";
-export type { RegIssue } from "./reg-file.js";
-export { describeChar, findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
 export { componentPaths, registryUpcase, sameRegistryName } from "./registry-case.js";
-export type { UnsafeNameChar } from "./registry-names.js";
-export {
-  checkLgpoEntries,
-  encodeLgpoText,
-  formatLgpoText,
-  lgpoFileChunks,
-  lgpoTextChunks,
-  LgpoFormatError,
-} from "./lgpo.js";
-export type { LgpoIssue } from "./lgpo.js";
-export {
-  decodeLgpoBytes,
-  describeLgpoParseError,
-  LGPO_PARSE_ERROR_CODES,
-  parseLgpoText,
-} from "./lgpo-parse.js";
-export type { LgpoParseError, LgpoParseResult } from "./lgpo-parse.js";
-export { fromDumpRecord } from "./dump-record.js";
-export type { DumpRecordInput, DumpRecordProblem, DumpRecordResult } from "./dump-record.js";

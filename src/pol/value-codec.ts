@@ -4,7 +4,7 @@
  * produced only when re-encoding it reproduces the bytes, anything else decodes to `RAW`.
  */
 import { Buffer } from "node:buffer";
-import { PolEncodeError } from "./errors.js";
+import { AdmxkitError, diag } from "../diagnostics/diagnostic.js";
 import { REG_TYPES, regTypeName } from "./types.js";
 import type { PolValue } from "./types.js";
 import { asBuffer, readTerminatedUtf16le, readUtf16le, utf16leBytes } from "./utf16le.js";
@@ -16,7 +16,7 @@ export interface EncodedValue {
 }
 
 function refuse(detail: string): never {
-  throw new PolEncodeError({ code: "POL_BAD_VALUE", index: -1, detail });
+  throw new AdmxkitError([diag("POL_BAD_VALUE", { detail })]);
 }
 
 function stringData(text: string): Uint8Array {
@@ -43,7 +43,7 @@ function u64(value: bigint): Uint8Array {
 /**
  * Encodes a value: strings are UTF-16LE with their NUL (`""` → 2 bytes), MULTI_SZ is each string
  * NUL-terminated plus one final NUL (`[]` → 2 bytes), DWORD/QWORD little-endian, DWORD_BIG_ENDIAN
- * big-endian. Throws {@link PolEncodeError} (`POL_BAD_VALUE`, index -1) for numbers out of range or NUL
+ * big-endian. Throws an {@link AdmxkitError} (`POL_BAD_VALUE`) for numbers out of range or NUL
  * inside a string.
  */
 export function encodeValue(value: PolValue): EncodedValue {

@@ -1,4 +1,4 @@
-import { generateTemplates } from "../generate/generate.js";
+import { generateTemplates } from "../templates/generate.js";
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { own } from "../model/own.js";
 import type { Bundle } from "../model/types.js";

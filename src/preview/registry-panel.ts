@@ -3,14 +3,8 @@ import type { OptionValue } from "../compile/types.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { resolveLocale } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
-import {
-  classifyEntry,
-  formatRegText,
-  HIVE_ROOTS,
-  toDumpRecord,
-  type PolEntry,
-  type PolHive,
-} from "../pol/index.js";
+import { classifyEntry, type PolEntry, type PolHive } from "../pol/index.js";
+import { formatRegText, HIVE_ROOTS, toDumpRecord } from "../formats/index.js";
 import type { ExampleOptions } from "./example-values.js";
 import { markup, type SafeHtml } from "./html.js";
 import type { PreviewContext } from "./preview-context.js";

@@ -1,8 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { registryNameDiagnostics } from "../model/registry-names.js";
 import { checkStructure } from "./schema/check-structure.js";
 import { readAdmlDocument } from "./adml/read-adml.js";
 import { readAdmxDocument } from "./admx/read-admx.js";
-import { admxRegistryNameDiagnostics } from "./admx/registry-names.js";
 import { decodeXmlBytes } from "./decode.js";
 import type { AdmlDocument, AdmxDocument } from "./types.js";
 import { parseXml } from "./xml/parse-xml.js";
@@ -66,4 +66,19 @@ export function parseAdml(
 ): ReadResult<AdmlDocument> {
   const { document, diagnostics } = parse(input, file, "adml", options);
   return document ? { document: readAdmlDocument(document), diagnostics } : { diagnostics };
+}
+
+/**
+ * Registry key and value names of an ADMX that hold a control character or a line end (`&#13;&#10;` in
+ * a `key` or `valueName` attribute is well-formed XML): errors with the policy named, at the start tag
+ * of the element the name belongs to (or of the policy). See src/model/registry-names.ts for the set.
+ */
+function admxRegistryNameDiagnostics(admx: AdmxDocument): Diagnostic[] {
+  return admx.policies.flatMap((policy) =>
+    registryNameDiagnostics(policy, ([section, index]) => {
+      const element =
+        section === "elements" && typeof index === "number" ? policy.elements[index] : undefined;
+      return (element ?? policy).at;
+    }),
+  );
 }

@@ -3,7 +3,7 @@
  * needs to complete and check it (item ids, number ranges, string lengths, arrays). The compiler checks
  * the same rules and more (formats, duplicate names).
  */
-import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../model/limits.js";
+import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../pol/limits.js";
 import type { Element, ElementKind, ElementOf } from "../model/types.js";
 import { FORMAT_EXAMPLES } from "./formats.js";
 

@@ -9,15 +9,11 @@
  * ] } }
  * ```
  */
-import { findUnsafeNameChar } from "../pol/registry-names.js";
+import { findUnsafeNameChar } from "../model/registry-names.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import {
-  checkPolEntries,
-  fromDumpRecord,
-  polEncodeMessage,
-  toDumpRecord,
-  type PolEntry,
-} from "../pol/index.js";
+import { messageRef } from "../i18n/messages.js";
+import { checkPolEntries, type PolEntry } from "../pol/index.js";
+import { fromDumpRecord, toDumpRecord } from "../formats/index.js";
 import { quoteValue } from "./quote.js";
 import type { RegistryRecord } from "./schema.js";
 
@@ -34,7 +30,7 @@ function controlProblem(
   where: { path: Path; file?: string },
 ): Diagnostic | undefined {
   for (const field of ["key", "valueName"] as const) {
-    // The one set of characters a registry name must not hold (src/pol/registry-names.ts).
+    // The one set of characters a registry name must not hold (src/model/registry-names.ts).
     const unsafe = findUnsafeNameChar(record[field]);
     if (unsafe) {
       return diag(
@@ -77,7 +73,7 @@ export function registrySectionEntries(
       const { size: _size, ...unsized } = record;
       const read = fromDumpRecord({ ...unsized, data: [] });
       const expected =
-        !read.ok && read.problem.code === "RECORD_BAD_DATA" ? read.problem.expected : undefined;
+        !read.ok && read.error.code === "VALUES_RAW_BAD_DATA" ? read.error.params.expected : undefined;
       if (expected !== undefined)
         return void diagnostics.push(
           diag(
@@ -89,24 +85,15 @@ export function registrySectionEntries(
     }
     const read = fromDumpRecord(record);
     if (!read.ok) {
-      const { problem } = read;
-      const at = { ...where, path: [...path, problem.code === "RECORD_BAD_TYPE" ? "type" : "data"] };
-      if (problem.code === "RECORD_BAD_TYPE")
-        diagnostics.push(diag("VALUES_RAW_BAD_TYPE", { type: quoteValue(problem.type) }, at));
-      else if (problem.code === "RECORD_SIZE_MISMATCH")
-        diagnostics.push(
-          diag("VALUES_RAW_SIZE_MISMATCH", { size: problem.size, actual: problem.actual }, at),
-        );
-      else
-        diagnostics.push(
-          diag("VALUES_RAW_BAD_DATA", { type: String(record.type), expected: problem.expected }, at),
-        );
+      const { error } = read;
+      const field = error.code === "VALUES_RAW_BAD_TYPE" ? "type" : "data";
+      diagnostics.push({ ...error, ...where, path: [...path, field] });
       return;
     }
     const [issue] = checkPolEntries([read.entry]);
     if (issue)
       return void diagnostics.push(
-        diag("VALUES_RAW_UNSTORABLE", { detail: polEncodeMessage({ ...issue, index: -1 }) }, where),
+        diag("VALUES_RAW_UNSTORABLE", { detail: messageRef(issue.code, issue.params) }, where),
       );
     entries.push({ entry: read.entry, path });
   });

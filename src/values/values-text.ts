@@ -9,7 +9,7 @@
  * values file made from any Registry.pol admxkit reads is one admxkit reads back (the values-file
  * bound of src/io/read-input.ts is that many times the Registry.pol bound).
  */
-import { ChunkBuffer } from "../pol/dump-stream.js";
+import { ChunkBuffer } from "../formats/dump-stream.js";
 import type { PolEntry } from "../pol/index.js";
 import { toRegistryRecords } from "./registry-section.js";
 import type { RegistryRecord, ValuesFile } from "./schema.js";

@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { listFiles } from "../helpers/golden.js";
 import { runCli, tempDir } from "../helpers/cli.js";

@@ -1,7 +1,8 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodePol, formatPolTable } from "../../src/pol/index.js";
+import { decodePol } from "../../src/pol/index.js";
+import { formatPolTable } from "../../src/formats/index.js";
 import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
 
 const EXAMPLE_POL = join(REPO_ROOT, "examples", "defender-proxy.Registry.pol");

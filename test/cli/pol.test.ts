@@ -1,7 +1,8 @@
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodePol, formatJsonLines } from "../../src/pol/index.js";
+import { decodePol } from "../../src/pol/index.js";
+import { formatJsonLines } from "../../src/formats/index.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 
 const EXAMPLE_VALUES = join(REPO_ROOT, "examples/defender-proxy.values.json");

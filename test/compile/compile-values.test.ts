@@ -138,9 +138,7 @@ describe("compileValues", () => {
       "machine",
     );
     expect(result.diagnostics.map((d) => d.code)).toEqual(["COMPILE_UNSTORABLE"]);
-    expect(result.diagnostics[0]!.params.detail).toMatchObject({
-      params: { problem: { code: "POL_DATA_TOO_LARGE" } },
-    });
+    expect(result.diagnostics[0]!.params.detail).toMatchObject({ code: "POL_DATA_TOO_LARGE" });
     expect(formatDiagnostic(result.diagnostics[0]!)).toMatch(
       /: the data is larger than 65,535 bytes \(\d+ bytes\)$/,
     );

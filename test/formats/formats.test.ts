@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
-import { checkEntriesFor, encodeEntries, ENTRY_FORMATS, formatEntries } from "../../src/formats/index.js";
-import { decodePol, encodePol, formatJsonLines, formatLgpoText, type PolEntry } from "../../src/pol/index.js";
+import {
+  checkEntriesFor,
+  encodeEntries,
+  ENTRY_FORMATS,
+  formatEntries,
+} from "../../src/formats/entry-formats.js";
+import { decodePol, encodePol, type PolEntry } from "../../src/pol/index.js";
+import { formatJsonLines, formatLgpoText } from "../../src/formats/index.js";
 
 const dword = (key: string, valueName: string, n: number): PolEntry => ({
   key,

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { contosoSync } from "../../examples/custom-bundle/bundle.js";
 import { REPO_ROOT } from "../helpers/cli.js";

@@ -1,7 +1,7 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { AdmxkitError, formatPath } from "../../src/diagnostics/diagnostic.js";
 import type { BundleInput } from "../../src/model/types.js";
 import { runCli, tempDir } from "../helpers/cli.js";

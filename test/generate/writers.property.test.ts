@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { writeAdml } from "../../src/adml/write-adml.js";
-import { writeAdmx } from "../../src/admx/write-admx.js";
+import { writeAdml } from "../../src/templates/write-adml.js";
+import { writeAdmx } from "../../src/templates/write-admx.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Bundle } from "../../src/model/types.js";
-import { findUnsafeNameChar } from "../../src/pol/registry-names.js";
+import { findUnsafeNameChar } from "../../src/model/registry-names.js";
 import { escapeAttribute, escapeText } from "../../src/xml/write-xml.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 

@@ -3,7 +3,8 @@ import { BundleSchema } from "../../src/model/bundle.js";
 import { defineBundle } from "../../src/model/define.js";
 import { collectStringUses } from "../../src/model/strings.js";
 import type { Bundle, Policy } from "../../src/model/types.js";
-import { toDumpRecord, type PolEntry } from "../../src/pol/index.js";
+import { type PolEntry } from "../../src/pol/index.js";
+import { toDumpRecord } from "../../src/formats/index.js";
 
 /** The key every test policy writes under unless it says otherwise. */
 export const KEY = "Software\\Policies\\Admxkit\\Test";

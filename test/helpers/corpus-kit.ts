@@ -18,7 +18,8 @@ import {
 import { createValuesDecoder, type ValuesDecoder, type DecodedValues } from "../../src/decompile/index.js";
 import { hasErrors } from "../../src/diagnostics/diagnostic.js";
 import type { Element, Policy } from "../../src/model/types.js";
-import { checkPolEntries, encodePol, toDumpRecord, type PolEntry } from "../../src/pol/index.js";
+import { checkPolEntries, encodePol, type PolEntry } from "../../src/pol/index.js";
+import { toDumpRecord } from "../../src/formats/index.js";
 import { readStore, type StoreContents, type StoreTemplate } from "../../src/read/read-store.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
 import { SHARED } from "./cli.js";

@@ -1,21 +1,14 @@
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
+import { AdmxkitError, diag, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { DIAGNOSTIC_CODES } from "../../src/i18n/codes.js";
-import { formatMessage } from "../../src/i18n/messages.js";
+import { formatMessage, messageRef } from "../../src/i18n/messages.js";
 import { tempDir } from "../helpers/cli.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
-import {
-  describeLgpoParseError,
-  describePolDecodeError,
-  describePolEncodeIssue,
-  formatRegText,
-  parseLgpoText,
-  RegFormatError,
-  szEntry,
-} from "../../src/pol/index.js";
+import { checkPolEntries, decodePol, szEntry } from "../../src/pol/index.js";
+import { formatRegText, parseLgpoText } from "../../src/formats/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
 
 /** Every `diag("CODE"` in the sources, so that a new code without wording fails here. */
@@ -64,19 +57,30 @@ describe("message catalogs", () => {
   });
 
   it("word the Registry.pol codec's errors in both languages", () => {
-    const error = { code: "POL_BAD_VERSION", offset: 4, expected: "1", found: "2" } as const;
-    expect(describePolDecodeError(error)).toBe(
+    const version = decodePol(new Uint8Array([0x50, 0x52, 0x65, 0x67, 2, 0, 0, 0]));
+    if (version.ok) throw new Error("expected a decode error");
+    expect(formatMessage(version.error.code, version.error.params)).toBe(
       "this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 2",
     );
-    expect(describePolDecodeError({ ...error, entry: 3 }, "ja-JP")).toBe(
-      "この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4、エントリ 3): 期待した内容は 1、実際は 2",
+    expect(formatMessage(version.error.code, version.error.params, "ja-JP")).toBe(
+      "この Registry.pol のバージョンには対応していません (存在するのはバージョン 1 のみです) (バイト 4): 期待した内容は 1、実際は 2",
     );
-    const issue = { code: "POL_NUL_IN_KEY", index: 2, detail: "at character 5" } as const;
-    expect(describePolEncodeIssue(issue)).toBe(
-      "entry 2: the key path contains a NUL character (at character 5)",
+    const delimiter = diag("POL_BAD_DELIMITER", {
+      offset: 14,
+      entry: 3,
+      expected: "';'",
+      found: "U+002C ','",
+    });
+    expect(formatMessage(delimiter.code, delimiter.params, "ja-JP")).toBe(
+      "区切り文字があるべき位置に別の文字があります (バイト 14、エントリ 3): 期待した内容は ';'、実際は U+002C ','",
     );
-    expect(describePolEncodeIssue({ ...issue, index: -1 }, "ja-JP")).toBe(
-      "キー パスに NUL 文字が含まれています (at character 5)",
+    const key = "A\\\\B";
+    const [issue] = checkPolEntries([szEntry("A", "ok", "x"), szEntry(key, "V", "x")]);
+    expect(issue).toMatchObject({ code: "POL_KEY_EMPTY_COMPONENT", params: { index: 1, key } });
+    expect(issue!.message).toBe(`the key path has an empty component (${JSON.stringify(key)})`);
+    const problem = messageRef(issue!.code, issue!.params);
+    expect(formatMessage("POL_ENCODE_ENTRY", { index: 1, problem }, "ja-JP")).toBe(
+      `エントリ 1: キー パスに空の要素があります (${JSON.stringify(key)})`,
     );
   });
 
@@ -84,10 +88,9 @@ describe("message catalogs", () => {
     const parsed = parseLgpoText("Computer\r\nK\r\nV\r\ndword:1\r\n");
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(describeLgpoParseError(parsed.error)).toMatch(
-      /^line 4 of the LGPO text: expected DWORD:, .* found dword:1$/,
-    );
-    expect(describeLgpoParseError(parsed.error, "ja-JP")).toMatch(
+    expect(parsed.error).toMatchObject({ code: "LGPO_BAD_ACTION", line: 4 });
+    expect(parsed.error.message).toMatch(/^line 4 of the LGPO text: expected DWORD:, .* found dword:1$/);
+    expect(formatMessage(parsed.error.code, parsed.error.params, "ja-JP")).toMatch(
       /^LGPO テキストの 4 行目: 操作には DWORD:, .*dword:1 がありました$/,
     );
     const refused = (() => {
@@ -97,8 +100,9 @@ describe("message catalogs", () => {
         return error;
       }
     })();
-    expect(refused).toBeInstanceOf(RegFormatError);
-    expect((refused as Error).message).toMatch(/^entry 0: the key Software\\A<U\+000A>B contains U\+000A/);
+    expect(refused).toBeInstanceOf(AdmxkitError);
+    const [unsafe] = (refused as AdmxkitError).diagnostics;
+    expect(unsafe!.message).toMatch(/^entry 1: the key Software\\A<U\+000A>B contains U\+000A/);
   });
 
   it("word a message carried inside another in the language it is shown in", async () => {

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { readPolFile } from "../../src/io/read-gpo-input.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
+import { formatMessage, inEnglish } from "../../src/i18n/messages.js";
 import { decodePol } from "../../src/pol/decode.js";
-import { describePolDecodeError } from "../../src/pol/errors.js";
-import { describeLgpoParseError, parseLgpoText } from "../../src/pol/lgpo-parse.js";
+import { parseLgpoText } from "../../src/formats/lgpo-parse.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -114,9 +114,9 @@ describe("what the Registry.pol and LGPO readers expected, worded in Japanese (i
     const result = decodePol(new Uint8Array(bytes));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(describePolDecodeError(result.error, "en-US")).toContain(`expected ${english}`);
-    expect(result.error.expected.startsWith(english)).toBe(true);
-    const ja = describePolDecodeError(result.error, "ja-JP");
+    expect(formatMessage(result.error.code, result.error.params, "en-US")).toContain(`expected ${english}`);
+    expect(inEnglish(result.error.params.expected).startsWith(english)).toBe(true);
+    const ja = formatMessage(result.error.code, result.error.params, "ja-JP");
     expect(ja).toContain("期待した内容は");
     expect(ja, ja).not.toMatch(
       /\b(?:or|the|of|a|an|at|most|size|type|key|value|name|version|even|string|data)\b/,
@@ -134,8 +134,8 @@ describe("what the Registry.pol and LGPO readers expected, worded in Japanese (i
     const result = parseLgpoText(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(describeLgpoParseError(result.error, "en-US")).toContain(english);
-    const ja = describeLgpoParseError(result.error, "ja-JP");
+    expect(formatMessage(result.error.code, result.error.params, "en-US")).toContain(english);
+    const ja = formatMessage(result.error.code, result.error.params, "ja-JP");
     expect(ja).toContain("LGPO テキストの");
     expect(ja, ja).not.toMatch(/\b(?:or|like|number|decimal|bit|hex|bytes|key|value|name|and|action)\b/);
   });

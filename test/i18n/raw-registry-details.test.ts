@@ -7,8 +7,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
-import { formatMessage } from "../../src/i18n/messages.js";
-import { fromDumpRecord } from "../../src/pol/index.js";
+import { formatMessage, type MessageRef } from "../../src/i18n/messages.js";
+import { fromDumpRecord } from "../../src/formats/index.js";
 import { registrySectionEntries } from "../../src/values/registry-section.js";
 import type { RegistryRecord } from "../../src/values/schema.js";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -57,8 +57,8 @@ describe("what a raw registry entry's data must be, in both languages (issue 15.
   it.each(CASES)("%s with data %j", (type, data, english) => {
     const read = fromDumpRecord(record(type, data));
     expect(read.ok).toBe(false);
-    if (read.ok || read.problem.code !== "RECORD_BAD_DATA") throw new Error("not RECORD_BAD_DATA");
-    const { expected } = read.problem;
+    if (read.ok || read.error.code !== "VALUES_RAW_BAD_DATA") throw new Error("not VALUES_RAW_BAD_DATA");
+    const expected = read.error.params.expected as MessageRef;
     expect(formatMessage(expected.code, expected.params, "en-US")).toBe(english);
     const ja = formatMessage(expected.code, expected.params, "ja-JP");
     expect(englishIn(ja), ja).toEqual([]);

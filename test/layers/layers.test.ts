@@ -92,6 +92,20 @@ describe("layers", () => {
     expect(layerViolations(edges, layers)).toEqual([]);
   });
 
+  it("keep findings below the codec, the codec below the model, and the output formats above both", async () => {
+    const layers = documentedLayers(await readFile(DESIGN_NOTES, "utf8"));
+    const rank = (unit: string) => layers.findIndex((units) => units.includes(unit));
+    const order = ["diagnostics", "pol", "model", "formats", "values"].map(rank);
+    expect(order.every((r) => r >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(order.length);
+    // One room per concept: the ADMX and ADML writers and what calls both are one folder.
+    expect(rank("templates")).toBeGreaterThan(rank("model"));
+    expect(layers.flat()).not.toContain("admx");
+    expect(layers.flat()).not.toContain("generate");
+    expect(layers.flat()).not.toContain("ps1");
+  });
+
   it("catch the imports that used to break them", () => {
     const layers = [["xml"], ["model"], ["admx", "adml", "read"], ["explain", "lint"]];
     const edges = [

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { strictDiagnostic } from "../../src/lint/strict.js";

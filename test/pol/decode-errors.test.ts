@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  decodePol,
-  decodePolOrThrow,
-  describePolDecodeError,
-  dwordEntry,
-  encodePol,
-  PolDecodeFailure,
-} from "../../src/pol/index.js";
-import type { PolDecodeError } from "../../src/pol/index.js";
+import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
+import { decodePol, decodePolOrThrow, dwordEntry, encodePol } from "../../src/pol/index.js";
+import type { PolDecodeDiagnostic } from "../../src/pol/index.js";
 import { hex, toHex } from "../helpers/pol-kit.js";
 
 // One entry [K;N;4;4;01000000] — offsets: '[' 8, key 10, ';' 14, name 16, ';' 20, type 22, ';' 26,
@@ -20,10 +14,12 @@ function edit(change: (bytes: Uint8Array) => void, bytes = VALID): Uint8Array {
   return copy;
 }
 
-function errorOf(bytes: Uint8Array): PolDecodeError {
+/** The decoding failure's code and params, where the tests below look for offset, entry and found. */
+function errorOf(bytes: Uint8Array): PolDecodeDiagnostic["params"] & { code: string } {
   const result = decodePol(bytes);
   if (result.ok) throw new Error("expected a decode error");
-  return result.error;
+  expect(result.error.severity).toBe("error");
+  return { code: result.error.code, ...result.error.params };
 }
 
 describe("decodePol errors", () => {
@@ -63,15 +59,17 @@ describe("decodePol errors", () => {
     expect(errorOf(edit((b) => (b[26] = 0x3a)))).toMatchObject({ code: "POL_BAD_DELIMITER", offset: 26 });
   });
 
-  it("POL_TRUNCATED when the input ends inside an entry or the header", () => {
-    expect(errorOf(VALID.subarray(0, 39))).toMatchObject({ code: "POL_TRUNCATED", offset: 39 });
+  it("POL_TRUNCATED when the input ends inside an entry, POL_TRUNCATED_HEADER inside the header", () => {
+    expect(errorOf(VALID.subarray(0, 39))).toMatchObject({ code: "POL_TRUNCATED", offset: 39, entry: 0 });
     expect(errorOf(VALID.subarray(0, 30))).toMatchObject({
       code: "POL_TRUNCATED",
       offset: 30,
-      expected: "a 32-bit size",
+      expected: { code: "POL_EXPECT_SIZE" },
     });
-    expect(errorOf(VALID.subarray(0, 6))).toMatchObject({ code: "POL_TRUNCATED", offset: 6 });
-    expect(errorOf(new Uint8Array(0))).toMatchObject({ code: "POL_TRUNCATED", offset: 0 });
+    const header = errorOf(VALID.subarray(0, 6));
+    expect(header).toMatchObject({ code: "POL_TRUNCATED_HEADER", offset: 6 });
+    expect(header).not.toHaveProperty("entry");
+    expect(errorOf(new Uint8Array(0))).toMatchObject({ code: "POL_TRUNCATED_HEADER", offset: 0 });
   });
 
   it("POL_SIZE_PAST_END at the size field", () => {
@@ -104,20 +102,41 @@ describe("decodePol errors", () => {
     expect(errorOf(hex("50 52 65 67 01 00 00 00 5b 00 4b 00 4c 00"))).toMatchObject({
       code: "POL_UNTERMINATED_STRING",
       offset: 10,
-      expected: "a NUL-terminated key",
+      expected: { code: "POL_EXPECT_KEY" },
     });
     expect(errorOf(VALID.subarray(0, 17))).toMatchObject({ code: "POL_UNTERMINATED_STRING", offset: 16 });
   });
 
-  it("decodePolOrThrow throws PolDecodeFailure carrying the error, with readable text", () => {
+  it("decodePolOrThrow throws an AdmxkitError carrying the error, with readable text", () => {
     const bad = edit((b) => (b[4] = 9));
-    expect(() => decodePolOrThrow(bad)).toThrow(PolDecodeFailure);
+    expect(() => decodePolOrThrow(bad)).toThrow(AdmxkitError);
     try {
       decodePolOrThrow(bad);
     } catch (caught) {
-      expect((caught as PolDecodeFailure).error.code).toBe("POL_BAD_VERSION");
-      expect((caught as Error).message).toBe(describePolDecodeError((caught as PolDecodeFailure).error));
-      expect((caught as Error).message).toContain("at byte 4");
+      const [error] = (caught as AdmxkitError).diagnostics;
+      expect(error).toMatchObject({ code: "POL_BAD_VERSION", params: { offset: 4, found: "9" } });
+      expect((caught as Error).message).toBe(formatDiagnostic(error!));
+      expect(error!.message).toBe(
+        "this Registry.pol version is not supported (only version 1 exists) at byte 4: expected 1, found 9",
+      );
     }
+  });
+
+  it("words each place exactly as the code's message says: entry and found only where they are", () => {
+    const messages = [
+      VALID.subarray(0, 2),
+      edit((b) => (b[14] = 0x2c)),
+      VALID.subarray(0, 17),
+      edit((b) => (b[0] = 0x51)),
+    ].map((bytes) => {
+      const result = decodePol(bytes);
+      return result.ok ? "" : result.error.message;
+    });
+    expect(messages).toEqual([
+      "the file ends inside an entry at byte 2: expected 'PReg'",
+      "a character stands where a delimiter belongs at byte 14 in entry 0: expected ';', found U+002C ','",
+      "a key or value name has no NUL at its end at byte 16 in entry 0: expected a NUL-terminated value name",
+      "not a Registry.pol file (it does not start with the PReg signature) at byte 0: expected 50 52 65 67 ('PReg'), found 51 52 65 67",
+    ]);
   });
 });

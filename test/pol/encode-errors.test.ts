@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkPolEntries, encodePol, encodeValue, PolEncodeError, szEntry } from "../../src/pol/index.js";
+import { AdmxkitError, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
+import { checkPolEntries, encodePol, encodeValue, szEntry } from "../../src/pol/index.js";
 import type { PolEncodeErrorCode, PolEntry } from "../../src/pol/index.js";
 
 function entry(overrides: Partial<PolEntry>): PolEntry {
   return { key: "Software\\Policies\\X", valueName: "V", type: 4, data: new Uint8Array(4), ...overrides };
 }
 
-function refusal(entries: PolEntry[]): PolEncodeError {
+function refusals(entries: PolEntry[]): readonly Diagnostic[] {
   try {
     encodePol(entries);
   } catch (caught) {
-    if (caught instanceof PolEncodeError) return caught;
+    if (caught instanceof AdmxkitError) return caught.diagnostics;
     throw caught;
   }
   throw new Error("expected encodePol to refuse");
@@ -38,10 +39,22 @@ const CASES: [string, PolEncodeErrorCode, PolEntry][] = [
 
 describe("encodePol refusals", () => {
   it.each(CASES)("refuses %s with %s", (_, code, bad) => {
-    const error = refusal([szEntry("A", "ok", "fine"), bad]);
-    expect(error.code).toBe(code);
-    expect(error.index).toBe(1);
-    expect(error.message).toMatch(/^entry 1: /);
+    const [error, ...rest] = refusals([szEntry("A", "ok", "fine"), bad]);
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({
+      code,
+      severity: "error",
+      params: { index: 1, key: bad.key, valueName: bad.valueName },
+    });
+    expect(error!.message).toMatch(/ \(.+\)$/);
+  });
+
+  it("refuses with every entry Windows would not accept, not just the first", () => {
+    const found = refusals([entry({ key: "" }), entry({}), entry({ type: -1 })]);
+    expect(found.map((d) => [d.code, d.params.index])).toEqual([
+      ["POL_KEY_EMPTY_COMPONENT", 0],
+      ["POL_BAD_TYPE", 2],
+    ]);
   });
 
   it("accepts the limits themselves", () => {
@@ -62,7 +75,7 @@ describe("encodePol refusals", () => {
       entry({ key: "" }),
       entry({ valueName: "\0" }),
     ]);
-    expect(issues.map((i) => [i.index, i.code])).toEqual([
+    expect(issues.map((i) => [i.params.index, i.code])).toEqual([
       [0, "POL_KEY_EMPTY_COMPONENT"],
       [2, "POL_KEY_EMPTY_COMPONENT"],
       [3, "POL_NUL_IN_VALUE_NAME"],
@@ -81,11 +94,13 @@ describe("encodeValue refusals", () => {
     ["NUL in REG_SZ", { type: "REG_SZ", value: "a\0b" }],
     ["NUL in a MULTI_SZ item", { type: "REG_MULTI_SZ", value: ["ok", "a\0b"] }],
   ] as const)("refuses %s with POL_BAD_VALUE", (_, value) => {
-    expect(() => encodeValue(value)).toThrow(PolEncodeError);
+    expect(() => encodeValue(value)).toThrow(AdmxkitError);
     try {
       encodeValue(value);
     } catch (caught) {
-      expect(caught).toMatchObject({ code: "POL_BAD_VALUE", index: -1 });
+      const [refused] = (caught as AdmxkitError).diagnostics;
+      expect(refused).toMatchObject({ code: "POL_BAD_VALUE" });
+      expect(refused!.params).not.toHaveProperty("index");
     }
   });
 });

@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  checkLgpoEntries,
-  decodePol,
-  decodePolOrThrow,
-  decodeValue,
-  encodePol,
-  encodeValue,
-  formatLgpoText,
-  parseLgpoText,
-  PolEncodeError,
-} from "../../src/pol/index.js";
+import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
+import { decodePol, decodePolOrThrow, decodeValue, encodePol, encodeValue } from "../../src/pol/index.js";
+import { checkLgpoEntries, formatLgpoText, parseLgpoText } from "../../src/formats/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode } from "../../src/pol/index.js";
 import { entry, value } from "../helpers/pol-arbitraries.js";
 import { FIXTURES, fuzzRuns, readFixture } from "../helpers/pol-kit.js";
@@ -36,7 +28,7 @@ describe("encode → decode round trip", () => {
         fc.array(entry, { maxLength: 8 }),
         fc.constantFrom("machine", "user" as const),
         (entries, hive) => {
-          const carried = entries.filter((e) => checkLgpoEntries([e]).length === 0);
+          const carried = entries.filter((e) => checkLgpoEntries([e], hive).length === 0);
           const parsed = parseLgpoText(formatLgpoText(carried, hive));
           expect(parsed.ok).toBe(true);
           if (!parsed.ok) return;
@@ -78,15 +70,15 @@ function checkDecode(bytes: Uint8Array): void {
   const result = decodePol(bytes);
   if (!result.ok) {
     expect(CODES.has(result.error.code)).toBe(true);
-    expect(result.error.offset).toBeGreaterThanOrEqual(0);
-    expect(result.error.offset).toBeLessThanOrEqual(bytes.length);
+    expect(result.error.params.offset).toBeGreaterThanOrEqual(0);
+    expect(result.error.params.offset).toBeLessThanOrEqual(bytes.length);
     return;
   }
   try {
     expect(Buffer.from(encodePol(result.entries)).equals(Buffer.from(bytes))).toBe(true);
   } catch (caught) {
     // The reader accepts what the format allows; the writer also refuses what Windows would not take.
-    if (!(caught instanceof PolEncodeError)) throw caught;
+    if (!(caught instanceof AdmxkitError)) throw caught;
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import type { OutputFile } from "../../src/io/output-file.js";
 import { writeStorePreview, type StoreTemplate } from "../../src/preview/index.js";

@@ -9,8 +9,8 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeAdml } from "../../src/adml/write-adml.js";
-import { writeAdmx } from "../../src/admx/write-admx.js";
+import { writeAdml } from "../../src/templates/write-adml.js";
+import { writeAdmx } from "../../src/templates/write-admx.js";
 import { compilePolicy, type PolicyState } from "../../src/compile/index.js";
 import type { Policy } from "../../src/model/types.js";
 import { CatalogKeys } from "../../src/read/catalog-keys.js";

@@ -1,7 +1,7 @@
 import { cp, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { compilePolicy } from "../../src/compile/compile-policy.js";
 import { createPolicyIndex } from "../../src/compile/policy-index.js";

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeAdml } from "../../src/adml/write-adml.js";
-import { writeAdmx } from "../../src/admx/write-admx.js";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { writeAdml } from "../../src/templates/write-adml.js";
+import { writeAdmx } from "../../src/templates/write-admx.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { collectStringUses } from "../../src/model/strings.js";

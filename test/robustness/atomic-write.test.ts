@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { distUrl } from "../helpers/bounded-child.js";

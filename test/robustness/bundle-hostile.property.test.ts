@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateTemplates } from "../../src/generate/generate.js";
+import { generateTemplates } from "../../src/templates/generate.js";
 import { formatPath } from "../../src/diagnostics/diagnostic.js";
 import { checkBundle, type BundleCheck } from "../../src/model/check-bundle.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";

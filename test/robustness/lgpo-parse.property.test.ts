@@ -4,7 +4,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeLgpoBytes, formatLgpoText, parseLgpoText, type LgpoParseResult } from "../../src/pol/index.js";
+import {
+  decodeLgpoBytes,
+  formatLgpoText,
+  parseLgpoText,
+  type LgpoParseResult,
+} from "../../src/formats/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
 import { costRatio } from "../helpers/growth.js";
 import { fuzzRuns } from "../helpers/hostile-kit.js";

@@ -7,14 +7,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  decodePol,
-  delvalsEntry,
-  dwordEntry,
-  encodePol,
-  PolEncodeError,
-  szEntry,
-} from "../../src/pol/index.js";
+import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
+import { decodePol, delvalsEntry, dwordEntry, encodePol, szEntry } from "../../src/pol/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode, type PolEntry } from "../../src/pol/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
 import { runCli, tempDir } from "../helpers/cli.js";
@@ -44,13 +38,13 @@ function decodeChecked(bytes: Uint8Array) {
       expect(Buffer.from(encodePol(r.entries)).equals(Buffer.from(bytes))).toBe(true);
     } catch (caught) {
       // The reader takes what the format allows; the writer also refuses what Windows would not take.
-      if (!(caught instanceof PolEncodeError)) throw caught;
+      if (!(caught instanceof AdmxkitError)) throw caught;
     }
   } else {
     expect(CODES).toContain(r.error.code);
-    expect(r.error.offset).toBeGreaterThanOrEqual(0);
-    expect(r.error.offset).toBeLessThanOrEqual(bytes.length);
-    expect(typeof r.error.expected).toBe("string");
+    expect(r.error.params.offset).toBeGreaterThanOrEqual(0);
+    expect(r.error.params.offset).toBeLessThanOrEqual(bytes.length);
+    expect(r.error.message).toContain(`at byte ${r.error.params.offset}`);
   }
   return r;
 }

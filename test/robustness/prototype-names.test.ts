@@ -6,8 +6,8 @@
  * a property every object inherits; no built-in prototype changes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeAdml } from "../../src/adml/write-adml.js";
-import { writeAdmx } from "../../src/admx/write-admx.js";
+import { writeAdml } from "../../src/templates/write-adml.js";
+import { writeAdmx } from "../../src/templates/write-admx.js";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import { decodeValue } from "../../src/pol/index.js";

@@ -9,22 +9,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
-import { formatPath } from "../../src/diagnostics/diagnostic.js";
+import { AdmxkitError, formatPath } from "../../src/diagnostics/diagnostic.js";
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
-import {
-  checkRegEntries,
-  delEntry,
-  deleteKeysEntry,
-  deleteValuesEntry,
-  formatRegText,
-  RegFormatError,
-  szEntry,
-  UNSAFE_NAME_CHAR,
-  valueEntry,
-} from "../../src/pol/index.js";
+import { delEntry, deleteKeysEntry, deleteValuesEntry, szEntry, valueEntry } from "../../src/pol/index.js";
+import { checkRegEntries, formatRegText } from "../../src/formats/index.js";
 import { parseAdmx } from "../../src/read/read-file.js";
-import { checkRegistryName } from "../../src/values/registry-names.js";
+import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/model/registry-names.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../helpers/pol-arbitraries.js";
@@ -230,12 +221,12 @@ describe("the .reg writer refuses what it cannot represent", () => {
     ["a line break in a **del. name", [delEntry(K, "x\ny")], "valueName"],
     ["a line break in a **DeleteKeys subkey", [deleteKeysEntry(K, ["a\r\n[HKEY_LOCAL_MACHINE\\Run"])], "key"],
     ["a line break in a **DeleteValues name", [deleteValuesEntry(K, ["a\nb"])], "valueName"],
-  ])("%s: RegFormatError, and checkRegEntries lists it", (_, entries, field) => {
-    expect(() => formatRegText(entries, "machine")).toThrow(RegFormatError);
+  ])("%s: an AdmxkitError, and checkRegEntries lists it", (_, entries, field) => {
+    expect(() => formatRegText(entries, "machine")).toThrow(AdmxkitError);
     const [issue, ...rest] = checkRegEntries(entries);
     expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ code: "REG_NAME_UNSAFE", index: 0, field });
-    expect(issue!.name).not.toMatch(UNSAFE_NAME_CHAR);
+    expect(issue).toMatchObject({ code: "REG_NAME_UNSAFE", params: { index: 1, field } });
+    expect(issue!.params.name).not.toMatch(UNSAFE_NAME_CHAR);
   });
 
   it("string data with control characters is written as hex(1), not raw", () => {
@@ -254,7 +245,7 @@ describe("the .reg writer refuses what it cannot represent", () => {
         try {
           text = formatRegText(entries, "machine");
         } catch (error) {
-          expect(error).toBeInstanceOf(RegFormatError);
+          expect(error).toBeInstanceOf(AdmxkitError);
         }
         expect(text === undefined).toBe(issues.length > 0);
         if (text === undefined) return;

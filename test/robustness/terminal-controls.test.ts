@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../../src/i18n/visible-text.js";
-import { encodePol, formatPolTable, type PolEntry } from "../../src/pol/index.js";
+import { encodePol, type PolEntry } from "../../src/pol/index.js";
+import { formatPolTable } from "../../src/formats/index.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 
 /** Every character a terminal acts on, and none of them may come out raw (issue 15.8). */

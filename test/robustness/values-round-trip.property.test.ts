@@ -12,18 +12,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { decodeValues } from "../../src/decompile/index.js";
+import { findUnsafeNameChar } from "../../src/model/registry-names.js";
+import { checkPolEntries, decodePol, decodePolStream, type PolEntry } from "../../src/pol/index.js";
 import {
   checkLgpoEntries,
-  checkPolEntries,
-  decodePol,
-  decodePolStream,
-  findUnsafeNameChar,
   formatLgpoText,
   fromDumpRecord,
   jsonLinesChunks,
   parseLgpoText,
-  type PolEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import { toRegistryRecords } from "../../src/values/registry-section.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import { valuesTextChunks, VALUES_PER_POL_BYTE } from "../../src/values/values-text.js";
@@ -152,7 +149,7 @@ describe("values --from → pol, and every file admxkit writes from a Registry.p
         });
 
         // dump --format lgpo: the entries LGPO text can carry parse back as themselves.
-        const carried = all.filter((e) => checkLgpoEntries([e]).length === 0);
+        const carried = all.filter((e) => checkLgpoEntries([e], "machine").length === 0);
         const lgpo = parseLgpoText(formatLgpoText(carried, "machine"));
         expect(lgpo.ok && lgpo.machine.map(plain)).toEqual(carried.map(plain));
       }),

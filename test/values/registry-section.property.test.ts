@@ -5,14 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues } from "../../src/compile/index.js";
-import {
-  delvalsEntry,
-  dwordEntry,
-  fromDumpRecord,
-  szEntry,
-  toDumpRecord,
-  type PolEntry,
-} from "../../src/pol/index.js";
+import { delvalsEntry, dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
+import { fromDumpRecord, toDumpRecord } from "../../src/formats/index.js";
 import { parseValues, toRegistryRecords, valuesJsonSchema } from "../../src/values/index.js";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { dword, KEY, records, sz, testBundle } from "../helpers/compile-kit.js";
@@ -67,17 +61,20 @@ describe("fromDumpRecord, the inverse of toDumpRecord", () => {
 
   it("says what is wrong: unknown type, data of the wrong form, size that does not fit", () => {
     const base = { key: "K", valueName: "v" };
-    expect(fromDumpRecord({ ...base, type: "REG_WORD", data: 1 })).toEqual({
+    expect(fromDumpRecord({ ...base, type: "REG_WORD", data: 1 })).toMatchObject({
       ok: false,
-      problem: { code: "RECORD_BAD_TYPE", type: "REG_WORD" },
+      error: { code: "VALUES_RAW_BAD_TYPE", severity: "error", params: { type: '"REG_WORD"' } },
     });
     expect(fromDumpRecord({ ...base, type: "REG_DWORD", data: -1 })).toMatchObject({
       ok: false,
-      problem: { code: "RECORD_BAD_DATA" },
+      error: {
+        code: "VALUES_RAW_BAD_DATA",
+        params: { type: "REG_DWORD", expected: { code: "RECORD_EXPECT_TYPED_OR_HEX" } },
+      },
     });
-    expect(fromDumpRecord({ ...base, type: "REG_SZ", data: "abc", size: 6 })).toEqual({
+    expect(fromDumpRecord({ ...base, type: "REG_SZ", data: "abc", size: 6 })).toMatchObject({
       ok: false,
-      problem: { code: "RECORD_SIZE_MISMATCH", size: 6, actual: 8 },
+      error: { code: "VALUES_RAW_SIZE_MISMATCH", params: { size: 6, actual: 8 } },
     });
   });
 });

@@ -31,7 +31,7 @@ export async function handler(args: BuildArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
   return runCommand(io, locale, async () => {
     const { loadBundle } = await import("../../load/load-bundle.js");
-    const { templateFiles } = await import("../../generate/template-files.js");
+    const { templateFiles } = await import("../../templates/template-files.js");
     const { writeFilesAtomic } = await import("../../io/write-files.js");
     // Checked once, by loadBundle: the files are written from the bundle as checked.
     const { bundle, diagnostics } = await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale);

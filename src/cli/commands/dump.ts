@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { formatMessage } from "../../i18n/messages.js";
-import type { PolEntry, PolTableOptions } from "../../pol/index.js";
+import type { PolEntry } from "../../pol/index.js";
+import type { PolTableOptions } from "../../formats/index.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { CLASSES } from "./shared-options.js";
@@ -93,7 +94,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
   }
   return runCommand(io, locale, async () => {
     const { AdmxkitError } = await import("../../diagnostics/diagnostic.js");
-    const pol = await import("../../pol/index.js");
+    const { dumpFileChunks, dumpTextChunks } = await import("../../formats/dump-output.js");
     const { readPolFile, readPolFileStream } = await import("../../io/read-gpo-input.js");
     const place = { file: args.file };
     // Walked, not kept: memory holds the file's bytes, not an object per entry; explaining needs the
@@ -103,7 +104,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
     const format = args.json ? "json" : args.format;
     if (format === "lgpo") {
       // The one check of src/formats (what pol --format lgpo refuses, dump refuses alike).
-      const { checkEntriesFor } = await import("../../formats/index.js");
+      const { checkEntriesFor } = await import("../../formats/entry-formats.js");
       const problems = checkEntriesFor("lgpo", entries, args.class, place);
       if (problems.length > 0) throw new AdmxkitError(problems);
     }
@@ -116,8 +117,8 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       // Made as it is written too; the notes are known before the first chunk.
       ({ text, notes } = await explainedDump(list, args, format === "json", table));
     } else {
-      // Made as it is written (src/pol/dump-output.ts): the whole output is never held in memory.
-      text = pol.dumpTextChunks(entries, format, args.class, table);
+      // Made as it is written (src/formats/dump-output.ts): the whole output is never held in memory.
+      text = dumpTextChunks(entries, format, args.class, table);
     }
     if (args.out === undefined) {
       // Awaited: a slow reader holds the writing back rather than the output piling up in memory.
@@ -126,7 +127,7 @@ export async function handler(args: DumpArgs, io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const { writeFileAtomic } = await import("../../io/write-files.js");
-    const content = list === undefined ? pol.dumpFileChunks(entries, format, args.class) : text;
+    const content = list === undefined ? dumpFileChunks(entries, format, args.class) : text;
     const written = await writeFileAtomic(args.out, content);
     io.stdout(`${written}\n`);
     reportDiagnostics(io, notes, locale);

@@ -1,7 +1,7 @@
 import type { CompileResult } from "../../compile/index.js";
 import { AdmxkitError } from "../../diagnostics/diagnostic.js";
 import type { CommandSpec } from "../args.js";
-import { ENTRY_FORMATS, isUtf8TextFormat, type EntryFormat } from "../../formats/entry-formats.js";
+import { ENTRY_FORMATS, isUtf8TextFormat, type EntryFormat } from "../../formats/format-list.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand, usageError } from "../context.js";
 import { formatMessage } from "../../i18n/messages.js";
@@ -41,7 +41,7 @@ export const spec: CommandSpec = {
 
 export async function handler(args: PolArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  // Output that is not UTF-8 text (src/formats/entry-formats.ts) would garble a terminal, as gzip's or
+  // Output that is not UTF-8 text (src/formats/format-list.ts) would garble a terminal, as gzip's or
   // tar's would: refused before any work is done.
   if (args.out === "-" && !isUtf8TextFormat(args.format) && io.terminalColumns?.() !== undefined) {
     return usageError(
@@ -68,7 +68,7 @@ export async function handler(args: PolArgs, io: CliIo): Promise<number> {
     const diagnostics = [...diagnosticsFor(policiesNamedBy(index, values)), ...result.diagnostics];
     if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics, locale);
     reportDiagnostics(io, diagnostics, locale);
-    const { encodeEntries } = await import("../../formats/index.js");
+    const { encodeEntries } = await import("../../formats/entry-formats.js");
     const content = encodeEntries(args.format, result.entries, args.class);
     if (args.out === "-") {
       if (typeof content === "string") await io.stdout(content);

@@ -1,13 +1,7 @@
-import { MAX_VALUE_NAME_LENGTH } from "../../model/limits.js";
+import { MAX_VALUE_NAME_LENGTH } from "../../pol/limits.js";
 import type { ListElement } from "../../model/types.js";
-import {
-  delvalsEntry,
-  expandSzEntry,
-  findUnsafeNameChar,
-  registryUpcase,
-  szEntry,
-  visibleName,
-} from "../../pol/index.js";
+import { findUnsafeNameChar, visibleName } from "../../model/registry-names.js";
+import { delvalsEntry, expandSzEntry, registryUpcase, szEntry } from "../../pol/index.js";
 import type { OptionValue } from "../types.js";
 import { isRecord, quoteValue, type ElementContext, type ElementHandler } from "./handler.js";
 

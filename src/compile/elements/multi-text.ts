@@ -1,4 +1,4 @@
-import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../../model/limits.js";
+import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../../pol/limits.js";
 import type { MultiTextElement } from "../../model/types.js";
 import { delEntry, multiSzEntry } from "../../pol/index.js";
 import { elementValueName } from "../registry-values.js";

@@ -1,4 +1,4 @@
-import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../../model/limits.js";
+import { ADMX_TEXT_DEFAULT_MAX_LENGTH } from "../../pol/limits.js";
 import type { TextElement } from "../../model/types.js";
 import { delEntry, expandSzEntry, szEntry } from "../../pol/index.js";
 import { checkTextFormat } from "../../values/formats.js";

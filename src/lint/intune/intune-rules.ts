@@ -4,7 +4,7 @@
  * text values at 1023 characters, and needs each `using` namespace imported before the file that uses it.
  */
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { INTUNE_CUSTOM_ADMX_TEXT_MAX_LENGTH } from "../../model/limits.js";
+import { INTUNE_CUSTOM_ADMX_TEXT_MAX_LENGTH } from "../../pol/limits.js";
 import type { AdmlDocument, AdmxDocument, ReadPolicy } from "../../read/types.js";
 import { intuneRefusedRoot } from "./allow-list.js";
 

@@ -7,18 +7,18 @@
  * absent — the value line is commented out, since importing it would overwrite an existing value).
  *
  * What `.reg` syntax cannot carry is refused, never written raw: a key or value name with a character of
- * `UNSAFE_NAME_CHAR` (registry-names.ts) — a line break there would end the `[key]` header and let the
+ * `UNSAFE_NAME_CHAR` (src/model/registry-names.ts) — a line break there would end the `[key]` header and let the
  * rest of the name forge sections of its own. String data with such characters is written as `hex(1)`
  * / `hex(2)` bytes instead of a quoted string, which keeps every value exact.
  */
-import { formatMessage } from "../i18n/messages.js";
-import { classifyEntry } from "./actions.js";
-import type { PolAction } from "./actions.js";
+import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { classifyEntry } from "../pol/actions.js";
+import type { PolAction } from "../pol/actions.js";
 import { byteToHex } from "./hex.js";
-import { findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "./registry-names.js";
-import type { PolEntry, PolHive } from "./types.js";
-import { utf16leBytes } from "./utf16le.js";
-import { decodeValue } from "./value-codec.js";
+import { findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "../model/registry-names.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
+import { utf16leBytes } from "../pol/utf16le.js";
+import { decodeValue } from "../pol/value-codec.js";
 
 /** The registry root each hive's entries apply to. */
 export const HIVE_ROOTS: Readonly<Record<PolHive, string>> = {
@@ -26,33 +26,12 @@ export const HIVE_ROOTS: Readonly<Record<PolHive, string>> = {
   user: "HKEY_CURRENT_USER",
 };
 
-/** A name `.reg` text cannot carry: entry index, which name, and its first refused character. */
-export interface RegIssue {
-  readonly code: "REG_NAME_UNSAFE";
-  readonly index: number;
-  readonly field: "key" | "valueName";
-  /** The name with refused characters shown as `<U+000D>`. */
-  readonly name: string;
-  /** The character, described (`U+000D (CR)`), and its 1-based position in the name. */
-  readonly char: string;
-  readonly position: number;
-}
-
-/** The throwing form of a {@link RegIssue}; its message is the en-US text of `REG_NAME_UNSAFE`. */
-export class RegFormatError extends Error {
-  readonly issue: RegIssue;
-
-  constructor(issue: RegIssue) {
-    const { index, field, name, char, position } = issue;
-    super(formatMessage("REG_NAME_UNSAFE", { index, field, name, char, position }));
-    this.name = "RegFormatError";
-    this.issue = issue;
-  }
-}
+/** Which name of an entry `.reg` text cannot carry. */
+type NameField = "key" | "valueName";
 
 /** The names an entry puts into `.reg` text: its key and value name, and the names inside its data. */
-function namesOf(entry: PolEntry): { field: RegIssue["field"]; name: string }[] {
-  const names: { field: RegIssue["field"]; name: string }[] = [
+function namesOf(entry: PolEntry): { field: NameField; name: string }[] {
+  const names: { field: NameField; name: string }[] = [
     { field: "key", name: entry.key },
     { field: "valueName", name: entry.valueName },
   ];
@@ -65,14 +44,22 @@ function namesOf(entry: PolEntry): { field: RegIssue["field"]; name: string }[] 
   return names;
 }
 
-/** Lists the entries whose names `.reg` text cannot carry (see the module comment), in entry order. */
-export function checkRegEntries(entries: readonly PolEntry[]): RegIssue[] {
-  const issues: RegIssue[] = [];
+/**
+ * Lists the entries whose names `.reg` text cannot carry (see the module comment), in entry order, as
+ * `REG_NAME_UNSAFE` findings: `index` counts the entries from 1, as a reader counts the sections of a
+ * .reg file; `field` says which name, `name` shows it with refused characters as `<U+000D>`, `char`
+ * describes its first refused character (`U+000D (CR)`) and `position` is that character's, from 1.
+ */
+export function checkRegEntries(entries: readonly PolEntry[]): Diagnostic[] {
+  const issues: Diagnostic[] = [];
   entries.forEach((entry, index) => {
     for (const { field, name } of namesOf(entry)) {
       const unsafe = findUnsafeNameChar(name);
       if (unsafe === undefined) continue;
-      issues.push({ code: "REG_NAME_UNSAFE", index, field, name: visibleName(name), ...unsafe });
+      const { char, position } = unsafe;
+      issues.push(
+        diag("REG_NAME_UNSAFE", { index: index + 1, field, name: visibleName(name), char, position }),
+      );
       return;
     }
   });
@@ -165,12 +152,12 @@ interface Block {
 }
 
 /**
- * Builds the text of a `.reg` file (CRLF line ends) for entries of one hive, in entry order. Throws
- * {@link RegFormatError} for the first entry whose names it cannot carry ({@link checkRegEntries}).
+ * Builds the text of a `.reg` file (CRLF line ends) for entries of one hive, in entry order. Throws an
+ * {@link AdmxkitError} carrying every entry whose names it cannot carry ({@link checkRegEntries}).
  */
 export function formatRegText(entries: readonly PolEntry[], hive: PolHive): string {
-  const issue = checkRegEntries(entries)[0];
-  if (issue !== undefined) throw new RegFormatError(issue);
+  const issues = checkRegEntries(entries);
+  if (issues.length > 0) throw new AdmxkitError(issues);
   const root = HIVE_ROOTS[hive];
   const blocks: Block[] = [];
   const section = (key: string): string[] => {

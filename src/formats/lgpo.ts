@@ -10,35 +10,19 @@
  * an action, malformed data, an empty value name — an empty line would end the record — line breaks in a
  * key or name) are refused with `LGPO_UNREPRESENTABLE`.
  */
-import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { classifyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "../pol/actions.js";
 import { lgpoByteChunks, lineChunks } from "./dump-stream.js";
 import { bytesToHex } from "./hex.js";
 import { escapeLgpoText, LGPO_SCOPE_WORDS } from "./lgpo-escape.js";
-import { REG_TYPES } from "./types.js";
-import type { PolEntry, PolHive } from "./types.js";
-import { readTerminatedUtf16le, utf16leBytes } from "./utf16le.js";
-import { decodeValue } from "./value-codec.js";
+import { REG_TYPES } from "../pol/types.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
+import { readTerminatedUtf16le, utf16leBytes } from "../pol/utf16le.js";
+import { decodeValue } from "../pol/value-codec.js";
 
-/** An entry LGPO text cannot express. */
-export interface LgpoIssue {
-  readonly code: "LGPO_UNREPRESENTABLE";
-  readonly index: number;
-  readonly detail: string;
-}
-
-/** The throwing form of an {@link LgpoIssue}. */
-export class LgpoFormatError extends Error {
-  readonly code: LgpoIssue["code"];
-  readonly index: number;
-  readonly detail: string;
-
-  constructor(issue: LgpoIssue) {
-    super(`entry ${issue.index}: LGPO text cannot express it (${issue.detail})`);
-    this.name = "LgpoFormatError";
-    this.code = issue.code;
-    this.index = issue.index;
-    this.detail = issue.detail;
-  }
+/** The finding for an entry LGPO text cannot express: its hive, its index (from 0) and why not. */
+function unrepresentable(hive: PolHive, index: number, detail: string): Diagnostic {
+  return diag("LGPO_UNREPRESENTABLE", { index, detail, hive });
 }
 
 function sameEntry(a: PolEntry, b: PolEntry): boolean {
@@ -106,13 +90,16 @@ function recordLines(entry: PolEntry): [string, string] | { readonly problem: st
   return /[\r\n]/.test(lines[0] + lines[1]) ? { problem: "line break in the value name or data" } : lines;
 }
 
-/** Lists the entries LGPO text cannot express (see the module comment), in entry order. */
-export function checkLgpoEntries(entries: Iterable<PolEntry>): LgpoIssue[] {
-  const issues: LgpoIssue[] = [];
+/**
+ * Lists the entries of `hive` LGPO text cannot express (see the module comment), in entry order, as
+ * `LGPO_UNREPRESENTABLE` findings with the entry's `index` and the reason as `detail`.
+ */
+export function checkLgpoEntries(entries: Iterable<PolEntry>, hive: PolHive): Diagnostic[] {
+  const issues: Diagnostic[] = [];
   let index = 0;
   for (const entry of entries) {
     const lines = recordLines(entry);
-    if (!Array.isArray(lines)) issues.push({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
+    if (!Array.isArray(lines)) issues.push(unrepresentable(hive, index, lines.problem));
     index++;
   }
   return issues;
@@ -120,7 +107,7 @@ export function checkLgpoEntries(entries: Iterable<PolEntry>): LgpoIssue[] {
 
 /**
  * The LGPO text of {@link formatLgpoText} in chunks (see dump-stream.ts), so a large file is written as
- * it is made. Throws {@link LgpoFormatError} when it reaches an entry it cannot express: check first
+ * it is made. Throws an {@link AdmxkitError} when it reaches an entry it cannot express: check first
  * with {@link checkLgpoEntries} before writing anything.
  */
 export function lgpoTextChunks(
@@ -132,8 +119,7 @@ export function lgpoTextChunks(
     let index = 0;
     for (const entry of entries) {
       const lines = recordLines(entry);
-      if (!Array.isArray(lines))
-        throw new LgpoFormatError({ code: "LGPO_UNREPRESENTABLE", index, detail: lines.problem });
+      if (!Array.isArray(lines)) throw new AdmxkitError([unrepresentable(hive, index, lines.problem)]);
       // Records are separated by a blank line: the CRLF before every record but the first.
       yield `${index === 0 ? "" : "\r\n"}${scope}\r\n${entry.key}\r\n${lines[0]}\r\n${lines[1]}\r\n`;
       index++;
@@ -144,7 +130,7 @@ export function lgpoTextChunks(
 
 /**
  * LGPO text for entries of one hive: one record per entry, CRLF line ends, a blank line between records.
- * Throws {@link LgpoFormatError} for the first entry it cannot express.
+ * Throws an {@link AdmxkitError} for the first entry it cannot express.
  */
 export function formatLgpoText(entries: Iterable<PolEntry>, hive: PolHive): string {
   return [...lgpoTextChunks(entries, hive)].join("");

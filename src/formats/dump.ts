@@ -2,12 +2,12 @@
  * Entries as JSON-lines records (for tools and golden files) and as a fixed-width table (for people).
  */
 import { visibleText } from "../i18n/visible-text.js";
-import { classifyEntry } from "./actions.js";
+import { classifyEntry } from "../pol/actions.js";
 import { jsonLinesChunks, lineChunks } from "./dump-stream.js";
 import { bytesToHex } from "./hex.js";
-import { regTypeName } from "./types.js";
-import type { PolEntry, RegTypeName } from "./types.js";
-import { decodeValue } from "./value-codec.js";
+import { regTypeName } from "../pol/types.js";
+import type { PolEntry, RegTypeName } from "../pol/types.js";
+import { decodeValue } from "../pol/value-codec.js";
 
 /**
  * One entry as plain JSON. `type` is the type's name, or its number when WinNT.h defines none. `data` is a

@@ -4,9 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commandForEntry } from "../../src/ps1/index.js";
-import { removeCommandForEntry } from "../../src/ps1/registry-commands.js";
-import { psString, psUnsigned } from "../../src/ps1/ps-literal.js";
+import { commandForEntry } from "../../src/formats/ps1/index.js";
+import { removeCommandForEntry } from "../../src/formats/ps1/registry-commands.js";
+import { psString, psUnsigned } from "../../src/formats/ps1/ps-literal.js";
 import { szEntry } from "../../src/pol/index.js";
 import { fuzzRuns } from "../helpers/hostile-kit.js";
 import { evaluateStringLine, parseCommand, tokenize } from "../helpers/ps-tokenizer.js";

@@ -1,5 +1,5 @@
-import { writeAdml } from "../adml/write-adml.js";
-import { writeAdmx } from "../admx/write-admx.js";
+import { writeAdml } from "./write-adml.js";
+import { writeAdmx } from "./write-admx.js";
 import type { OutputFile } from "../io/output-file.js";
 import type { Bundle } from "../model/types.js";
 

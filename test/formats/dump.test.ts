@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatJsonLines, formatPolTable, toDumpRecord } from "../../src/pol/index.js";
-import type { PolDumpRecord, PolEntry } from "../../src/pol/index.js";
+import { formatJsonLines, formatPolTable, toDumpRecord } from "../../src/formats/index.js";
+import type { PolEntry } from "../../src/pol/index.js";
+import type { PolDumpRecord } from "../../src/formats/index.js";
 import { hex } from "../helpers/pol-kit.js";
 import { K, SAMPLE } from "../helpers/sample-entries.js";
 

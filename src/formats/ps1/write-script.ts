@@ -11,8 +11,8 @@
  * the ANSI code page, which would garble any non-ASCII value.
  */
 import { Buffer } from "node:buffer";
-import { AdmxkitError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { registryUpcase, type PolEntry } from "../pol/index.js";
+import { AdmxkitError, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { registryUpcase, type PolEntry } from "../../pol/index.js";
 import { commandForEntry, removeCommandForEntry, type ScriptHive } from "./registry-commands.js";
 
 /** Entries of one Registry.pol. */

@@ -16,8 +16,8 @@
  * key's default value (empty name), and types other than String, ExpandString, DWord, QWord, MultiString
  * and Binary — are refused with a diagnostic instead of being approximated.
  */
-import { diag, type Diagnostic, type DiagnosticCode } from "../diagnostics/diagnostic.js";
-import { classifyEntry, decodeValue, type PolEntry } from "../pol/index.js";
+import { diag, type Diagnostic, type DiagnosticCode } from "../../diagnostics/diagnostic.js";
+import { classifyEntry, decodeValue, type PolEntry } from "../../pol/index.js";
 import { psBytes, psString, psStringArray, psUnsigned } from "./ps-literal.js";
 
 /** Which Registry.pol a list of entries belongs to. */

@@ -21,7 +21,7 @@ import {
   encodePowerShellScript,
   entriesToPowerShell,
   formatPowerShellScript,
-} from "../../src/ps1/index.js";
+} from "../../src/formats/ps1/index.js";
 import { parseCommand, type ParsedCommand } from "../helpers/ps-tokenizer.js";
 
 const K = "Software\\Policies\\Contoso";

@@ -2,7 +2,7 @@
  * Pieces of the LGPO.exe text format shared by its writer and parser (Microsoft Security Compliance
  * Toolkit, LGPO v3.0): scope words and the escapes of SZ/EXSZ/MULTISZ text.
  */
-import type { PolHive } from "./types.js";
+import type { PolHive } from "../pol/types.js";
 
 /** The first line of a record for each hive. Case-sensitive, like LGPO's action words. */
 export const LGPO_SCOPE_WORDS: Readonly<Record<PolHive, string>> = { machine: "Computer", user: "User" };

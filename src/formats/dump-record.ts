@@ -6,10 +6,11 @@
  * e.g. a 3-byte REG_DWORD or a string without its NUL).
  */
 import { Buffer } from "node:buffer";
+import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { quoteValue } from "../diagnostics/quote-value.js";
 import { messageRef as phrase, type MessageRef } from "../i18n/messages.js";
-import { PolEncodeError } from "./errors.js";
-import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "./types.js";
-import { encodeValue } from "./value-codec.js";
+import { REG_TYPES, regTypeName, type PolEntry, type PolValue, type RegTypeName } from "../pol/types.js";
+import { encodeValue } from "../pol/value-codec.js";
 
 /** A record as written by hand or by `dump --json`; `size` may be left out for the typed forms. */
 export interface DumpRecordInput {
@@ -21,18 +22,14 @@ export interface DumpRecordInput {
 }
 
 /**
- * Why a record names no entry. `expected` (what the data must be) is a message to word in the language
- * it is shown in: `formatMessage(expected.code, expected.params, locale)`, or as a param of another message.
+ * The entry of a record, or why there is none, as the finding a raw registry entry of a values file
+ * gets (the record form is that entry's): `VALUES_RAW_BAD_TYPE` (param `type`, quoted),
+ * `VALUES_RAW_BAD_DATA` (params `type` and `expected`, what the data must be, as a message worded in
+ * the language it is shown in) or `VALUES_RAW_SIZE_MISMATCH` (params `size` and `actual`). The caller
+ * adds the place.
  */
-export type DumpRecordProblem =
-  | { readonly code: "RECORD_BAD_TYPE"; readonly type: string }
-  | { readonly code: "RECORD_BAD_DATA"; readonly expected: MessageRef }
-  | { readonly code: "RECORD_SIZE_MISMATCH"; readonly size: number; readonly actual: number };
-
-/** The entry of a record, or why there is none. */
 export type DumpRecordResult =
-  | { readonly ok: true; readonly entry: PolEntry }
-  | { readonly ok: false; readonly problem: DumpRecordProblem };
+  { readonly ok: true; readonly entry: PolEntry } | { readonly ok: false; readonly error: Diagnostic };
 
 function typeNumber(type: string | number): number | undefined {
   if (typeof type === "number")
@@ -92,7 +89,7 @@ function hexBytes(data: DumpRecordInput["data"]): Uint8Array | undefined {
 export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
   const type = typeNumber(record.type);
   if (type === undefined)
-    return { ok: false, problem: { code: "RECORD_BAD_TYPE", type: String(record.type) } };
+    return { ok: false, error: diag("VALUES_RAW_BAD_TYPE", { type: quoteValue(String(record.type)) }) };
   const { key, valueName, size } = record;
   const name = regTypeName(type);
   const typed = typedValue(name, record.data);
@@ -101,7 +98,7 @@ export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
     try {
       typedData = encodeValue(typed).data;
     } catch (error) {
-      if (!(error instanceof PolEncodeError)) throw error;
+      if (!(error instanceof AdmxkitError)) throw error;
     }
   }
   if (typedData && (size === undefined || size === typedData.length))
@@ -111,10 +108,10 @@ export function fromDumpRecord(record: DumpRecordInput): DumpRecordResult {
     return { ok: true, entry: { key, valueName, type, data: hex } };
   const actual = typedData?.length ?? hex?.length;
   if (size !== undefined && actual !== undefined)
-    return { ok: false, problem: { code: "RECORD_SIZE_MISMATCH", size, actual } };
+    return { ok: false, error: diag("VALUES_RAW_SIZE_MISMATCH", { size, actual }) };
   const typedForm = name === undefined ? undefined : EXPECTED[name];
   const expected: MessageRef = typedForm
     ? phrase("RECORD_EXPECT_TYPED_OR_HEX", { typed: typedForm, hex: HEX_FORM })
     : HEX_FORM;
-  return { ok: false, problem: { code: "RECORD_BAD_DATA", expected } };
+  return { ok: false, error: diag("VALUES_RAW_BAD_DATA", { type: String(record.type), expected }) };
 }

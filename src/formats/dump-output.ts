@@ -7,7 +7,7 @@
 import { jsonLinesChunks } from "./dump-stream.js";
 import { polTableChunks, type PolTableOptions } from "./dump.js";
 import { lgpoFileChunks, lgpoTextChunks } from "./lgpo.js";
-import type { PolEntry, PolHive } from "./types.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
 
 /** The formats of a plain dump (without templates). */
 export type PolDumpFormat = "json" | "table" | "lgpo";

@@ -1,20 +1,18 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dwordEntry, szEntry, type PolEntry } from "../../src/pol/index.js";
 import {
   checkLgpoEntries,
   dumpFileChunks,
   dumpTextChunks,
-  dwordEntry,
   encodeLgpoText,
   formatJsonLines,
   formatLgpoText,
   formatPolTable,
   jsonLinesChunks,
-  szEntry,
   toDumpRecord,
-  type PolEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
 import { fuzzRuns, toHex } from "../helpers/pol-kit.js";
 
@@ -105,7 +103,7 @@ describe("LGPO text in chunks", () => {
   it("matches the whole-text encoding for any expressible entries", () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 8 }), (all) => {
-        const entries = all.filter((e) => checkLgpoEntries([e]).length === 0);
+        const entries = all.filter((e) => checkLgpoEntries([e], "machine").length === 0);
         const expected = toHex(encodeLgpoText(formatLgpoText(entries, "machine")));
         expect(concatBytes(dumpFileChunks(entries, "lgpo", "machine"))).toBe(expected);
       }),

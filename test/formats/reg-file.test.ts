@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { encodeRegFile, formatRegText, szEntry } from "../../src/pol/index.js";
-import { wrapHex } from "../../src/pol/reg-file.js";
+import { szEntry } from "../../src/pol/index.js";
+import { encodeRegFile, formatRegText } from "../../src/formats/index.js";
+import { wrapHex } from "../../src/formats/reg-file.js";
 import { hex } from "../helpers/pol-kit.js";
 import { K, SAMPLE } from "../helpers/sample-entries.js";
 

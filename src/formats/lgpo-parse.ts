@@ -4,15 +4,20 @@
  * blank lines and `;` comment lines are skipped only between records.
  */
 import { Buffer } from "node:buffer";
+import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { DiagnosticCode } from "../i18n/codes.js";
-import { formatMessage, inEnglish, messageRef, type LocaleTag, type MessageRef } from "../i18n/messages.js";
-import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "./actions.js";
+import { messageRef, type MessageRef } from "../i18n/messages.js";
+import { createKeyEntry, deleteKeysEntry, delEntry, delvalsEntry } from "../pol/actions.js";
 import { LGPO_SCOPE_WORDS, unescapeLgpoText } from "./lgpo-escape.js";
-import { REG_TYPES } from "./types.js";
-import type { PolEntry, PolHive } from "./types.js";
-import { utf16leBytes } from "./utf16le.js";
+import { REG_TYPES } from "../pol/types.js";
+import type { PolEntry, PolHive } from "../pol/types.js";
+import { utf16leBytes } from "../pol/utf16le.js";
 
-/** Every reason `parseLgpoText` can reject its input; each is worded in both catalogs. */
+/**
+ * Every reason `parseLgpoText` can reject its input; each is worded in both catalogs. The finding's
+ * `line` (a field and a param) counts from 1; its params `expected` (a phrase, as a message) and
+ * `found` (the text read, absent when the text ends early) are the parser's data.
+ */
 export const LGPO_PARSE_ERROR_CODES = [
   "LGPO_BAD_SCOPE",
   "LGPO_INCOMPLETE_RECORD",
@@ -20,37 +25,28 @@ export const LGPO_PARSE_ERROR_CODES = [
   "LGPO_BAD_DATA",
 ] as const satisfies readonly DiagnosticCode[];
 
-/** Why a line of LGPO text could not be read. `line` is 1-based. */
-export interface LgpoParseError {
-  readonly code: (typeof LGPO_PARSE_ERROR_CODES)[number];
-  readonly line: number;
-  /** What was expected, in en-US (literal words of the format, or a short phrase). */
-  readonly expected: string;
-  /** The phrase of `expected` as a message, worded in the language the error is shown in. */
-  readonly expectedMessage?: MessageRef;
-  readonly found?: string;
-}
-
-/** Text for an LGPO parse error in `locale`; `expected` and `found` are the parser's data. */
-export function describeLgpoParseError(error: LgpoParseError, locale: LocaleTag = "en-US"): string {
-  const { line, expected, expectedMessage, found = "" } = error;
-  return formatMessage(error.code, { line, expected: expectedMessage ?? expected, found }, locale);
-}
-
 /** The outcome of {@link parseLgpoText}: entries per hive, each in text order. */
 export type LgpoParseResult =
   | { readonly ok: true; readonly machine: PolEntry[]; readonly user: PolEntry[] }
-  | { readonly ok: false; readonly error: LgpoParseError };
+  | { readonly ok: false; readonly error: Diagnostic };
 
-type Parsed = PolEntry | Omit<LgpoParseError, "line">;
+/** Why a record's action could not be read: the line is added where the record's place is known. */
+interface Refusal {
+  readonly code: (typeof LGPO_PARSE_ERROR_CODES)[number];
+  readonly expected: MessageRef;
+  readonly found: string;
+}
 
-/** An expected phrase: en-US text for `expected`, and the message that words it in any language. */
-function expecting(
-  code: DiagnosticCode,
-  params: MessageRef["params"] = {},
-): Pick<LgpoParseError, "expected" | "expectedMessage"> {
-  const message = messageRef(code, params);
-  return { expected: inEnglish(message), expectedMessage: message };
+type Parsed = PolEntry | Refusal;
+
+/** A finding of the parser at `line`. */
+function refusal(line: number, code: Refusal["code"], expected: MessageRef, found?: string): Diagnostic {
+  return diag(code, { line, expected, ...(found === undefined ? {} : { found }) }, { line });
+}
+
+/** An expected phrase, as the message that words it in any language. */
+function expecting(code: DiagnosticCode, params: MessageRef["params"] = {}): { expected: MessageRef } {
+  return { expected: messageRef(code, params) };
 }
 
 function stringEntry(key: string, valueName: string, type: number, text: string): PolEntry {
@@ -135,22 +131,17 @@ export function parseLgpoText(text: string): LgpoParseResult {
     }
     const hive = HIVES_BY_WORD.get(first.trim());
     if (hive === undefined) {
-      return {
-        ok: false,
-        error: { code: "LGPO_BAD_SCOPE", line: i + 1, ...expecting("LGPO_EXPECT_SCOPE"), found: first },
-      };
+      const error = refusal(i + 1, "LGPO_BAD_SCOPE", messageRef("LGPO_EXPECT_SCOPE"), first);
+      return { ok: false, error };
     }
     const [key, valueName, action] = [lines[i + 1], lines[i + 2], lines[i + 3]];
     if (key === undefined || valueName === undefined || action === undefined) {
-      const error = {
-        code: "LGPO_INCOMPLETE_RECORD",
-        line: lines.length + 1,
-        ...expecting("LGPO_EXPECT_RECORD"),
-      } as const;
+      const error = refusal(lines.length + 1, "LGPO_INCOMPLETE_RECORD", messageRef("LGPO_EXPECT_RECORD"));
       return { ok: false, error };
     }
     const parsed = parseAction(key, valueName, action);
-    if ("code" in parsed) return { ok: false, error: { ...parsed, line: i + 4 } };
+    if ("code" in parsed)
+      return { ok: false, error: refusal(i + 4, parsed.code, parsed.expected, parsed.found) };
     out[hive].push(parsed);
     i += 4;
   }

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
+import { binaryEntry, encodePol, multiSzEntry, szEntry } from "../../src/pol/index.js";
 import {
-  binaryEntry,
   checkLgpoEntries,
   decodeLgpoBytes,
   encodeLgpoText,
-  encodePol,
   formatLgpoText,
-  LgpoFormatError,
-  multiSzEntry,
   parseLgpoText,
-  szEntry,
-} from "../../src/pol/index.js";
+} from "../../src/formats/index.js";
 import type { PolEntry } from "../../src/pol/index.js";
 import { hex } from "../helpers/pol-kit.js";
 import { K, K2, SAMPLE } from "../helpers/sample-entries.js";
@@ -97,10 +94,13 @@ describe("LGPO text", () => {
     ["a line break in the value name", szEntry(K, "a\nb", "x")],
     ["a line break in the key", szEntry("A\r\nB", "a", "x")],
   ])("refuses %s", (_, entry) => {
-    expect(checkLgpoEntries([szEntry(K, "ok", "x"), entry])).toEqual([
-      expect.objectContaining({ code: "LGPO_UNREPRESENTABLE", index: 1 }),
+    expect(checkLgpoEntries([szEntry(K, "ok", "x"), entry], "machine")).toEqual([
+      expect.objectContaining({
+        code: "LGPO_UNREPRESENTABLE",
+        params: expect.objectContaining({ index: 1 }),
+      }),
     ]);
-    expect(() => formatLgpoText([entry], "machine")).toThrow(LgpoFormatError);
+    expect(() => formatLgpoText([entry], "machine")).toThrow(AdmxkitError);
   });
 
   it.each<[string, string, string, number]>([

@@ -9,9 +9,9 @@
  */
 import { Buffer } from "node:buffer";
 import { bytesToHex } from "./hex.js";
-import { regTypeName, REG_TYPES } from "./types.js";
-import type { PolEntry } from "./types.js";
-import { decodeValue } from "./value-codec.js";
+import { regTypeName, REG_TYPES } from "../pol/types.js";
+import type { PolEntry } from "../pol/types.js";
+import { decodeValue } from "../pol/value-codec.js";
 
 /** Characters gathered before a chunk is handed out: large enough that a write costs little per byte. */
 const CHUNK_CHARS = 1 << 16;

@@ -81,6 +81,7 @@ function row(name, ours, yardstick, goal) {
     ms: ours.ms,
     medianMs: ours.medianMs,
     cpuMs: ours.cpuMs,
+    medianCpuMs: ours.medianCpuMs,
     peakRss: ours.peakRss,
     runs: ours.runs,
     goal,

@@ -92,7 +92,7 @@ function yardstickRows(yard) {
       r.name,
       r.workload,
       `${ms(r.ms)} min / ${ms(r.medianMs)} med`,
-      `CPU ${ms(r.cpuMs)} / ${ms(r.medianCpuMs)}, RSS ${mb(r.peakRss)}`,
+      `CPU ${ms(r.cpuMs)} / ${ms(r.medianCpuMs)}${r.peakRss === undefined ? "" : `, RSS ${mb(r.peakRss)}`}`,
       base,
       `${ratio(r.ratio)} (CPU ${ratio(r.cpuRatio)}); med ${ratio(r.medianRatio)} (CPU ${ratio(r.medianCpuRatio)})`,
     ];

@@ -3,7 +3,8 @@
  * (median of several runs, and a ratio to a baseline measured in the same run) and writes
  * bench/results.json so runs can be compared.
  *
- * Options: --only=pol,build,validate,cold,values,yardsticks,parsers,memory,hostile  run some of them; --skip-build  use dist/ as it is.
+ * Options: --only=pol,build,validate,cold,values,yardsticks,parsers,memory,hostile,preview,vendor  run some of
+ * them (preview and vendor take minutes and run only when named); --skip-build  use dist/ as it is.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -14,8 +15,10 @@ import { benchColdStart } from "./cases/cold-start.js";
 import { benchMemory } from "./cases/memory.js";
 import { benchHostile } from "./cases/hostile.js";
 import { benchPol } from "./cases/pol.js";
+import { benchStorePreview } from "./cases/store-preview.js";
 import { benchValidate } from "./cases/validate.js";
 import { benchValues } from "./cases/values.js";
+import { benchVendorStore } from "./cases/vendor-store.js";
 import { benchXmlParsers } from "./cases/xml-parsers.js";
 import { benchYardsticks } from "./cases/yardsticks.js";
 import { formatReport } from "./lib/report.js";
@@ -28,7 +31,9 @@ const only = args
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
   .split(",");
-const wanted = (name) => !only || only.includes(name);
+/** Cases of several minutes, run only when named: `--only=preview,vendor`. */
+const ON_REQUEST = ["preview", "vendor"];
+const wanted = (name) => (only ? only.includes(name) : !ON_REQUEST.includes(name));
 
 function buildDist() {
   process.stderr.write("building dist/ …\n");
@@ -47,7 +52,7 @@ function commit() {
 }
 
 /** The cases that read the reference folder (the real 21H2 store, the libxml2 schema). */
-const READS_SHARED = ["values", "yardsticks", "parsers"];
+const READS_SHARED = ["values", "yardsticks", "parsers", "preview", "vendor"];
 
 async function main() {
   const problem = READS_SHARED.some(wanted) ? sharedFolderProblem() : undefined;
@@ -69,6 +74,8 @@ async function main() {
     ["parsers", () => benchXmlParsers(ROOT, DIST)],
     ["memory", () => benchMemory()],
     ["hostile", () => benchHostile(DIST)],
+    ["preview", () => benchStorePreview()],
+    ["vendor", () => benchVendorStore()],
   ];
   for (const [name, run] of cases) {
     if (!wanted(name)) continue;

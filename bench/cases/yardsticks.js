@@ -4,14 +4,19 @@
  * - `dump --json` of a 100,000-entry Registry.pol vs Samba's C decoder (python3-samba's `ndr_unpack` of
  *   `preg.file`, decode only: it prints nothing, so it does less than the dump). Goal: faster.
  * - `validate` of the Windows 11 21H2 store (every cross-file rule) vs `xmllint --noout --schema` of the
- *   same files against the libxml2 flavour of the ADMX schema (XSD only). Goal: ≤ 1.5×.
+ *   same files against the libxml2 flavour of the ADMX schema (XSD only). Goal: ≤ 3× (issue 24; it
+ *   was 1.5× in issue 12, out of reach for a Node process: see bench/README.md).
+ * - The same validation in a warm process (bench/lib/warm-validate.js: `validateTemplates` repeated, as
+ *   a docs build or an editor runs it) vs xmllint's whole process. Goal: ≤ 1.5×.
  *   Beside them, the floor under any validator in a Node process (bench/lib/tokenize-floor.js): read,
  *   decode and regex-scan the same files, checking nothing.
  * - `pol --admx <21H2 store>` for five policies vs `node -e 0`. Goal: ≤ 0.5 s.
  * - `build` cold start vs `node -e 0`. Goal: ≤ 2.5×.
  *
  * A yardstick that is not installed is reported as such, never skipped silently. Figures are the
- * minimum of several runs (the machine may be shared); CPU time and peak RSS come from GNU time.
+ * minimum and the median of several runs (the machine may be shared); CPU time and peak RSS come from
+ * GNU time. A ratio goal is judged on the median CPU times where both sides have one (CPU time moves
+ * less with the machine's other jobs than wall time), else on the median wall times.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,6 +24,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedFolder } from "../../scripts/shared-folder.js";
+import { runNode } from "../lib/child.js";
+import { median } from "../lib/measure.js";
 import { measureProcess } from "../lib/process-run.js";
 import { generatePolEntries } from "../workloads/pol-entries.js";
 
@@ -26,6 +33,7 @@ const CORPUS = join(sharedFolder(), "corpus", "windows11-21h2", "PolicyDefinitio
 const XSD = join(sharedFolder(), "reference", "admx-schema-libxml2", "PolicyDefinitionFiles.xsd");
 const NOT_INSTALLED = "yardstick not installed";
 const TOKENIZE_FLOOR = fileURLToPath(new URL("../lib/tokenize-floor.js", import.meta.url));
+const WARM_VALIDATE = fileURLToPath(new URL("../lib/warm-validate.js", import.meta.url));
 
 /** Five policies of the 21H2 store, machine and user, as a values file. */
 const STORE_VALUES = {
@@ -73,6 +81,7 @@ function row(name, ours, yardstick, goal) {
     ms: ours.ms,
     medianMs: ours.medianMs,
     cpuMs: ours.cpuMs,
+    medianCpuMs: ours.medianCpuMs,
     peakRss: ours.peakRss,
     runs: ours.runs,
     goal,
@@ -83,6 +92,32 @@ function row(name, ours, yardstick, goal) {
     yardstick,
     ratio: ours.ms / yardstick.ms,
     cpuRatio: ours.cpuMs / yardstick.cpuMs,
+    medianRatio: ours.medianMs / yardstick.medianMs,
+    medianCpuRatio: ours.medianCpuMs / yardstick.medianCpuMs,
+  };
+}
+
+/**
+ * `validateTemplates` over `store` `runs + 1` times in each of `processes` processes: the first run of
+ * each is the cold one and left out; the minimum and median of the others, as {@link measureProcess}
+ * gives them for a whole process.
+ */
+async function measureWarmValidate(distUrl, store, { runs, processes = 2 }) {
+  const warm = [];
+  for (let p = 0; p < processes; p++) {
+    const child = await runNode([WARM_VALIDATE, distUrl.href, store, String(runs + 1)]);
+    if (child.code !== 0)
+      throw new Error(`warm validate exited ${child.code}:\n${child.stderr.slice(0, 2000)}`);
+    warm.push(...JSON.parse(child.stdout).runs.slice(1));
+  }
+  const wall = warm.map((r) => r.ms);
+  const cpu = warm.map((r) => r.cpuMs);
+  return {
+    ms: Math.min(...wall),
+    medianMs: median(wall),
+    cpuMs: Math.min(...cpu),
+    medianCpuMs: median(cpu),
+    runs: wall.map(Math.round),
   };
 }
 
@@ -126,9 +161,15 @@ export async function benchYardsticks(root, distUrl, { runs = 5 } = {}) {
       ? await measureProcess("xmllint", ["--noout", "--schema", XSD, ...files], { runs, okCodes: [0, 3] })
       : NOT_INSTALLED;
     rows.push({
-      ...row("validate 21H2 store", validate, xmllint, { ratioAtMost: 1.5 }),
+      ...row("validate 21H2 store", validate, xmllint, { ratioAtMost: 3 }),
       workload: `${files.length} files`,
       yardstickName: "xmllint --schema (XSD only)",
+    });
+    const warm = await measureWarmValidate(distUrl, CORPUS, { runs });
+    rows.push({
+      ...row("validate 21H2, warm process", warm, xmllint, { ratioAtMost: 1.5 }),
+      workload: `${files.length} files, library call repeated`,
+      yardstickName: "xmllint --schema (whole process)",
     });
     // Not a goal: the floor under any JavaScript validator (read, decode, regex-scan; no checks).
     const floor = await measureProcess(node, [TOKENIZE_FLOOR, ...files], { runs });

@@ -50,9 +50,10 @@ export function runProcess(command, args, { cwd, env } = {}) {
 }
 
 /**
- * `runs` runs after one warm-up (disk cache); the minimum and median of wall and CPU time, and the
- * largest peak RSS. On a shared machine the minimum is the figure closest to the work itself. Fails
- * when an exit code is not in `okCodes`.
+ * `runs` runs after one warm-up (disk cache); the minimum and median of wall and CPU time (`medianMs`,
+ * `medianCpuMs`; the median of an even count is the upper middle run), and the largest peak RSS. On a
+ * shared machine the minimum is the figure closest to the work itself, and CPU time moves less with
+ * the other jobs than wall time. Fails when an exit code is not in `okCodes`.
  */
 export async function measureProcess(command, args, { runs = 5, okCodes = [0], cwd, env } = {}) {
   await runProcess(command, args, { cwd, env });
@@ -71,6 +72,7 @@ export async function measureProcess(command, args, { runs = 5, okCodes = [0], c
     ms: wall[0],
     medianMs: wall[wall.length >> 1],
     cpuMs: cpu[0],
+    medianCpuMs: cpu[cpu.length >> 1],
     peakRss: Math.max(...all.map((r) => r.peakRss ?? NaN)),
     runs: all.map((r) => Math.round(r.ms)),
     code: all.at(-1).code,

@@ -253,6 +253,24 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
     expect((await lstat(join(dir, "fifo"))).isFIFO()).toBe(true);
   });
 
+  it("a FIFO in a folder that existed is refused also after the write made folders of its own", async () => {
+    // Targets in folders the write creates are not looked up (nothing can be there yet); a folder
+    // that was there before keeps the check, whatever the write made before reaching it.
+    const dir = await tempDir();
+    await mkdir(join(dir, "old"));
+    execFileSync("mkfifo", [join(dir, "old", "page.html")]);
+    const error = await writeFilesAtomic(dir, [
+      { path: "new/page.html", content: "x" },
+      { path: "new/deeper/page.html", content: "x" },
+      { path: "old/page.html", content: "x" },
+    ]).catch((e: unknown) => e);
+    expect((error as AdmxkitError).diagnostics.map((d) => d.code)).toEqual(["OUTPUT_NOT_A_FILE"]);
+    expect((await lstat(join(dir, "old", "page.html"))).isFIFO()).toBe(true);
+    // The folders the write made are gone again, with their temporary files.
+    expect((await readdir(dir)).sort()).toEqual(["old"]);
+    expect(await readdir(join(dir, "old"))).toEqual(["page.html"]);
+  });
+
   it("errno values map to their own codes, worded in both languages", () => {
     for (const [errno, code] of [
       ["EACCES", "OUTPUT_ACCESS_DENIED"],

@@ -8,7 +8,7 @@ import type { Policy } from "../model/types.js";
 import { checkPolEntries } from "../pol/index.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { VALUES_SECTIONS } from "../values/schema.js";
-import { checkRegistryName } from "../model/registry-names.js";
+import { checkRegistryName } from "../pol/registry-names.js";
 import { registrySectionEntries, type RegistrySectionEntry } from "../values/registry-section.js";
 import { listNames, nearestName } from "../values/suggest.js";
 import { writtenNumber } from "../values/written-numbers.js";

@@ -19,7 +19,7 @@ import { createEntryExplainer, type EntryExplainer } from "../explain/entry-expl
 import { messageRef } from "../i18n/messages.js";
 import type { Policy } from "../model/types.js";
 import { checkPolEntries, type PolEntry } from "../pol/index.js";
-import { findUnsafeNameChar, visibleName } from "../model/registry-names.js";
+import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
 import { toRegistryRecords } from "../values/registry-section.js";
 import type { PolicySectionSchema, ValuesFile } from "../values/schema.js";
 import { resolveFileClaims } from "./claims.js";

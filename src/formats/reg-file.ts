@@ -7,7 +7,7 @@
  * absent — the value line is commented out, since importing it would overwrite an existing value).
  *
  * What `.reg` syntax cannot carry is refused, never written raw: a key or value name with a character of
- * `UNSAFE_NAME_CHAR` (src/model/registry-names.ts) — a line break there would end the `[key]` header and let the
+ * `UNSAFE_NAME_CHAR` (src/pol/registry-names.ts) — a line break there would end the `[key]` header and let the
  * rest of the name forge sections of its own. String data with such characters is written as `hex(1)`
  * / `hex(2)` bytes instead of a quoted string, which keeps every value exact.
  */
@@ -15,7 +15,7 @@ import { AdmxkitError, diag, type Diagnostic } from "../diagnostics/diagnostic.j
 import { classifyEntry } from "../pol/actions.js";
 import type { PolAction } from "../pol/actions.js";
 import { byteToHex } from "./hex.js";
-import { findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "../model/registry-names.js";
+import { findUnsafeNameChar, UNSAFE_NAME_CHAR, visibleName } from "../pol/registry-names.js";
 import type { PolEntry, PolHive } from "../pol/types.js";
 import { utf16leBytes } from "../pol/utf16le.js";
 import { decodeValue } from "../pol/value-codec.js";

@@ -20,7 +20,7 @@ import { numberOption } from "../compile/elements/numbers.js";
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { own } from "../model/own.js";
 import type { Element, ElementKind, ElementOf, Policy } from "../model/types.js";
-import { describeChar } from "../model/registry-names.js";
+import { describeChar } from "../pol/registry-names.js";
 import { escapeAttribute } from "../xml/write-xml.js";
 import { NOT_XML_CHAR } from "../xml/xml-chars.js";
 

@@ -24,6 +24,6 @@ export {
   type TextFormat,
 } from "./formats.js";
 export { editDistance, nearestName } from "./suggest.js";
-export { checkRegistryName } from "../model/registry-names.js";
+export { checkRegistryName } from "../pol/registry-names.js";
 export { valuesJsonSchema } from "./json-schema.js";
 export { optionJsonSchema, type JsonSchema } from "./option-schemas.js";

@@ -9,7 +9,7 @@
  * ] } }
  * ```
  */
-import { findUnsafeNameChar } from "../model/registry-names.js";
+import { findUnsafeNameChar } from "../pol/registry-names.js";
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { messageRef } from "../i18n/messages.js";
 import { checkPolEntries, type PolEntry } from "../pol/index.js";
@@ -30,7 +30,7 @@ function controlProblem(
   where: { path: Path; file?: string },
 ): Diagnostic | undefined {
   for (const field of ["key", "valueName"] as const) {
-    // The one set of characters a registry name must not hold (src/model/registry-names.ts).
+    // The one set of characters a registry name must not hold (src/pol/registry-names.ts).
     const unsafe = findUnsafeNameChar(record[field]);
     if (unsafe) {
       return diag(

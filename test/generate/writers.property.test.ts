@@ -5,7 +5,7 @@ import { writeAdml } from "../../src/templates/write-adml.js";
 import { writeAdmx } from "../../src/templates/write-admx.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
 import type { Bundle } from "../../src/model/types.js";
-import { findUnsafeNameChar } from "../../src/model/registry-names.js";
+import { findUnsafeNameChar } from "../../src/pol/registry-names.js";
 import { escapeAttribute, escapeText } from "../../src/xml/write-xml.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 

@@ -40,10 +40,11 @@ function resolved(bundle: Bundle): unknown {
 }
 
 /** What ADMX cannot carry: `format` is admxkit's own check on text values, not an ADMX attribute. */
+/** The model without what an ADMX cannot carry: text formats and a policy's Intune route. */
 function withoutFormats(bundle: Bundle): Bundle {
   return {
     ...bundle,
-    policies: bundle.policies.map((p) => ({
+    policies: bundle.policies.map(({ intune: _intune, ...p }) => ({
       ...p,
       ...(p.elements && {
         elements: p.elements.map((e) => (e.kind === "text" ? (({ format: _f, ...rest }) => rest)(e) : e)),

@@ -15,7 +15,7 @@ import { checkBundle } from "../../src/model/check-bundle.js";
 import { delEntry, deleteKeysEntry, deleteValuesEntry, szEntry, valueEntry } from "../../src/pol/index.js";
 import { checkRegEntries, formatRegText } from "../../src/formats/index.js";
 import { parseAdmx } from "../../src/read/read-file.js";
-import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/model/registry-names.js";
+import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/pol/registry-names.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../helpers/pol-arbitraries.js";

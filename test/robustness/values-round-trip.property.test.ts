@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import { decodeValues } from "../../src/decompile/index.js";
-import { findUnsafeNameChar } from "../../src/model/registry-names.js";
+import { findUnsafeNameChar } from "../../src/pol/registry-names.js";
 import { checkPolEntries, decodePol, decodePolStream, type PolEntry } from "../../src/pol/index.js";
 import {
   checkLgpoEntries,

@@ -1,6 +1,6 @@
 import { MAX_VALUE_NAME_LENGTH } from "../../pol/limits.js";
 import type { ListElement } from "../../model/types.js";
-import { findUnsafeNameChar, visibleName } from "../../model/registry-names.js";
+import { findUnsafeNameChar, visibleName } from "../../pol/registry-names.js";
 import { delvalsEntry, expandSzEntry, registryUpcase, szEntry } from "../../pol/index.js";
 import type { OptionValue } from "../types.js";
 import { isRecord, quoteValue, type ElementContext, type ElementHandler } from "./handler.js";

@@ -3,7 +3,7 @@ import { checkCatalogs } from "./check-catalogs.js";
 import { checkNames } from "./check-names.js";
 import { xmlStringDiagnostics } from "./check-strings.js";
 import { checkPolicies } from "./check-policies.js";
-import { checkRegistryNames } from "./registry-names.js";
+import { checkRegistryNames } from "./registry-name-uses.js";
 import type { Bundle } from "./types.js";
 
 /**

@@ -32,7 +32,7 @@ export const LocaleSchema = z
   .regex(LOCALE_PATTERN, { message: "must be a locale tag such as en-US" });
 
 // NUL and the other characters registry names must not hold are checked after the shape, with the
-// policy named (src/model/registry-names.ts).
+// policy named (src/model/registry-name-uses.ts).
 
 /**
  * A registry key below the hive (`Software\Policies\Contoso`). The registry limits each component to

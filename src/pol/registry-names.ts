@@ -1,7 +1,7 @@
 /**
  * Registry key and value names: the characters admxkit refuses in them, wherever a name enters (the
  * model, the ADMX reader, values files, and Registry.pol entries written as `.reg` text), and the check
- * of one name. Every name a policy writes, with the check of them all, is src/model/registry-names.ts.
+ * of one name. Every name a policy writes, with the check of them all, is src/model/registry-name-uses.ts.
  *
  * The set (one home for it, {@link UNSAFE_NAME_CHAR}):
  * - **U+0000 NUL**: Registry.pol ends each name with a NUL, so the name would be cut short.

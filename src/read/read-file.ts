@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { registryNameDiagnostics } from "../model/registry-names.js";
+import { registryNameDiagnostics } from "../model/registry-name-uses.js";
 import { checkStructure } from "./schema/check-structure.js";
 import { readAdmlDocument } from "./adml/read-adml.js";
 import { readAdmxDocument } from "./admx/read-admx.js";
@@ -71,7 +71,7 @@ export function parseAdml(
 /**
  * Registry key and value names of an ADMX that hold a control character or a line end (`&#13;&#10;` in
  * a `key` or `valueName` attribute is well-formed XML): errors with the policy named, at the start tag
- * of the element the name belongs to (or of the policy). See src/model/registry-names.ts for the set.
+ * of the element the name belongs to (or of the policy). See src/pol/registry-names.ts for the set.
  */
 function admxRegistryNameDiagnostics(admx: AdmxDocument): Diagnostic[] {
   return admx.policies.flatMap((policy) =>

@@ -9,10 +9,37 @@
 import { componentPaths, type PolEntry } from "../pol/index.js";
 import { keyId } from "./entry-table.js";
 
+/**
+ * How many distinct key strings {@link distinctKeys} remembers. A GPO has hundreds of keys, shared as
+ * one string each by the decoder; past this many a file is made of keys used about once each, and
+ * remembering them would only add a table.
+ */
+const MAX_REMEMBERED_KEYS = 1 << 16;
+
+/**
+ * The keys given, each string once (up to {@link MAX_REMEMBERED_KEYS} distinct ones; past that, later
+ * repeats pass again, which only costs time). A file of millions of entries names a few hundred keys:
+ * splitting and upper-casing a key once instead of once per entry keeps the walks below from making
+ * garbage in proportion to the entries.
+ */
+export function* distinctKeys(keys: Iterable<string>): Generator<string> {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    if (seen.size < MAX_REMEMBERED_KEYS) seen.add(key);
+    yield key;
+  }
+}
+
+/** The keys of `entries`, in their order, without an array of them. */
+export function* keysOf(entries: Iterable<PolEntry>): Generator<string> {
+  for (const entry of entries) yield entry.key;
+}
+
 /** Upper-cased path of each key component → its first spelling, for keys in the order given. */
 export function componentSpellings(keys: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const key of keys)
+  for (const key of distinctKeys(keys))
     for (const [path, part] of componentPaths(key)) if (!out.has(path)) out.set(path, part);
   return out;
 }
@@ -20,7 +47,8 @@ export function componentSpellings(keys: Iterable<string>): Map<string, string> 
 /**
  * The keys, spelled as in `file`, whose components the compiler spells otherwise: only the deepest
  * such key of a branch (a key fixes the spelling of all its components), in the compiler's key order.
- * `written` are the keys of every entry the decoded values file writes, as the templates spell them;
+ * `written` are the keys of every entry the decoded values file writes, as the templates spell them
+ * (walked once: a generator will do, so that no array of a key per entry is made);
  * when each of them spells its components as the file does, the compiler can choose no other
  * spelling and `compile` (the decoded values file's entries) is not called.
  */
@@ -29,10 +57,10 @@ export function keySpellingFor(
   written: Iterable<string>,
   compile: () => readonly PolEntry[],
 ): string[] {
-  const inFile = componentSpellings(file.map((entry) => entry.key));
-  if ([...written].every((key) => spelledAsIn(inFile, key))) return [];
+  const inFile = componentSpellings(keysOf(file));
+  if (allSpelledAsIn(inFile, written)) return [];
   const differing: string[] = [];
-  for (const [path, part] of componentSpellings(compile().map((entry) => entry.key))) {
+  for (const [path, part] of componentSpellings(keysOf(compile()))) {
     const wanted = inFile.get(path);
     if (wanted === undefined || wanted === part) continue;
     // Every prefix of a path in the file is in the file too (componentSpellings walks each key).
@@ -43,7 +71,9 @@ export function keySpellingFor(
   return differing.filter((key) => !differing.some((other) => deeper(key, other)));
 }
 
-/** Whether every component of `key` is spelled as in `spellings` (see {@link componentSpellings}). */
-function spelledAsIn(spellings: ReadonlyMap<string, string>, key: string): boolean {
-  return componentPaths(key).every(([path, part]) => spellings.get(path) === part);
+/** Whether every component of every key is spelled as in `spellings` (see {@link componentSpellings}). */
+function allSpelledAsIn(spellings: ReadonlyMap<string, string>, keys: Iterable<string>): boolean {
+  for (const key of distinctKeys(keys))
+    for (const [path, part] of componentPaths(key)) if (spellings.get(path) !== part) return false;
+  return true;
 }

@@ -14,7 +14,7 @@
  */
 import type { PolEntry } from "../pol/index.js";
 import { keyId } from "./entry-table.js";
-import { componentSpellings } from "./key-spelling.js";
+import { componentSpellings, keysOf } from "./key-spelling.js";
 
 /** A decoded policy: the positions of the file entries it claims, and the keys as its template spells them. */
 export interface Claimant {
@@ -29,8 +29,10 @@ export interface Claimant {
 export function orderClaimants<T extends Claimant>(
   claimants: readonly T[],
   entries: readonly PolEntry[],
-  rawKeys: readonly string[] = [],
+  rawKeys: Iterable<string> = [],
 ): T[] {
+  // Nothing to order: a file no template explains must not pay for walking its keys below.
+  if (claimants.length === 0) return [];
   const first = claimants.map((c) => c.claimed.reduce((min, p) => Math.min(min, p), Infinity));
   // Per key: the first position of each claimant there.
   const byKey = new Map<string, Map<number, number>>();
@@ -55,7 +57,7 @@ export function orderClaimants<T extends Claimant>(
       }
     }
   }
-  const fileSpelling = componentSpellings(entries.map((entry) => entry.key));
+  const fileSpelling = componentSpellings(keysOf(entries));
   const spellings = claimants.map((c) => componentSpellings(c.keys));
   // The raw entries' keys are spelled before any policy writes (compileValues reserves them).
   const created = new Set(componentSpellings(rawKeys).keys());

@@ -28,7 +28,7 @@ import { matchPolicy, type StateMatch, type StateMismatch } from "./policy-match
 import { orderClaimants } from "./policy-order.js";
 import { withoutDeadEntries } from "./dead-entries.js";
 import { describeEntryValue } from "./describe-entry.js";
-import { keySpellingFor } from "./key-spelling.js";
+import { keySpellingFor, keysOf } from "./key-spelling.js";
 
 type PolicySection = import("zod").infer<typeof PolicySectionSchema>;
 
@@ -261,11 +261,7 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
     }
     // Nothing claimed (a file no template explains): the entries themselves, not a copy of the list.
     const raw = claimed.size === 0 ? entries : entries.filter((_, position) => !claimed.has(position));
-    const ordered = orderClaimants(
-      kept,
-      entries,
-      raw.map((entry) => entry.key),
-    );
+    const ordered = orderClaimants(kept, entries, keysOf(raw));
     const section: PolicySection = {};
     for (const m of ordered) {
       const { state } = m.match;
@@ -278,9 +274,13 @@ export function createValuesDecoder(policies: readonly Policy[] | readonly Polic
     // What compiling the decoded side spells otherwise than the file (see key-spelling.ts).
     // The raw entries' records are made only when a compile is needed: a file of millions of raw
     // entries must not hold a record for each one just to learn that its spellings are the file's.
+    // The keys go by one at a time, not as arrays of a key per entry.
     const keySpelling = keySpellingFor(
       entries,
-      [...ordered.flatMap((m) => m.keys), ...raw.map((entry) => entry.key)],
+      (function* () {
+        for (const m of ordered) yield* m.keys;
+        yield* keysOf(raw);
+      })(),
       () => {
         const registry = raw.length > 0 ? { registry: { [side]: toRegistryRecords(raw) } } : {};
         return compileValues(index, { [side]: section, ...registry }, side).entries;

@@ -74,6 +74,8 @@ const MAX_SHARED_KEYS = 1 << 16;
 /** Decoder state: the input and the index of the entry being read, for error reports. */
 class Reader {
   entry = 0;
+  /** Where the next entry starts; 0 until the header is read. */
+  next = 0;
   lastKeyStart = -1;
   lastKeyEnd = -1;
   lastKey = "";
@@ -157,8 +159,8 @@ class Reader {
   }
 }
 
-/** Reads the entry at `start`; returns it and where the next entry starts. */
-function readEntry(r: Reader, start: number): [PolEntry, number] {
+/** Reads the entry at `start`; returns it, and leaves where the next entry starts in `r.next`. */
+function readEntry(r: Reader, start: number): PolEntry {
   const b = r.bytes;
   let p = r.delimiter(start, 0x5b);
   const keyEnd = r.terminator(p, EXPECT_KEY);
@@ -180,8 +182,8 @@ function readEntry(r: Reader, start: number): [PolEntry, number] {
       String(size),
     );
   const data = size === 0 ? r.empty : r.copy.subarray(p, p + size);
-  p = r.delimiter(p + size, 0x5d);
-  return [{ key, valueName, type, data }, p];
+  r.next = r.delimiter(p + size, 0x5d);
+  return { key, valueName, type, data };
 }
 
 function readHeader(r: Reader): void {
@@ -199,20 +201,23 @@ function readHeader(r: Reader): void {
   if (version !== 1) throw failure("POL_BAD_VERSION", 4, "1", { found: String(version) });
 }
 
-/** Reads every entry after the header, handing each to `each`; throws {@link Stop} at the first problem. */
-function readEntries(r: Reader, each: (entry: PolEntry) => void): void {
+/**
+ * The entry after the one read last (the first: the header is read first), or undefined after the
+ * last; throws {@link Stop} at the first problem. The one reading loop of {@link decodePol} and of
+ * {@link decodePolStream}'s check and walks.
+ */
+function nextEntry(r: Reader): PolEntry | undefined {
   const bytes = r.bytes;
-  readHeader(r);
-  let p = 8;
-  while (p < bytes.length) {
-    if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
-      r.fail("POL_TRAILING_BYTES", p, EXPECT_BRACKET_OR_END, showUnit(bytes, p));
-    }
-    const [entry, next] = readEntry(r, p);
-    each(entry);
-    p = next;
-    r.entry++;
+  if (r.next === 0) {
+    readHeader(r);
+    r.next = 8;
+  } else r.entry++;
+  const p = r.next;
+  if (p >= bytes.length) return undefined;
+  if (bytes[p] !== 0x5b || p + 1 >= bytes.length || bytes[p + 1] !== 0) {
+    r.fail("POL_TRAILING_BYTES", p, EXPECT_BRACKET_OR_END, showUnit(bytes, p));
   }
+  return readEntry(r, p);
 }
 
 /** Options of {@link decodePol}. */
@@ -233,7 +238,7 @@ export function decodePol(bytes: Uint8Array, options: PolDecodeOptions = {}): Po
   const r = new Reader(bytes, options.adopt);
   const entries: PolEntry[] = [];
   try {
-    readEntries(r, (entry) => entries.push(entry));
+    for (let entry = nextEntry(r); entry !== undefined; entry = nextEntry(r)) entries.push(entry);
   } catch (caught) {
     if (caught instanceof Stop) return { ok: false, error: caught.error };
     throw caught;
@@ -264,7 +269,8 @@ export function decodePolStream(bytes: Uint8Array, options: PolDecodeOptions = {
   const own = options.adopt ? bytes : bytes.slice();
   let length = 0;
   try {
-    readEntries(new Reader(own, true), () => length++);
+    const r = new Reader(own, true);
+    while (nextEntry(r) !== undefined) length++;
   } catch (caught) {
     if (caught instanceof Stop) return { ok: false, error: caught.error };
     throw caught;
@@ -272,15 +278,9 @@ export function decodePolStream(bytes: Uint8Array, options: PolDecodeOptions = {
   const entries: PolEntryStream = {
     length,
     *[Symbol.iterator]() {
-      const r = new Reader(own, true);
-      readHeader(r);
       // One entry at a time: the checks passed above, so reading cannot stop here.
-      let p = 8;
-      while (p < own.length) {
-        const [entry, next] = readEntry(r, p);
-        p = next;
-        yield entry;
-      }
+      const r = new Reader(own, true);
+      for (let entry = nextEntry(r); entry !== undefined; entry = nextEntry(r)) yield entry;
     },
   };
   return { ok: true, entries };

@@ -29,13 +29,25 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * function serves both places.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most texts (names, keys, labels) have nothing to escape: one scan, and the text itself comes back.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
+/**
+ * Lists are appended piece by piece rather than joined: `join` copies its result into a new string at
+ * every level of nesting (a store's tree page nests its folders), while `+=` only links the pieces and
+ * the page is copied once, when it is written.
+ */
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false || value === true) return "";
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join("");
+  if (Array.isArray(value)) {
+    let out = "";
+    for (const item of value as readonly HtmlValue[]) out += render(item);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 
@@ -46,9 +58,7 @@ function render(value: HtmlValue): string {
  */
 export function markup(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0]!;
-  values.forEach((value, i) => {
-    out += render(value) + strings[i + 1]!;
-  });
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new SafeHtml(out);
 }
 

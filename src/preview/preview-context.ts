@@ -40,6 +40,12 @@ export function previewContext(bundle: Bundle, locale: string, store?: StoreText
     ]);
   }
   const uiLocale = resolveLocale(locale);
+  const fill = (id: string, params: Readonly<Record<string, string | number>>) =>
+    uiText(id, uiLocale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  // Labels without parameters are the same on every page of a store: each is made once per context.
+  const labels = new Map<string, string>();
   return {
     bundle,
     locale,
@@ -47,10 +53,12 @@ export function previewContext(bundle: Bundle, locale: string, store?: StoreText
     // A missing string makes GPMC refuse the whole ADML; the preview shows the reference instead, so
     // that a bundle the checker has not seen still renders and the gap is visible.
     text: (id) => own(catalog, id) ?? `$(string.${id})`,
-    ui: (id, params = {}) =>
-      uiText(id, uiLocale).replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      ),
+    ui: (id, params) => {
+      if (params !== undefined) return fill(id, params);
+      let label = labels.get(id);
+      if (label === undefined) labels.set(id, (label = fill(id, {})));
+      return label;
+    },
   };
 }
 

@@ -135,6 +135,20 @@ describe("the editor's data script", () => {
     expect(data.pages[1]!.displayName).toBe("<b>x</b>");
   });
 
+  it("escapes line and paragraph separators and every <, and reads back as the same texts", () => {
+    const title = "a\u2028b\u2029c </script><!-- <<";
+    const policy = bundle.policies[0]!;
+    const file = editorDataFile({
+      source: bundle.id,
+      locale: "en-US",
+      templates: [{ ...sources[0]!, shown: [{ policy, displayName: title, page: "P<1>.html" }] }],
+    });
+    const text = String(file.content);
+    expect(text).not.toMatch(/[<\u2028\u2029]/);
+    expect(text).toContain("a\\u2028b\\u2029c \\u003c/script>\\u003c!-- \\u003c\\u003c");
+    expect(run(text).pages.map((p) => [p.displayName, p.page])).toEqual([[title, "P<1>.html"]]);
+  });
+
   it("qualifies a name two of its templates define, case-insensitively, and no other", () => {
     const other = { namespace: "Other.Ns", prefix: "other", policies: bundle.policies.slice(0, 1) };
     const renamed = {

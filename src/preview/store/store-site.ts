@@ -150,6 +150,24 @@ interface LocaleView {
   readonly order: readonly PolicySummary[];
   /** Index in `order` by {@link placeKey}. */
   readonly position: ReadonlyMap<string, number>;
+  /** The labels of a category's chain from the root down (breadcrumbs, search paths). */
+  readonly crumbs: (category: string) => readonly string[];
+}
+
+/**
+ * The labels of a category's chain from the root down, in one locale, found once per category: the
+ * policies of a folder share them, and a store has a few hundred folders for thousands of policies.
+ */
+function categoryLabels(catalog: StoreCatalog, locale: string): (key: string) => readonly string[] {
+  const found = new Map<string, readonly string[]>();
+  return (key) => {
+    let labels = found.get(key);
+    if (labels === undefined) {
+      labels = categoryChain(catalog, key).map((k) => categoryLabel(catalog, k, locale));
+      found.set(key, labels);
+    }
+    return labels;
+  };
 }
 
 /** A policy's key in {@link LocaleView.position}: names are unique only within a template. */
@@ -165,7 +183,7 @@ function localeViews(
       const sections = storeSections(catalog, summaries, locale);
       const order = storeOrder(sections);
       const position = new Map(order.map((p, i) => [placeKey(p.file, p.name), i]));
-      return [locale, { sections, order, position }] as const;
+      return [locale, { sections, order, position, crumbs: categoryLabels(catalog, locale) }] as const;
     }),
   );
 }
@@ -220,10 +238,7 @@ async function writeLocaleIndex(run: StoreRun, locale: string): Promise<void> {
   const { catalog, locales, write } = run;
   const view = run.views.get(locale)!;
   const title = titleIn(run, resolveLocale(locale));
-  const pathOf = (p: PolicySummary) =>
-    p.category === undefined
-      ? []
-      : categoryChain(catalog, p.category).map((k) => categoryLabel(catalog, k, locale));
+  const pathOf = (p: PolicySummary) => (p.category === undefined ? [] : view.crumbs(p.category));
   await write({
     path: `${locale}/search-index.js`,
     content: searchIndexScript(
@@ -325,7 +340,7 @@ async function writeLocalePages(
     const given = options.examples && own(options.examples, policy.name);
     const example = exampleOptions(policy, given, ctx.ui("preview.exampleText"));
     const own_ = `${encodeURIComponent(base)}/${encodeURIComponent(policy.name)}.html`;
-    const crumbs = summary.category === undefined ? [] : categoryChain(catalog, summary.category);
+    const crumbs = summary.category === undefined ? [] : view.crumbs(summary.category);
     await write({
       path: `${locale}/${base}/${policy.name}.html`,
       content: renderPolicyPage({
@@ -335,10 +350,7 @@ async function writeLocalePages(
         registry: compiledRegistry(policy, example),
         ...(previous && { previous }),
         ...(next && { next }),
-        breadcrumbs: [
-          { label: title, href: "../index.html" },
-          ...crumbs.map((k) => ({ label: categoryLabel(catalog, k, locale) })),
-        ],
+        breadcrumbs: [{ label: title, href: "../index.html" }, ...crumbs.map((label) => ({ label }))],
         languages: locales
           .filter((l) => views.get(l)!.position.has(placeKey(base, policy.name)))
           .map((l) => (l === locale ? { locale: l } : { locale: l, href: `../../${l}/${own_}` })),

@@ -6,7 +6,7 @@
  * during that run). Usage: node bench/lib/warm-validate.js <dist folder URL> <store> <runs>
  */
 const [distUrl, store, runs = "6"] = process.argv.slice(2);
-const { validateTemplates } = await import(new URL("index.js", distUrl).href);
+const { validateTemplates } = await import(new URL("read.js", distUrl).href);
 
 const all = [];
 for (let i = 0; i < Number(runs); i++) {

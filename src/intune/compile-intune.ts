@@ -8,9 +8,15 @@ import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/d
 import { formatMessage, messageRef, type LocaleTag } from "../i18n/messages.js";
 import type { Policy, PolicyClassName } from "../model/types.js";
 import { classifyEntry, decodeValue } from "../pol/index.js";
+import {
+  INTUNE_CUSTOM_ADMX_MAX_BYTES,
+  INTUNE_CUSTOM_ADMX_MAX_FILES,
+  INTUNE_INTEGER_MAX,
+  INTUNE_INTEGER_MIN,
+} from "../pol/limits.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { admxPayload } from "./admx-payload.js";
-import { ingestionRefusals, type IngestedTemplate } from "./ingestion-refusals.js";
+import { ingestionRefusals } from "./ingestion-refusals.js";
 import { profileJson, profileSyncml, type OmaSetting, type SyncCommand } from "./profile.js";
 import { remediationScripts } from "./remediation.js";
 import { decideRoute, type TemplateOrigin, type PolicyRoute } from "./route-plan.js";
@@ -84,20 +90,38 @@ function nativeValue(route: PolicyRoute, file: string | undefined): string | num
   if (values.length === 0) return undefined;
   const decoded = values.length === 1 ? decodeValue(values[0]!.type, values[0]!.data) : undefined;
   const want = route.format === "integer" ? "REG_DWORD" : "REG_SZ";
-  if (decoded?.type === want && (typeof decoded.value === "string" || typeof decoded.value === "number")) {
-    return decoded.value;
+  const where = { path: [route.section, route.key], ...(file ? { file } : {}) };
+  if (typeof decoded?.value === "number" && decoded.type === want) {
+    // A REG_DWORD goes up to 4,294,967,295; Graph's integer setting stops at Int32.
+    if (decoded.value >= INTUNE_INTEGER_MIN && decoded.value <= INTUNE_INTEGER_MAX) return decoded.value;
+    const params = {
+      policy: route.key,
+      omaUri: route.omaUri ?? "",
+      value: decoded.value,
+      min: INTUNE_INTEGER_MIN,
+      max: INTUNE_INTEGER_MAX,
+    };
+    return diag("MDM_NATIVE_INT32", params, where);
   }
+  if (typeof decoded?.value === "string" && decoded.type === want) return decoded.value;
   const params = { policy: route.key, omaUri: route.omaUri ?? "", format: route.format ?? "string" };
-  return diag("MDM_NATIVE_VALUE", params, { path: [route.section, route.key], ...(file ? { file } : {}) });
+  return diag("MDM_NATIVE_VALUE", params, where);
 }
 
-/** What `make` returns, or undefined with the findings it threw kept (admx-payload.ts, ingestion.ts). */
-function settled<T>(make: () => T, diagnostics: Diagnostic[]): T | undefined {
+/**
+ * What `make` returns, or undefined with the findings it threw kept (admx-payload.ts, ingestion.ts);
+ * `where` names the file and values-file path of a finding that does not name its own.
+ */
+function settled<T>(
+  make: () => T,
+  diagnostics: Diagnostic[],
+  where: Pick<Diagnostic, "file" | "path"> = {},
+): T | undefined {
   try {
     return make();
   } catch (error) {
     if (!(error instanceof AdmxkitError)) throw error;
-    diagnostics.push(...error.diagnostics);
+    diagnostics.push(...error.diagnostics.map((d) => ({ ...where, ...d })));
     return undefined;
   }
 }
@@ -163,7 +187,10 @@ export function compileIntune(
     if (route.route === "ingestedAdmx") {
       const template = source.templateOf(route.policy);
       if (template === undefined) continue; // refusals() has said why
-      const install = settled(() => ingestionSettings(template, route.policy, route.section), diagnostics);
+      const install = settled(() => ingestionSettings(template, route.policy, route.section), diagnostics, {
+        file: template.file,
+        path: [route.section, route.key],
+      });
       if (install === undefined) continue;
       if (!ingested.has(template)) {
         ingested.add(template);
@@ -238,10 +265,13 @@ function remediationFiles(
   return files;
 }
 
+/** The size of an ADMX upload, in the UTF-8 bytes the profile carries. */
+const utf8 = new TextEncoder();
+
 /** Intune's refusals of the custom templates the values file needs ingested (each checked once). */
 function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Set<IngestedTemplate>();
+  const seen = new Set<IngestionSource>();
   for (const route of routes) {
     if (route.route !== "ingestedAdmx") continue;
     const template = source.templateOf(route.policy);
@@ -255,6 +285,11 @@ function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnos
     seen.add(template);
     const used = new Set(routes.filter((r) => source.templateOf(r.policy) === template).map((r) => r.policy));
     const found = ingestionRefusals(template, used);
+    const bytes = utf8.encode(template.admx).length;
+    if (bytes > INTUNE_CUSTOM_ADMX_MAX_BYTES) {
+      const params = { file: template.file, bytes, max: INTUNE_CUSTOM_ADMX_MAX_BYTES };
+      found.push(diag("MDM_INGESTION_FILE_SIZE", params, { file: template.file }));
+    }
     out.push(...found);
     if (!hasErrors(found)) continue;
     const builtIn =
@@ -266,6 +301,11 @@ function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnos
         { file: template.file },
       ),
     );
+  }
+  if (seen.size > INTUNE_CUSTOM_ADMX_MAX_FILES) {
+    const files = [...seen].map((t) => t.file).join(", ");
+    const params = { count: seen.size, max: INTUNE_CUSTOM_ADMX_MAX_FILES, files };
+    out.push(diag("MDM_INGESTION_FILE_COUNT", params));
   }
   return out;
 }

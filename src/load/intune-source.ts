@@ -20,8 +20,8 @@ function builtInNamespaces(): string[] {
 /** The policy source of `intune`, from what `loadPolicies` loaded. */
 export async function loadIntuneSource(loaded: LoadedPolicies): Promise<IntuneSource> {
   if (loaded.bundle) {
-    const { bundleIntuneSource } = await import("../intune/index.js");
-    return { ...bundleIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
+    const { createIntuneSource } = await import("../intune/index.js");
+    return { ...createIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
   }
   const { findTemplateFiles } = await import("../read/store-files.js");
   const { storeIngestionSource } = await import("../intune/ingestion-settings.js");

@@ -8,7 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileIntune, bundleIntuneSource } from "../../src/intune/index.js";
+import { compileIntune, createIntuneSource } from "../../src/intune/index.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { testBundle } from "../helpers/compile-kit.js";
 
@@ -161,7 +161,7 @@ describe("compileIntune: an integer native CSP setting holds an Int32", () => {
     });
   const compile = (value: number) =>
     compileIntune(
-      bundleIntuneSource(bundleOf(value)),
+      createIntuneSource(bundleOf(value)),
       { machine: { Level: { state: "enabled" } } },
       {
         name: "Levels",

@@ -75,7 +75,7 @@ export function ingestedArea(appName: string, policy: Policy, categories: readon
 }
 
 /** The scopes a policy class can be set in over MDM. */
-export function scopesOfClass(policyClass: Policy["class"]): CspScope[] {
+function scopesOfClass(policyClass: Policy["class"]): CspScope[] {
   return policyClass === "Both" ? ["Device", "User"] : [policyClass === "User" ? "User" : "Device"];
 }
 

@@ -144,6 +144,16 @@ const STATE_CODES = {
   notConfigured: "MDM_STATE_NOT_CONFIGURED",
 } as const;
 
+/** A setting's description in the profile: the policy, its ADMX file and the state set. */
+function settingDescription(route: PolicyRoute, locale: LocaleTag): string {
+  const state = messageRef(STATE_CODES[route.state.state]);
+  return formatMessage(
+    "MDM_SETTING_DESCRIPTION",
+    { policy: route.key, file: route.origin.admxFile, state },
+    locale,
+  );
+}
+
 /**
  * Compiles a values file for Intune. Errors of the values file (as `pol` reports them) or a custom
  * template Intune would refuse stop it: `files` is then empty and `diagnostics` says why.
@@ -168,22 +178,42 @@ export function compileIntune(
   diagnostics.push(...refusals(source, routes));
   if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
 
+  const { settings, commands } = profileSettings(source, routes, options, diagnostics);
+  const scripts = remediationFiles(source, values, routes, diagnostics);
+  if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
+
+  const profileDescription = formatMessage("MDM_PROFILE_DESCRIPTION", { file: file ?? "-" }, locale);
+  const files = [
+    { path: "profile.json", content: profileJson(options.name, profileDescription, settings) },
+    { path: "profile.syncml.xml", content: profileSyncml(commands) },
+    ...scripts,
+  ];
+  return { routes, files, diagnostics };
+}
+
+/**
+ * The profile's settings and SyncML commands, one route at a time: the upload of each ingested
+ * template (once) and its policies' payloads, native values, ADMX-backed payloads, and a Delete for
+ * each Not Configured policy. What cannot be sent is added to `diagnostics`.
+ */
+function profileSettings(
+  source: IntuneSource,
+  routes: readonly PolicyRoute[],
+  options: IntuneOptions,
+  diagnostics: Diagnostic[],
+): { settings: OmaSetting[]; commands: SyncCommand[] } {
   const settings: OmaSetting[] = [];
   const commands: SyncCommand[] = [];
   const ingested = new Set<IngestionSource>();
-  const describe = (route: PolicyRoute) =>
-    formatMessage(
-      "MDM_SETTING_DESCRIPTION",
-      { policy: route.key, file: route.origin.admxFile, state: messageRef(STATE_CODES[route.state.state]) },
-      locale,
-    );
+  const locale = options.locale ?? "en-US";
+  const file = options.file;
   const add = (setting: OmaSetting) => {
     settings.push(setting);
     commands.push({ kind: "Replace", setting });
   };
   for (const route of routes) {
     const displayName = options.displayNames?.get(route.policy) ?? route.policy.name;
-    const base = { displayName, description: describe(route) };
+    const base = { displayName, description: settingDescription(route, locale) };
     if (route.route === "ingestedAdmx") {
       const template = source.templateOf(route.policy);
       if (template === undefined) continue; // refusals() has said why
@@ -221,16 +251,7 @@ export function compileIntune(
     const value = payloadOf(windows.policy, windows.state, route, file, diagnostics);
     if (value !== undefined) add({ ...base, omaUri: route.omaUri, format: "string", value });
   }
-  const scripts = remediationFiles(source, values, routes, diagnostics);
-  if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
-
-  const profileDescription = formatMessage("MDM_PROFILE_DESCRIPTION", { file: file ?? "-" }, locale);
-  const files = [
-    { path: "profile.json", content: profileJson(options.name, profileDescription, settings) },
-    { path: "profile.syncml.xml", content: profileSyncml(commands) },
-    ...scripts,
-  ];
-  return { routes, files, diagnostics };
+  return { settings, commands };
 }
 
 /** Where each hive's Remediations pair goes: one package per Registry.pol the entries come from. */

@@ -2,10 +2,11 @@
  * `admxkit intune` against the limits of Intune that no single policy shows: at most 20 custom ADMX
  * files of at most 1 MB in one profile, an integer OMA-URI setting that holds an Int32, and vendor
  * names holding `/` or `~`, which would split the OMA-URI of an ingested policy. Each is refused with
- * the rule named (in en-US and ja-JP), and nothing is written.
+ * the rule named (in en-US and ja-JP), and nothing is written. Last, a vendor template in UTF-16 is
+ * uploaded as the text it holds.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileIntune, createIntuneSource } from "../../src/intune/index.js";
@@ -24,6 +25,8 @@ interface TinyTemplate {
   readonly policy?: string;
   /** Characters of XML comment that pad the ADMX file. */
   readonly padding?: number;
+  /** Written in UTF-16 LE with a byte order mark, as some vendors ship their templates. */
+  readonly utf16?: boolean;
 }
 
 /** A store template of one policy (one text box), with its en-US ADML, as a vendor would ship it. */
@@ -67,7 +70,10 @@ ${t.padding ? `<!--${"x".repeat(t.padding)}-->\n` : ""}`;
 </policyDefinitionResources>
 `;
   await mkdir(join(store, "en-US"), { recursive: true });
-  await writeFile(join(store, `${t.base}.admx`), admx);
+  const bytes = t.utf16
+    ? Buffer.from(`\ufeff${admx.replace('encoding="utf-8"', 'encoding="utf-16"')}`, "utf16le")
+    : admx;
+  await writeFile(join(store, `${t.base}.admx`), bytes);
   await writeFile(join(store, "en-US", `${t.base}.adml`), adml);
   return `Fixture.${t.base}:${policy}`;
 }
@@ -184,5 +190,20 @@ describe("compileIntune: an integer native CSP setting holds an Int32", () => {
     expect(result.diagnostics).toEqual([]);
     const profile = JSON.parse(result.files.find((f) => f.path === "profile.json")!.content);
     expect(profile.omaSettings[0]).toMatchObject({ omaUri, value: 2_147_483_647 });
+  });
+});
+
+describe("admxkit intune: a vendor template in UTF-16", () => {
+  it("uploads the ADMX text as the store holds it, not its bytes read as UTF-8", async () => {
+    const store = join(cwd, "utf16");
+    const key = await writeTemplate(store, { base: "Wide", utf16: true });
+    const { result, out } = await intuneOfStore("utf16", [key]);
+    expect(result.stderr).not.toContain(" error ");
+    expect(result.code).toBe(0);
+    const profile = JSON.parse(await readFile(join(out, "profile.json"), "utf8"));
+    const [install, policy] = profile.omaSettings as { omaUri: string; value: string }[];
+    expect(install!.value).toContain('<policy name="Sync" class="Machine"');
+    expect(install!.value).not.toContain("\ufffd");
+    expect(policy!.omaUri).toBe("./Device/Vendor/MSFT/Policy/Config/Wide~Policy~Cat/Sync");
   });
 });

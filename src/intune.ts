@@ -5,7 +5,7 @@
  */
 
 // The policies' origin: a bundle as it is, or what `loadPolicies` read (a bundle or a store).
-export { bundleIntuneSource } from "./intune/bundle-source.js";
+export { createIntuneSource } from "./intune/bundle-source.js";
 export { loadIntuneSource } from "./load/intune-source.js";
 
 // Policy states to Intune deliverables, each policy's route and why, and the route report as text.

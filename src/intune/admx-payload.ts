@@ -25,7 +25,7 @@ import { escapeAttribute } from "../xml/write-xml.js";
 import { NOT_XML_CHAR } from "../xml/xml-chars.js";
 
 /** The character that separates the strings of a multiText or list in a payload. */
-export const PAYLOAD_SEPARATOR = "\uf000";
+const PAYLOAD_SEPARATOR = "\uf000";
 
 /** An element's value: one string, or the strings to join with {@link PAYLOAD_SEPARATOR}. */
 type PayloadValue = string | readonly string[];

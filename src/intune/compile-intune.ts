@@ -8,9 +8,15 @@ import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/d
 import { formatMessage, messageRef, type LocaleTag } from "../i18n/messages.js";
 import type { Policy, PolicyClassName } from "../model/types.js";
 import { classifyEntry, decodeValue } from "../pol/index.js";
+import {
+  INTUNE_CUSTOM_ADMX_MAX_BYTES,
+  INTUNE_CUSTOM_ADMX_MAX_FILES,
+  INTUNE_INTEGER_MAX,
+  INTUNE_INTEGER_MIN,
+} from "../pol/limits.js";
 import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
 import { admxPayload } from "./admx-payload.js";
-import { ingestionRefusals, type IngestedTemplate } from "./ingestion-refusals.js";
+import { ingestionRefusals } from "./ingestion-refusals.js";
 import { profileJson, profileSyncml, type OmaSetting, type SyncCommand } from "./profile.js";
 import { remediationScripts } from "./remediation.js";
 import { decideRoute, type TemplateOrigin, type PolicyRoute } from "./route-plan.js";
@@ -84,20 +90,38 @@ function nativeValue(route: PolicyRoute, file: string | undefined): string | num
   if (values.length === 0) return undefined;
   const decoded = values.length === 1 ? decodeValue(values[0]!.type, values[0]!.data) : undefined;
   const want = route.format === "integer" ? "REG_DWORD" : "REG_SZ";
-  if (decoded?.type === want && (typeof decoded.value === "string" || typeof decoded.value === "number")) {
-    return decoded.value;
+  const where = { path: [route.section, route.key], ...(file ? { file } : {}) };
+  if (typeof decoded?.value === "number" && decoded.type === want) {
+    // A REG_DWORD goes up to 4,294,967,295; Graph's integer setting stops at Int32.
+    if (decoded.value >= INTUNE_INTEGER_MIN && decoded.value <= INTUNE_INTEGER_MAX) return decoded.value;
+    const params = {
+      policy: route.key,
+      omaUri: route.omaUri ?? "",
+      value: decoded.value,
+      min: INTUNE_INTEGER_MIN,
+      max: INTUNE_INTEGER_MAX,
+    };
+    return diag("MDM_NATIVE_INT32", params, where);
   }
+  if (typeof decoded?.value === "string" && decoded.type === want) return decoded.value;
   const params = { policy: route.key, omaUri: route.omaUri ?? "", format: route.format ?? "string" };
-  return diag("MDM_NATIVE_VALUE", params, { path: [route.section, route.key], ...(file ? { file } : {}) });
+  return diag("MDM_NATIVE_VALUE", params, where);
 }
 
-/** What `make` returns, or undefined with the findings it threw kept (admx-payload.ts, ingestion.ts). */
-function settled<T>(make: () => T, diagnostics: Diagnostic[]): T | undefined {
+/**
+ * What `make` returns, or undefined with the findings it threw kept (admx-payload.ts, ingestion.ts);
+ * `where` names the file and values-file path of a finding that does not name its own.
+ */
+function settled<T>(
+  make: () => T,
+  diagnostics: Diagnostic[],
+  where: Pick<Diagnostic, "file" | "path"> = {},
+): T | undefined {
   try {
     return make();
   } catch (error) {
     if (!(error instanceof AdmxkitError)) throw error;
-    diagnostics.push(...error.diagnostics);
+    diagnostics.push(...error.diagnostics.map((d) => ({ ...where, ...d })));
     return undefined;
   }
 }
@@ -119,6 +143,16 @@ const STATE_CODES = {
   disabled: "MDM_STATE_DISABLED",
   notConfigured: "MDM_STATE_NOT_CONFIGURED",
 } as const;
+
+/** A setting's description in the profile: the policy, its ADMX file and the state set. */
+function settingDescription(route: PolicyRoute, locale: LocaleTag): string {
+  const state = messageRef(STATE_CODES[route.state.state]);
+  return formatMessage(
+    "MDM_SETTING_DESCRIPTION",
+    { policy: route.key, file: route.origin.admxFile, state },
+    locale,
+  );
+}
 
 /**
  * Compiles a values file for Intune. Errors of the values file (as `pol` reports them) or a custom
@@ -144,26 +178,49 @@ export function compileIntune(
   diagnostics.push(...refusals(source, routes));
   if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
 
+  const { settings, commands } = profileSettings(source, routes, options, diagnostics);
+  const scripts = remediationFiles(source, values, routes, diagnostics);
+  if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
+
+  const profileDescription = formatMessage("MDM_PROFILE_DESCRIPTION", { file: file ?? "-" }, locale);
+  const files = [
+    { path: "profile.json", content: profileJson(options.name, profileDescription, settings) },
+    { path: "profile.syncml.xml", content: profileSyncml(commands) },
+    ...scripts,
+  ];
+  return { routes, files, diagnostics };
+}
+
+/**
+ * The profile's settings and SyncML commands, one route at a time: the upload of each ingested
+ * template (once) and its policies' payloads, native values, ADMX-backed payloads, and a Delete for
+ * each Not Configured policy. What cannot be sent is added to `diagnostics`.
+ */
+function profileSettings(
+  source: IntuneSource,
+  routes: readonly PolicyRoute[],
+  options: IntuneOptions,
+  diagnostics: Diagnostic[],
+): { settings: OmaSetting[]; commands: SyncCommand[] } {
   const settings: OmaSetting[] = [];
   const commands: SyncCommand[] = [];
   const ingested = new Set<IngestionSource>();
-  const describe = (route: PolicyRoute) =>
-    formatMessage(
-      "MDM_SETTING_DESCRIPTION",
-      { policy: route.key, file: route.origin.admxFile, state: messageRef(STATE_CODES[route.state.state]) },
-      locale,
-    );
+  const locale = options.locale ?? "en-US";
+  const file = options.file;
   const add = (setting: OmaSetting) => {
     settings.push(setting);
     commands.push({ kind: "Replace", setting });
   };
   for (const route of routes) {
     const displayName = options.displayNames?.get(route.policy) ?? route.policy.name;
-    const base = { displayName, description: describe(route) };
+    const base = { displayName, description: settingDescription(route, locale) };
     if (route.route === "ingestedAdmx") {
       const template = source.templateOf(route.policy);
       if (template === undefined) continue; // refusals() has said why
-      const install = settled(() => ingestionSettings(template, route.policy, route.section), diagnostics);
+      const install = settled(() => ingestionSettings(template, route.policy, route.section), diagnostics, {
+        file: template.file,
+        path: [route.section, route.key],
+      });
       if (install === undefined) continue;
       if (!ingested.has(template)) {
         ingested.add(template);
@@ -194,16 +251,7 @@ export function compileIntune(
     const value = payloadOf(windows.policy, windows.state, route, file, diagnostics);
     if (value !== undefined) add({ ...base, omaUri: route.omaUri, format: "string", value });
   }
-  const scripts = remediationFiles(source, values, routes, diagnostics);
-  if (hasErrors(diagnostics)) return { routes, files: [], diagnostics };
-
-  const profileDescription = formatMessage("MDM_PROFILE_DESCRIPTION", { file: file ?? "-" }, locale);
-  const files = [
-    { path: "profile.json", content: profileJson(options.name, profileDescription, settings) },
-    { path: "profile.syncml.xml", content: profileSyncml(commands) },
-    ...scripts,
-  ];
-  return { routes, files, diagnostics };
+  return { settings, commands };
 }
 
 /** Where each hive's Remediations pair goes: one package per Registry.pol the entries come from. */
@@ -238,10 +286,13 @@ function remediationFiles(
   return files;
 }
 
+/** The size of an ADMX upload, in the UTF-8 bytes the profile carries. */
+const utf8 = new TextEncoder();
+
 /** Intune's refusals of the custom templates the values file needs ingested (each checked once). */
 function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Set<IngestedTemplate>();
+  const seen = new Set<IngestionSource>();
   for (const route of routes) {
     if (route.route !== "ingestedAdmx") continue;
     const template = source.templateOf(route.policy);
@@ -255,6 +306,11 @@ function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnos
     seen.add(template);
     const used = new Set(routes.filter((r) => source.templateOf(r.policy) === template).map((r) => r.policy));
     const found = ingestionRefusals(template, used);
+    const bytes = utf8.encode(template.admx).length;
+    if (bytes > INTUNE_CUSTOM_ADMX_MAX_BYTES) {
+      const params = { file: template.file, bytes, max: INTUNE_CUSTOM_ADMX_MAX_BYTES };
+      found.push(diag("MDM_INGESTION_FILE_SIZE", params, { file: template.file }));
+    }
     out.push(...found);
     if (!hasErrors(found)) continue;
     const builtIn =
@@ -266,6 +322,11 @@ function refusals(source: IntuneSource, routes: readonly PolicyRoute[]): Diagnos
         { file: template.file },
       ),
     );
+  }
+  if (seen.size > INTUNE_CUSTOM_ADMX_MAX_FILES) {
+    const files = [...seen].map((t) => t.file).join(", ");
+    const params = { count: seen.size, max: INTUNE_CUSTOM_ADMX_MAX_FILES, files };
+    out.push(diag("MDM_INGESTION_FILE_COUNT", params));
   }
   return out;
 }

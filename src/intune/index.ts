@@ -1,5 +1,5 @@
 /** The Intune route: a values file as an Intune custom profile, Remediations scripts and a route report. */
-export { bundleIntuneSource } from "./bundle-source.js";
+export { createIntuneSource } from "./bundle-source.js";
 export { compileIntune, type IntuneOptions, type IntuneResult, type IntuneSource } from "./compile-intune.js";
 export { formatRoutesText, routeName, routeRecords, type RouteRecord } from "./format-report.js";
 export { ingestionRefusals, type IngestedTemplate } from "./ingestion-refusals.js";

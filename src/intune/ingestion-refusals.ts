@@ -9,8 +9,8 @@
  * values file sets.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { intuneRefusedRoot } from "../lint/intune/allow-list.js";
-import type { Policy, ValueList } from "../model/types.js";
+import { intuneRefusedKeys } from "../lint/intune/allow-list.js";
+import type { Policy } from "../model/types.js";
 
 /** A custom template as ingestion sees it. */
 export interface IngestedTemplate {
@@ -22,23 +22,6 @@ export interface IngestedTemplate {
   readonly locales?: readonly string[];
   /** The namespaces the template refers to (ADMX `using`). */
   readonly using?: readonly { readonly prefix: string; readonly namespace: string }[];
-}
-
-/** Every key a policy writes into: its own, its elements' and those of its value lists. */
-function keysOf(policy: Policy): string[] {
-  const keys = new Set<string>([policy.key]);
-  const list = (l: ValueList | undefined) => {
-    if (l?.defaultKey) keys.add(l.defaultKey);
-    for (const item of l?.items ?? []) if (item.key) keys.add(item.key);
-  };
-  list(policy.enabledList);
-  list(policy.disabledList);
-  for (const e of policy.elements ?? []) {
-    if (e.key) keys.add(e.key);
-    if (e.kind === "boolean") [e.trueList, e.falseList].forEach(list);
-    if (e.kind === "enum") e.items.forEach((item) => list(item.valueList));
-  }
-  return [...keys];
 }
 
 /**
@@ -54,10 +37,7 @@ export function ingestionRefusals(template: IngestedTemplate, used?: ReadonlySet
   let spelled = 0;
   for (const policy of template.policies) {
     const shown = used === undefined || used.has(policy);
-    const bad = keysOf(policy).flatMap((key) => {
-      const root = intuneRefusedRoot(key);
-      return root ? [{ key, root }] : [];
-    });
+    const bad = intuneRefusedKeys(policy);
     if (bad.length > 0) refused++;
     if (shown && bad.length > 0) spelled++;
     if (shown) {

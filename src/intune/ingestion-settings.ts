@@ -44,7 +44,7 @@ export function storeIngestionSource(
  * The AppName and FileUid of a template: its file name without `.admx`, keeping only what one URI
  * segment may hold (letters, digits, `_`), so `Contoso-Sync.admx` is `ContosoSync`.
  */
-export function ingestionName(template: IngestedTemplate): string {
+function ingestionName(template: IngestedTemplate): string {
   return template.file.replace(/\.admx$/i, "").replace(/[^A-Za-z0-9_]/g, "");
 }
 

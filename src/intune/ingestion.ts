@@ -51,6 +51,13 @@ export function ingestedCategoryPath(policy: Policy, categories: readonly Catego
   return path;
 }
 
+/**
+ * The characters that split an ingested policy's OMA-URI: `/` ends a segment, `~` a category of the
+ * area. The ADMX schema's names (letters, digits, `_`) hold neither, but GPMC loads vendor templates
+ * whose names do, and the device could not tell where such a name ends.
+ */
+const URI_SEPARATOR = /[/~]/;
+
 /** The ingested policy's area: `<AppName>~Policy~<category path>`. */
 export function ingestedArea(appName: string, policy: Policy, categories: readonly Category[]): string {
   checkName("AppName", appName);
@@ -59,11 +66,16 @@ export function ingestedArea(appName: string, policy: Policy, categories: readon
     throw new AdmxkitError([
       diag("MDM_INGESTION_NO_CATEGORY", { policy: policy.name, category: policy.category }),
     ]);
+  const split = [...path, policy.name].find((name) => URI_SEPARATOR.test(name));
+  if (split !== undefined) {
+    const char = URI_SEPARATOR.exec(split)![0];
+    throw new AdmxkitError([diag("MDM_INGESTION_SEPARATOR", { policy: policy.name, name: split, char })]);
+  }
   return [appName, "Policy", ...path].join("~");
 }
 
 /** The scopes a policy class can be set in over MDM. */
-export function scopesOfClass(policyClass: Policy["class"]): CspScope[] {
+function scopesOfClass(policyClass: Policy["class"]): CspScope[] {
   return policyClass === "Both" ? ["Device", "User"] : [policyClass === "User" ? "User" : "Device"];
 }
 

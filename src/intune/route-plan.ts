@@ -13,7 +13,7 @@ import type { PolicyState } from "../compile/index.js";
 import { messageRef, type MessageRef } from "../i18n/messages.js";
 import { isInboxTemplate } from "../model/inbox-templates.js";
 import type { Policy, PolicyClassName } from "../model/types.js";
-import { findAdmxBackedCsp, type AdmxBackedCsp } from "./csp-map.js";
+import { findAdmxBackedCsp, type AdmxBackedCsp, type CspScope } from "./csp-map.js";
 
 /** The routes, as the report names them. */
 export const ROUTE_KINDS = ["nativeCsp", "admxBackedCsp", "ingestedAdmx", "remediation", "none"] as const;
@@ -48,18 +48,8 @@ export interface PolicyRoute {
 
 type Decided = Pick<PolicyRoute, "route" | "omaUri" | "format" | "csp" | "reason">;
 
-const SCOPE = { machine: "Device", user: "User" } as const;
-
-/** The OMA-URI of `csp` for the section's scope (./Device for machine, ./User for user), if exposed. */
-function uriFor(csp: AdmxBackedCsp, section: PolicyClassName): string | undefined {
-  const prefix = `./${SCOPE[section]}/`;
-  return cspUris(csp).find((uri) => uri.startsWith(prefix));
-}
-
-/** The OMA-URIs of a mapping entry. */
-export function cspUris(csp: AdmxBackedCsp): readonly string[] {
-  return Object.values(csp.omaUris).filter((uri): uri is string => typeof uri === "string");
-}
+/** The CSP scope of each section of the values file: ./Device for machine, ./User for user. */
+const SCOPE = { machine: "Device", user: "User" } as const satisfies Record<PolicyClassName, CspScope>;
 
 function admxBacked(
   csp: AdmxBackedCsp | undefined,
@@ -70,7 +60,7 @@ function admxBacked(
   if (csp === undefined) {
     return { route: "none", reason: messageRef("MDM_WHY_NO_CSP", { file, policy: name }) };
   }
-  const omaUri = uriFor(csp, section);
+  const omaUri = csp.omaUris[SCOPE[section]];
   if (omaUri === undefined) {
     const params = { setting: `${csp.area}/${csp.policy}`, scope: SCOPE[section] };
     return { route: "none", csp, reason: messageRef("MDM_WHY_SCOPE", params) };

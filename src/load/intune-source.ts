@@ -20,11 +20,12 @@ function builtInNamespaces(): string[] {
 /** The policy source of `intune`, from what `loadPolicies` loaded. */
 export async function loadIntuneSource(loaded: LoadedPolicies): Promise<IntuneSource> {
   if (loaded.bundle) {
-    const { bundleIntuneSource } = await import("../intune/index.js");
-    return { ...bundleIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
+    const { createIntuneSource } = await import("../intune/index.js");
+    return { ...createIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
   }
   const { findTemplateFiles } = await import("../read/store-files.js");
   const { storeIngestionSource } = await import("../intune/ingestion-settings.js");
+  const { decodeXmlBytes } = await import("../read/decode.js");
   const origins = new Map<Policy, { admxFile: string; fromStore: boolean }>();
   const templates = new Map<Policy, IngestionSource>();
   // A store's sources are its templates, each with the ADMX file it was read from.
@@ -41,7 +42,8 @@ export async function loadIntuneSource(loaded: LoadedPolicies): Promise<IntuneSo
       namespace: source.namespace ?? "",
       policies: source.policies,
       locales: found?.admls.map((a) => a.locale) ?? [],
-      admx: await readFile(file, "utf8"),
+      // Decoded as the reader decodes it: vendors ship ADMX files in UTF-16 too.
+      admx: decodeXmlBytes(await readFile(file), file).text,
     });
     for (const policy of source.policies) templates.set(policy, template);
   }

@@ -114,6 +114,23 @@ export const ADMX_VALUE_STRING_MAX_LENGTH = 255;
  */
 export const INTUNE_CUSTOM_ADMX_TEXT_MAX_LENGTH = 1023;
 
+/**
+ * How many custom ADMX files one Intune profile may bring, and how large each may be.
+ *
+ * Documented: Microsoft's "Import custom ADMX and ADML administrative templates into Microsoft Intune"
+ * lists at most 20 ADMX files, each at most 1 MB (read here as 1 MiB, 1,048,576 bytes, the size Windows
+ * shows as 1 MB). The size counts the UTF-8 bytes of the ADMX text the profile uploads.
+ */
+export const INTUNE_CUSTOM_ADMX_MAX_FILES = 20;
+export const INTUNE_CUSTOM_ADMX_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Range of an integer OMA-URI setting: Graph's `omaSettingInteger.value` is an Int32, so a REG_DWORD
+ * above 2,147,483,647 cannot be sent as one.
+ */
+export const INTUNE_INTEGER_MIN = -2_147_483_648;
+export const INTUNE_INTEGER_MAX = 2_147_483_647;
+
 // ---------------------------------------------------------------------------------------------------
 // ADML strings
 //

@@ -1,4 +1,6 @@
 /** Helpers of the compiler tests: small bundles built with the real model API, and readable entries. */
+import { expect } from "vitest";
+import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import { BundleSchema } from "../../src/model/bundle.js";
 import { defineBundle } from "../../src/model/define.js";
 import { collectStringUses } from "../../src/model/strings.js";
@@ -79,3 +81,14 @@ export const del = (key: string, name: string) => sz(key, `**del.${name}`, " ");
 
 /** A `**delvals.` record. */
 export const delvals = (key: string) => sz(key, "**delvals.", " ");
+
+/** The codes of the diagnostics `run` throws in an AdmxkitError. */
+export function thrownCodes(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AdmxkitError);
+    return (error as AdmxkitError).diagnostics.map((d) => d.code);
+  }
+  throw new Error("expected an AdmxkitError");
+}

@@ -4,6 +4,7 @@ import type { OptionValue, PolicyState } from "../../src/compile/index.js";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import { admxPayload } from "../../src/intune/admx-payload.js";
 import type { Element, Policy } from "../../src/model/types.js";
+import { thrownCodes } from "../helpers/compile-kit.js";
 
 /** A Machine policy of one or more elements, the rest of its fields as a template needs them. */
 function policyOf(...elements: Element[]): Policy {
@@ -34,17 +35,6 @@ const decimal = (id: string, more: Partial<Extract<Element, { kind: "decimal" }>
   ...more,
 });
 const enabled = (options: Record<string, OptionValue>): PolicyState => ({ state: "enabled", options });
-
-/** The codes of the diagnostics `run` throws in an AdmxkitError. */
-function thrownCodes(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AdmxkitError);
-    return (error as AdmxkitError).diagnostics.map((d) => d.code);
-  }
-  throw new Error("expected an AdmxkitError");
-}
 
 describe("admxPayload: the states", () => {
   it("is <disabled/> for Disabled and empty for Not Configured (a SyncML Delete has no payload)", () => {

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { compileValues, createPolicyIndex } from "../../src/compile/index.js";
 import {
-  bundleIntuneSource,
+  createIntuneSource,
   compileIntune,
   formatRoutesText,
   type IntuneSource,
@@ -41,7 +41,7 @@ function values(name: string): ValuesFile {
 }
 
 function builtInSource(): IntuneSource {
-  return bundleIntuneSource(defenderProxyBundle());
+  return createIntuneSource(defenderProxyBundle());
 }
 
 function compile(name: string, locale: "en-US" | "ja-JP" = "en-US") {

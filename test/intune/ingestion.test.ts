@@ -15,6 +15,7 @@ import { parseAdml, parseAdmx } from "../../src/read/read-file.js";
 import { decodeTemplates } from "../../src/read/to-bundle.js";
 import { parseValuesText } from "../../src/values/index.js";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { thrownCodes } from "../helpers/compile-kit.js";
 
 function policy(name: string, category: string, policyClass: Policy["class"] = "Machine"): Policy {
   return {
@@ -33,17 +34,6 @@ const CATEGORIES: Category[] = [
   { name: "Mid", displayName: "Mid", parent: "Root" },
   { name: "Leaf", displayName: "Leaf", parent: "Mid" },
 ];
-
-/** The codes of the diagnostics `run` throws in an AdmxkitError. */
-function thrownCodes(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AdmxkitError);
-    return (error as AdmxkitError).diagnostics.map((d) => d.code);
-  }
-  throw new Error("expected an AdmxkitError");
-}
 
 describe("ingestion URIs", () => {
   it("installs the ADMX under ConfigOperations/ADMXInstall/<AppName>/Policy/<FileUid>", () => {

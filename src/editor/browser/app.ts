@@ -84,3 +84,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/** A `<select>` of the values file's sections, named as the Group Policy editor names them. */
+export function sectionSelect(app: EditorApp, sections: readonly PolicyClassName[]): HTMLSelectElement {
+  const select = el("select");
+  for (const section of sections) {
+    const name = section === "machine" ? "preview.computerConfiguration" : "preview.userConfiguration";
+    const option = el("option", undefined, app.ui(name));
+    option.value = section;
+    select.append(option);
+  }
+  return select;
+}

@@ -13,7 +13,7 @@ import { type PolEntry } from "../../pol/index.js";
 import { toDumpRecord } from "../../formats/index.js";
 import type { PolicyStateInput } from "../../values/schema.js";
 import type { EditorPageInfo } from "../site-data.js";
-import { el, sectionsOf, type EditorApp } from "./app.js";
+import { el, sectionSelect, sectionsOf, type EditorApp } from "./app.js";
 import { findingsView } from "./findings.js";
 import { bindForm } from "./form.js";
 import { stateOf, withState } from "./storage.js";
@@ -101,16 +101,7 @@ function addBar(
   bar.append(status);
   if (sections.length > 1) {
     const label = el("label", "editor-class", app.ui("editor.class"));
-    const select = el("select");
-    for (const s of sections) {
-      const option = el(
-        "option",
-        undefined,
-        app.ui(s === "machine" ? "preview.computerConfiguration" : "preview.userConfiguration"),
-      );
-      option.value = s;
-      select.append(option);
-    }
+    const select = sectionSelect(app, sections);
     select.addEventListener("change", () => onClass(select.value as PolicyClassName));
     label.append(select);
     bar.append(label);

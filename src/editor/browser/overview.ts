@@ -7,7 +7,7 @@ import type { PolicyClassName } from "../../compile/types.js";
 import { VALUES_SECTIONS, type ValuesFile } from "../../values/schema.js";
 import { diagnosticLines, exportFiles, valuesFileText } from "../export-files.js";
 import { importFile } from "../import-file.js";
-import { el, type EditorApp } from "./app.js";
+import { el, sectionSelect, type EditorApp } from "./app.js";
 import { CHANGED_EVENT, SAVED_EVENT } from "./dialog.js";
 
 const STATE_LABELS = {
@@ -137,16 +137,7 @@ function importSection(
   input.accept = ".json,.pol,application/json";
   fileLabel.append(input);
   const classLabel = el("label", "editor-import-class", app.ui("editor.importClass"));
-  const select = el("select");
-  for (const section of VALUES_SECTIONS) {
-    const option = el(
-      "option",
-      undefined,
-      app.ui(section === "machine" ? "preview.computerConfiguration" : "preview.userConfiguration"),
-    );
-    option.value = section;
-    select.append(option);
-  }
+  const select = sectionSelect(app, VALUES_SECTIONS);
   classLabel.append(select);
   const said = el("div", "editor-import-notes");
   said.setAttribute("role", "status");

@@ -7,6 +7,7 @@
  * never overwrite what Windows and its in-box policies own; the page lists the exceptions below.
  * Keys compare case-insensitively, component by component.
  */
+import { registryWrites, type WriterPolicy } from "../../model/registry-writes.js";
 import { registryUpcase } from "../../pol/index.js";
 
 /** The reserved roots: nothing below them unless an exception allows it. */
@@ -58,4 +59,16 @@ export function intuneRefusedRoot(key: string): string | undefined {
   const root = INTUNE_RESERVED_ROOTS.find((r) => isUnder(parts, components(r)));
   if (root === undefined) return undefined;
   return INTUNE_ALLOWED_KEYS.some((allowed) => isUnder(parts, components(allowed))) ? undefined : root;
+}
+
+/**
+ * The keys of a policy that Intune refuses, each with its reserved root: the policy's own key and every
+ * key it writes into (registryWrites: its value lists, elements, check box and dropdown item lists).
+ */
+export function intuneRefusedKeys(policy: WriterPolicy): { key: string; root: string }[] {
+  const keys = new Set([policy.key, ...registryWrites(policy).map((write) => write.key)]);
+  return [...keys].flatMap((key) => {
+    const root = intuneRefusedRoot(key);
+    return root ? [{ key, root }] : [];
+  });
 }

@@ -6,24 +6,7 @@
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { INTUNE_CUSTOM_ADMX_TEXT_MAX_LENGTH } from "../../pol/limits.js";
 import type { AdmlDocument, AdmxDocument, ReadPolicy } from "../../read/types.js";
-import { intuneRefusedRoot } from "./allow-list.js";
-
-/** Every key a policy writes into: its own, its elements' and its value lists'. */
-function keysOf(policy: ReadPolicy): string[] {
-  const keys = new Set<string>([policy.key]);
-  const list = (l: { defaultKey?: string; items: readonly { key?: string }[] } | undefined) => {
-    if (l?.defaultKey) keys.add(l.defaultKey);
-    for (const item of l?.items ?? []) if (item.key) keys.add(item.key);
-  };
-  list(policy.enabledList);
-  list(policy.disabledList);
-  for (const e of policy.elements) {
-    if (e.key) keys.add(e.key);
-    if (e.kind === "boolean") [e.trueList, e.falseList].forEach(list);
-    if (e.kind === "enum") e.items.forEach((item) => list(item.valueList));
-  }
-  return [...keys];
-}
+import { intuneRefusedKeys } from "./allow-list.js";
 
 /**
  * Checks an ADMX against Intune's import. `admls` are the ADMLs found for it (locale and root position);
@@ -37,10 +20,7 @@ export function checkIntune(
   const out: Diagnostic[] = [];
   let refused = 0;
   for (const policy of admx.policies) {
-    const bad = keysOf(policy).flatMap((key) => {
-      const root = intuneRefusedRoot(key);
-      return root ? [{ key, root }] : [];
-    });
+    const bad = intuneRefusedKeys(policy);
     if (bad.length > 0) refused++;
     for (const { key, root } of bad)
       out.push(diag("INTUNE_KEY_REFUSED", { policy: policy.name, key, root }, policy.at));

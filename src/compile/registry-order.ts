@@ -27,7 +27,7 @@
  * registry value through two policies does not silently lose one of them.
  */
 import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { componentPaths, registryUpcase, targetValueName, type PolEntry } from "../pol/index.js";
+import { registryUpcase, targetValueName, type PolEntry } from "../pol/index.js";
 
 type Path = readonly (string | number)[];
 
@@ -45,33 +45,57 @@ interface Written {
   readonly raw: boolean;
 }
 
+/**
+ * One key component of the file (a node of the registry tree, by its upper-cased path): how many
+ * entries spelled it each way, and the spelling reserved for it, if any. Kept as a tree rather than
+ * by path string, so that a write looks up each of its components by the component alone: the path
+ * strings of a deep key grow with the square of its depth, and comparing them was most of the time
+ * of files with long keys.
+ */
+interface ComponentNode {
+  /**
+   * Each spelling → how many entries used it. Maps keep insertion order: the first spelling written
+   * comes first (the tie-break).
+   */
+  readonly spellings: Map<string, number>;
+  /** The spelling reserved for the component, which wins over any count. */
+  reserved?: string;
+  readonly children: Map<string, ComponentNode>;
+}
+
+const componentNode = (): ComponentNode => ({ spellings: new Map(), children: new Map() });
+
+/** The child of `parent` for an upper-cased component, made when missing. */
+function childOf(parent: ComponentNode, component: string): ComponentNode {
+  let child = parent.children.get(component);
+  if (!child) parent.children.set(component, (child = componentNode()));
+  return child;
+}
+
 interface KeyNode {
   /** The key as its first entry spelled it, for messages; the file's spelling is decided at the end. */
   readonly spelling: string;
   readonly components: readonly string[];
-  /** The upper-cased path up to each component. */
-  readonly paths: readonly string[];
+  /** The component node of each component, from the root. */
+  readonly chain: readonly ComponentNode[];
   delvals?: Written;
   readonly values: Map<string, Written>;
 }
 
 /**
- * A key taken apart as the collector compares it: its components as written and upper-cased, the
- * upper-cased path up to each component (`SOFTWARE`, `SOFTWARE\\POLICIES`…) and the whole upper-cased
- * key. Compiling and decoding write the same few keys over and over (the decoder compiles each
- * candidate state of each policy it tries), so each spelling of a key is taken apart once.
+ * A key taken apart as the collector compares it: its components as written and upper-cased, and the
+ * whole upper-cased key. Compiling and decoding write the same few keys over and over (the decoder
+ * compiles each candidate state of each policy it tries), so each spelling of a key is taken apart once.
  */
 interface KeyShape {
   readonly id: string;
   readonly parts: readonly string[];
   readonly components: readonly string[];
-  readonly paths: readonly string[];
 }
 
 /**
  * Shapes of the keys seen lately, by key. Bounded in what it holds: emptied when it reaches 4,096 keys
- * or 4 million characters of paths (a key of many short components has paths that grow with the
- * square of its length), and a key longer than any real one is taken apart each time instead.
+ * or 4 million characters, and a key longer than any real one is taken apart each time instead.
  */
 const shapes = new Map<string, KeyShape>();
 const SHAPES_KEPT = 4096;
@@ -84,14 +108,9 @@ function keyShape(key: string): KeyShape {
   if (shape) return shape;
   const parts = key.split("\\");
   const components = parts.map(registryUpcase);
-  const paths: string[] = [];
-  let characters = 2 * key.length;
-  for (let i = 0; i < components.length; i++) {
-    const path = i === 0 ? components[0]! : `${paths[i - 1]}\\${components[i]}`;
-    paths.push(path);
-    characters += path.length;
-  }
-  shape = { id: components.join("\\"), parts, components, paths };
+  // The key, its parts, its components and its id.
+  const characters = 4 * key.length;
+  shape = { id: components.join("\\"), parts, components };
   if (key.length > SHAPE_KEY_LENGTH) return shape;
   if (shapes.size >= SHAPES_KEPT || shapeCharacters + characters > SHAPE_CHARACTERS_KEPT) {
     shapes.clear();
@@ -112,13 +131,8 @@ function compareComponents(a: readonly string[], b: readonly string[]): number {
 /** Collects entries from one or many policies and returns them in the editor's order. */
 export class EntryCollector {
   private readonly keys = new Map<string, KeyNode>();
-  /**
-   * Upper-cased path of every component written so far → each spelling of it → how many entries used
-   * it. Maps keep insertion order, so the first spelling written comes first (the tie-break).
-   */
-  private readonly spellings = new Map<string, Map<string, number>>();
-  /** Upper-cased path of a component → the spelling reserved for it, which wins over any count. */
-  private readonly reserved = new Map<string, string>();
+  /** The root of the tree of every component written or reserved so far. */
+  private readonly root = componentNode();
   /** Warnings about writes that replaced or dropped another policy's entries. */
   readonly diagnostics: Diagnostic[] = [];
 
@@ -143,14 +157,17 @@ export class EntryCollector {
    * GPO, whose components already carry the file's one spelling.
    */
   reserveSpelling(key: string): void {
-    for (const [path, part] of componentPaths(key))
-      if (!this.reserved.has(path)) this.reserved.set(path, part);
+    let at = this.root;
+    for (const part of key.split("\\")) {
+      at = childOf(at, registryUpcase(part));
+      at.reserved ??= part;
+    }
   }
 
   private write(entry: PolEntry, source: EntrySource, raw: boolean): void {
     const shape = keyShape(entry.key);
     const node = this.node(entry.key, shape);
-    this.count(shape);
+    this.count(node, shape);
     const where = {
       ...(source.path ? { path: [...source.path] } : {}),
       ...(source.file ? { file: source.file } : {}),
@@ -202,7 +219,7 @@ export class EntryCollector {
     const nodes = [...this.keys.values()].sort((a, b) => compareComponents(a.components, b.components));
     const out: PolEntry[] = [];
     for (const node of nodes) {
-      const key = this.spell(node.paths);
+      const key = this.spell(node.chain);
       const written = [...(node.delvals ? [node.delvals] : []), ...node.values.values()];
       for (const { entry } of written) out.push(entry.key === key ? entry : { ...entry, key });
     }
@@ -212,33 +229,33 @@ export class EntryCollector {
   private node(key: string, shape: KeyShape): KeyNode {
     let node = this.keys.get(shape.id);
     if (!node) {
-      node = { spelling: key, components: shape.components, paths: shape.paths, values: new Map() };
+      const chain: ComponentNode[] = [];
+      let at = this.root;
+      for (const component of shape.components) chain.push((at = childOf(at, component)));
+      node = { spelling: key, components: shape.components, chain, values: new Map() };
       this.keys.set(shape.id, node);
     }
     return node;
   }
 
-  /** Counts one use of the spelling of each component of a key (its {@link KeyShape}). */
-  private count(shape: KeyShape): void {
+  /** Counts one use of the spelling of each component of a key (its {@link KeyShape}) in its chain. */
+  private count(node: KeyNode, shape: KeyShape): void {
     for (let i = 0; i < shape.parts.length; i++) {
-      const path = shape.paths[i]!;
+      const counts = node.chain[i]!.spellings;
       const part = shape.parts[i]!;
-      let counts = this.spellings.get(path);
-      if (!counts) this.spellings.set(path, (counts = new Map()));
       counts.set(part, (counts.get(part) ?? 0) + 1);
     }
   }
 
-  /** The key of these upper-cased component `paths`, each spelled as reserved, else as most spell it. */
-  private spell(paths: readonly string[]): string {
+  /** The key of these component nodes, each spelled as reserved, else as most spell it. */
+  private spell(chain: readonly ComponentNode[]): string {
     const out: string[] = [];
-    for (const path of paths) {
-      let spelling = this.reserved.get(path);
+    for (const component of chain) {
+      let spelling = component.reserved;
       if (spelling === undefined) {
         let most = 0;
         // Strictly more only: on a tie the spelling counted first stays.
-        for (const [part, uses] of this.spellings.get(path)!)
-          if (uses > most) [spelling, most] = [part, uses];
+        for (const [part, uses] of component.spellings) if (uses > most) [spelling, most] = [part, uses];
       }
       out.push(spelling!);
     }

@@ -25,7 +25,8 @@ export interface CompileValuesOptions {
   readonly source?: string;
 }
 
-function toState(input: PolicyStateInput): PolicyState {
+/** A values file's state of one policy as the compiler takes it (an enabled policy always has options). */
+export function toState(input: PolicyStateInput): PolicyState {
   return input.state === "enabled"
     ? { state: "enabled", options: input.options ?? {} }
     : { state: input.state };

@@ -8,7 +8,7 @@ import { createValuesDecoder } from "../decompile/index.js";
 import { diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { decodeJsonBytes } from "../io/json-bytes.js";
 import { messageRef } from "../i18n/messages.js";
-import { decodePol } from "../pol/index.js";
+import { decodePol, hasPolSignature } from "../pol/index.js";
 import { parseValuesText } from "../values/parse-values.js";
 import type { ValuesFile } from "../values/schema.js";
 
@@ -16,13 +16,6 @@ import type { ValuesFile } from "../values/schema.js";
 export interface ImportResult {
   readonly values?: ValuesFile;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Whether bytes start with the Registry.pol signature `PReg`, as `admxkit diff` tells the two apart. */
-export function isRegistryPol(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x52 && bytes[2] === 0x65 && bytes[3] === 0x67
-  );
 }
 
 /**
@@ -38,7 +31,7 @@ export function importFile(
   current: ValuesFile,
   source: string,
 ): ImportResult {
-  if (!isRegistryPol(bytes)) {
+  if (!hasPolSignature(bytes)) {
     // The same UTF-8-only reading as every JSON input of the CLI (src/io/json-bytes.ts).
     const text = decodeJsonBytes(bytes, file);
     if (!text.ok) return { diagnostics: [text.diagnostic] };

@@ -3,7 +3,13 @@
  * custom profile in its two forms (profile.ts) and the Remediations pair for the policies no CSP
  * carries. Pure: the caller reads the inputs and writes the files.
  */
-import { compilePolicy, compileValues, type PolicyIndex, type PolicyState } from "../compile/index.js";
+import {
+  compilePolicy,
+  compileValues,
+  toState,
+  type PolicyIndex,
+  type PolicyState,
+} from "../compile/index.js";
 import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatMessage, messageRef, type LocaleTag } from "../i18n/messages.js";
 import type { Policy, PolicyClassName } from "../model/types.js";
@@ -14,7 +20,7 @@ import {
   INTUNE_INTEGER_MAX,
   INTUNE_INTEGER_MIN,
 } from "../pol/limits.js";
-import type { PolicyStateInput, ValuesFile } from "../values/schema.js";
+import type { ValuesFile } from "../values/schema.js";
 import { admxPayload } from "./admx-payload.js";
 import { ingestionRefusals } from "./ingestion-refusals.js";
 import { profileJson, profileSyncml, type OmaSetting, type SyncCommand } from "./profile.js";
@@ -53,12 +59,6 @@ export interface IntuneResult {
   readonly routes: readonly PolicyRoute[];
   readonly files: readonly { readonly path: string; readonly content: string }[];
   readonly diagnostics: Diagnostic[];
-}
-
-function toState(input: PolicyStateInput): PolicyState {
-  return input.state === "enabled"
-    ? { state: "enabled", options: input.options ?? {} }
-    : { state: input.state };
 }
 
 /** The routes of every policy the values file sets, in the file's order (machine, then user). */

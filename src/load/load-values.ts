@@ -8,6 +8,7 @@ import { open, stat } from "node:fs/promises";
 import type { ValuesDecoder } from "../decompile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ValuesFile } from "../values/schema.js";
+import { hasPolSignature } from "../pol/index.js";
 import type { LoadedPolicies } from "./load-policies.js";
 
 /** Options of {@link loadValues}. */
@@ -32,7 +33,7 @@ async function startsWithPReg(path: string): Promise<boolean> {
   const handle = await open(path, "r");
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(4), 0, 4, 0);
-    return bytesRead === 4 && buffer.toString("latin1") === "PReg";
+    return hasPolSignature(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }

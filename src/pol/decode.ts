@@ -186,12 +186,22 @@ function readEntry(r: Reader, start: number): PolEntry {
   return { key, valueName, type, data };
 }
 
+/** The four bytes a Registry.pol starts with: `PReg`. */
+const POL_SIGNATURE = [0x50, 0x52, 0x65, 0x67] as const;
+
+/**
+ * Whether `bytes` start with the Registry.pol signature `PReg`: what tells a Registry.pol from a values
+ * file wherever either may come (`admxkit diff`'s sides, the editor's import).
+ */
+export function hasPolSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && POL_SIGNATURE.every((byte, i) => bytes[i] === byte);
+}
+
 function readHeader(r: Reader): void {
   const b = r.bytes;
-  const signature = [0x50, 0x52, 0x65, 0x67]; // "PReg"
   for (let i = 0; i < 4; i++) {
     if (i >= b.length) throw failure("POL_TRUNCATED_HEADER", b.length, "'PReg'");
-    if (b[i] !== signature[i]) {
+    if (b[i] !== POL_SIGNATURE[i]) {
       const found = Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, "0")).join(" ");
       throw failure("POL_BAD_SIGNATURE", 0, "50 52 65 67 ('PReg')", { found });
     }

@@ -33,6 +33,6 @@ export type {
 } from "./errors.js";
 export { checkPolEntries, MAX_DATA_SIZE, MAX_KEY_COMPONENT, MAX_VALUE_NAME } from "./limits.js";
 export { encodePol, polSize } from "./encode.js";
-export { decodePol, decodePolOrThrow, decodePolStream } from "./decode.js";
+export { decodePol, decodePolOrThrow, decodePolStream, hasPolSignature } from "./decode.js";
 export type { PolDecodeOptions, PolDecodeResult, PolEntryStream, PolStreamResult } from "./decode.js";
 export { componentPaths, registryUpcase, sameRegistryName } from "./registry-case.js";

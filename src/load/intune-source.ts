@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { defenderProxyBundle } from "../bundles/defender-proxy.js";
+import { BUILTIN_BUNDLES } from "../bundles/index.js";
 import type { IntuneSource } from "../intune/index.js";
 import type { IngestionSource } from "../intune/ingestion-settings.js";
 import { isInboxTemplate } from "../model/inbox-templates.js";
@@ -13,35 +13,33 @@ import type { Policy } from "../model/types.js";
 import type { LoadedPolicies } from "./load-policies.js";
 
 /** The namespaces of admxkit's own built-in templates, which `intune --admx` refuses with a pointer. */
-function builtInNamespaces(): string[] {
-  return [defenderProxyBundle().target.namespace];
+async function builtInNamespaces(): Promise<string[]> {
+  const bundles = await Promise.all(Object.values(BUILTIN_BUNDLES).map((load) => load()));
+  return bundles.map((bundle) => bundle.target.namespace);
 }
 
 /** The policy source of `intune`, from what `loadPolicies` loaded. */
 export async function loadIntuneSource(loaded: LoadedPolicies): Promise<IntuneSource> {
   if (loaded.bundle) {
     const { createIntuneSource } = await import("../intune/index.js");
-    return { ...createIntuneSource(loaded.bundle), builtInNamespaces: builtInNamespaces() };
+    return { ...createIntuneSource(loaded.bundle), builtInNamespaces: await builtInNamespaces() };
   }
-  const { findTemplateFiles } = await import("../read/store-files.js");
   const { storeIngestionSource } = await import("../intune/ingestion-settings.js");
   const { decodeXmlBytes } = await import("../read/decode.js");
   const origins = new Map<Policy, { admxFile: string; fromStore: boolean }>();
   const templates = new Map<Policy, IngestionSource>();
-  // A store's sources are its templates, each with the ADMX file it was read from.
-  for (const source of loaded.sources) {
-    const file = "file" in source && typeof source.file === "string" ? source.file : undefined;
-    if (file === undefined) continue;
+  // Each template of the store, with the ADMX file it was read from and the ADML files beside it.
+  for (const source of loaded.templates ?? []) {
+    const file = source.file;
     const admxFile = basename(file);
     for (const policy of source.policies) origins.set(policy, { admxFile, fromStore: true });
     if (isInboxTemplate(admxFile)) continue;
     // A custom template of the store: what ingestion would upload, read now (compileIntune is pure).
-    const found = (await findTemplateFiles([file])).templates[0];
     const template = storeIngestionSource({
       file: admxFile,
-      namespace: source.namespace ?? "",
+      namespace: source.namespace,
       policies: source.policies,
-      locales: found?.admls.map((a) => a.locale) ?? [],
+      locales: source.admls.map((a) => a.locale),
       // Decoded as the reader decodes it: vendors ship ADMX files in UTF-16 too.
       admx: decodeXmlBytes(await readFile(file), file).text,
     });
@@ -51,6 +49,6 @@ export async function loadIntuneSource(loaded: LoadedPolicies): Promise<IntuneSo
     index: loaded.index,
     originOf: (policy) => origins.get(policy) ?? { admxFile: "", fromStore: false },
     templateOf: (policy) => templates.get(policy),
-    builtInNamespaces: builtInNamespaces(),
+    builtInNamespaces: await builtInNamespaces(),
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_BUNDLE } from "../bundles/index.js";
 import type { PolicyIndex, PolicySource } from "../compile/index.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Bundle, Policy } from "../model/types.js";
+import type { StoreTemplate } from "../read/read-store.js";
 import type { ValuesFile } from "../values/schema.js";
 import type { DisplayNameLookup } from "./display-names.js";
 
@@ -41,6 +42,8 @@ export interface LoadedPolicies {
   readonly displayNames: DisplayNameLookup;
   /** The bundle, when the policies come from one (`admxkit intune` ingests its template). */
   readonly bundle?: Bundle;
+  /** The folder's templates, when the policies were read from one: each ADMX with its ADML files. */
+  readonly templates?: readonly StoreTemplate[];
 }
 
 /**
@@ -87,6 +90,7 @@ export async function loadPolicies(
   return {
     source: dir,
     sources: store.templates,
+    templates: store.templates,
     index: createPolicyIndex(store.templates),
     diagnosticsFor: (used) => storeDiagnostics(store, new Set(used), dir),
     displayNames: storeDisplayNames(store.templates),

@@ -10,7 +10,7 @@ import { sharedFolderProblem } from "../scripts/shared-folder.js";
  * they never run against a stale build — unless `npm run test:all` has just built it for both suites,
  * which it runs side by side (scripts/build-dist.js).
  */
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   // Both suites read the reference folder: without it, one message and exit 1 before anything runs,
   // instead of a failure in every test that reads it. (Thrown from here, the message would come after
   // Vitest's "No test files found", which is not the reason.)
@@ -20,7 +20,7 @@ export default function setup(): () => void {
     process.exit(1);
   }
   const root = fileURLToPath(new URL("..", import.meta.url));
-  if (process.env.ADMXKIT_TEST_DIST_BUILT !== "1") buildDist(root);
+  if (process.env.ADMXKIT_TEST_DIST_BUILT !== "1") await buildDist(root);
   // Every temporary folder of the run (the tests' own, the CLIs they spawn, Chromium's profiles) goes
   // below one folder of this run, removed when the run ends: a run makes hundreds, some of them whole
   // store previews of 40 MB. Workers and spawned processes inherit TMPDIR, which os.tmpdir() reads.

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
@@ -43,6 +44,8 @@ describe("the packed package", () => {
       expect(listing.stdout).toContain("package/dist/cli/main.js");
       expect(listing.stdout.split("\n").filter((name) => name.endsWith(".map"))).toEqual([]);
       expect(listing.stdout).not.toContain("package/src/");
+      // Data files the modules find from their own URL: the ADMX-backed CSP mapping of `intune`.
+      expect(listing.stdout).toContain("package/data/intune/admx-backed-csp.json");
       // …and no shipped file names a map (tsc's `//# sourceMappingURL=` comments).
       const unpacked = await tempDir("admxkit-unpacked-");
       await exec("tar", ["-xzf", join(packDir, tarball!), "-C", unpacked]);
@@ -174,10 +177,14 @@ describe("the packed package", () => {
       expect(check.stdout ?? "", check.stderr).toBe("");
 
       // Each subpath loads in Node from the installed package and exports something; a module no entry
-      // point names stays out of reach (`exports` is the whole surface).
+      // point names stays out of reach (`exports` is the whole surface). First, in the same process: the
+      // installed CSP mapping module finds its data file from its own URL.
+      const cspMap = pathToFileURL(join(installed, "dist", "intune", "csp-map.js")).href;
       await writeFile(
         join(project, "subpaths.mjs"),
         [
+          `const { findAdmxBackedCsp } = await import(${JSON.stringify(cspMap)});`,
+          'console.log(findAdmxBackedCsp("WindowsDefender.admx", "ProxyBypass").omaUris.Device);',
           `for (const specifier of ${JSON.stringify(subpaths)})`,
           "  console.log(specifier, Object.keys(await import(specifier)).length);",
           'await import("admxkit/dist/pol/index.js").then(',
@@ -187,7 +194,8 @@ describe("the packed package", () => {
         ].join("\n"),
       );
       const loaded = await exec(process.execPath, ["subpaths.mjs"], { cwd: project });
-      const lines = loaded.stdout.trim().split("\n");
+      const [omaUri, ...lines] = loaded.stdout.trim().split("\n");
+      expect(omaUri).toBe("./Device/Vendor/MSFT/Policy/Config/ADMX_MicrosoftDefenderAntivirus/ProxyBypass");
       expect(lines.slice(0, -1).map((line) => line.split(" ")[0])).toEqual(subpaths);
       for (const line of lines.slice(0, -1)) expect(Number(line.split(" ")[1]), line).toBeGreaterThan(0);
       expect(lines.at(-1)).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");

@@ -119,13 +119,21 @@ describe("the packed package", () => {
       // nothing the steps below write: it runs beside them, and its result is checked after them.
       const typeCheck = exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
       const ownVersion = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")).version;
-      const version = await exec("npx", ["--no-install", "admxkit", "--version"], { cwd: project });
-      // The installed binary, started by node without npx's own start (about a second each): npx is
-      // tested once, above, and by the README's Quick start below.
-      const admxkit = (args: readonly string[]) =>
-        exec(process.execPath, [join(project, "node_modules", ".bin", "admxkit"), ...args], { cwd: project });
+      // The installed binary as its own process, started by node: npx (its own start costs about a
+      // second each) runs it in the README's Quick start below.
+      const bin = join(project, "node_modules", ".bin", "admxkit");
+      const version = await exec(process.execPath, [bin, "--version"], { cwd: project });
       expect(version.stdout).toBe(`${ownVersion}\n`);
       expect(ownVersion).not.toBe("9.9.9");
+      // The installed CLI's bundle run in this process, in the project, for the runs below: the installed
+      // binary runs as a process above and in the Quick start, which builds and writes a Registry.pol too.
+      const installed = join(project, "node_modules", "admxkit");
+      const installedMain = join(installed, "dist", "cli-bundle", "main.js");
+      const admxkit = async (args: readonly string[]) => {
+        const run = await runCliBundle(installedMain, args, { cwd: project });
+        expect(run.code, run.stderr).toBe(0);
+        return run;
+      };
 
       // A TypeScript bundle that imports "admxkit" builds with the installed package (issue 13.2).
       await writeFile(
@@ -150,12 +158,9 @@ describe("the packed package", () => {
       // Every file the help's examples name is in the package, and the first one runs from it. The
       // installed CLI's help, from its bundle in this process: a process for each command's --help
       // would test nothing more (the installed binary runs above and below).
-      const installed = join(project, "node_modules", "admxkit");
       const named = new Set<string>();
       for (const { spec } of COMMANDS) {
-        const bundle = join(installed, "dist", "cli-bundle", "main.js");
-        const help = await runCliBundle(bundle, [spec.name, "--help"], { cwd: project });
-        expect(help.code, help.stderr).toBe(0);
+        const help = await admxkit([spec.name, "--help"]);
         for (const [path] of help.stdout.matchAll(/examples\/[\w./-]+/g)) named.add(path);
       }
       expect([...named]).toContain("examples/defender-proxy.values.json");

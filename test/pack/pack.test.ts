@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../helpers/golden.js";
@@ -43,6 +44,8 @@ describe("the packed package", () => {
       expect(listing.stdout).toContain("package/dist/cli/main.js");
       expect(listing.stdout.split("\n").filter((name) => name.endsWith(".map"))).toEqual([]);
       expect(listing.stdout).not.toContain("package/src/");
+      // Data files the modules find from their own URL: the ADMX-backed CSP mapping of `intune`.
+      expect(listing.stdout).toContain("package/data/intune/admx-backed-csp.json");
       // …and no shipped file names a map (tsc's `//# sourceMappingURL=` comments).
       const unpacked = await tempDir("admxkit-unpacked-");
       await exec("tar", ["-xzf", join(packDir, tarball!), "-C", unpacked]);
@@ -116,13 +119,21 @@ describe("the packed package", () => {
       // nothing the steps below write: it runs beside them, and its result is checked after them.
       const typeCheck = exec(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((e) => e);
       const ownVersion = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")).version;
-      const version = await exec("npx", ["--no-install", "admxkit", "--version"], { cwd: project });
-      // The installed binary, started by node without npx's own start (about a second each): npx is
-      // tested once, above, and by the README's Quick start below.
-      const admxkit = (args: readonly string[]) =>
-        exec(process.execPath, [join(project, "node_modules", ".bin", "admxkit"), ...args], { cwd: project });
+      // The installed binary as its own process, started by node: npx (its own start costs about a
+      // second each) runs it in the README's Quick start below.
+      const bin = join(project, "node_modules", ".bin", "admxkit");
+      const version = await exec(process.execPath, [bin, "--version"], { cwd: project });
       expect(version.stdout).toBe(`${ownVersion}\n`);
       expect(ownVersion).not.toBe("9.9.9");
+      // The installed CLI's bundle run in this process, in the project, for the runs below: the installed
+      // binary runs as a process above and in the Quick start, which builds and writes a Registry.pol too.
+      const installed = join(project, "node_modules", "admxkit");
+      const installedMain = join(installed, "dist", "cli-bundle", "main.js");
+      const admxkit = async (args: readonly string[]) => {
+        const run = await runCliBundle(installedMain, args, { cwd: project });
+        expect(run.code, run.stderr).toBe(0);
+        return run;
+      };
 
       // A TypeScript bundle that imports "admxkit" builds with the installed package (issue 13.2).
       await writeFile(
@@ -147,12 +158,9 @@ describe("the packed package", () => {
       // Every file the help's examples name is in the package, and the first one runs from it. The
       // installed CLI's help, from its bundle in this process: a process for each command's --help
       // would test nothing more (the installed binary runs above and below).
-      const installed = join(project, "node_modules", "admxkit");
       const named = new Set<string>();
       for (const { spec } of COMMANDS) {
-        const bundle = join(installed, "dist", "cli-bundle", "main.js");
-        const help = await runCliBundle(bundle, [spec.name, "--help"], { cwd: project });
-        expect(help.code, help.stderr).toBe(0);
+        const help = await admxkit([spec.name, "--help"]);
         for (const [path] of help.stdout.matchAll(/examples\/[\w./-]+/g)) named.add(path);
       }
       expect([...named]).toContain("examples/defender-proxy.values.json");
@@ -174,10 +182,14 @@ describe("the packed package", () => {
       expect(check.stdout ?? "", check.stderr).toBe("");
 
       // Each subpath loads in Node from the installed package and exports something; a module no entry
-      // point names stays out of reach (`exports` is the whole surface).
+      // point names stays out of reach (`exports` is the whole surface). First, in the same process: the
+      // installed CSP mapping module finds its data file from its own URL.
+      const cspMap = pathToFileURL(join(installed, "dist", "intune", "csp-map.js")).href;
       await writeFile(
         join(project, "subpaths.mjs"),
         [
+          `const { findAdmxBackedCsp } = await import(${JSON.stringify(cspMap)});`,
+          'console.log(findAdmxBackedCsp("WindowsDefender.admx", "ProxyBypass").omaUris.Device);',
           `for (const specifier of ${JSON.stringify(subpaths)})`,
           "  console.log(specifier, Object.keys(await import(specifier)).length);",
           'await import("admxkit/dist/pol/index.js").then(',
@@ -187,7 +199,8 @@ describe("the packed package", () => {
         ].join("\n"),
       );
       const loaded = await exec(process.execPath, ["subpaths.mjs"], { cwd: project });
-      const lines = loaded.stdout.trim().split("\n");
+      const [omaUri, ...lines] = loaded.stdout.trim().split("\n");
+      expect(omaUri).toBe("./Device/Vendor/MSFT/Policy/Config/ADMX_MicrosoftDefenderAntivirus/ProxyBypass");
       expect(lines.slice(0, -1).map((line) => line.split(" ")[0])).toEqual(subpaths);
       for (const line of lines.slice(0, -1)) expect(Number(line.split(" ")[1]), line).toBeGreaterThan(0);
       expect(lines.at(-1)).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");

@@ -39,6 +39,18 @@ async function waitForTempFile(dir: string, child: ChildProcess): Promise<boolea
   return false;
 }
 
+/** Resolves true when the writer says on stderr that it paused after its first temporary file. */
+function paused(child: ChildProcess): Promise<boolean> {
+  return new Promise((resolve) => {
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes("admxkit-test: paused after the first temporary file")) resolve(true);
+    });
+    child.once("exit", () => resolve(false));
+  });
+}
+
 function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -122,31 +134,32 @@ describe("killing the writer mid-write", () => {
     const small = smallBundle();
     await writeFile(join(dir, "small.json"), JSON.stringify(small));
     expect((await runCli(["build", "--bundle", "small.json", "--out", "out"], { cwd: dir })).code).toBe(0);
-    // New input: the same file names, 6,000 policies, so the write takes a while.
-    const large: any = smallBundle();
-    for (let i = 1; i < 6000; i++) {
-      large.policies.push({ ...structuredClone(large.policies[0]), name: `P${i}`, presentationId: `P${i}` });
-    }
-    await writeFile(join(dir, "large.json"), JSON.stringify(large));
+    // New input: the same file names, other contents (a second policy). The writer stops after its first
+    // temporary file (the test-only pause signals.test.ts uses too) and is killed there: always mid-write,
+    // with no need for an input large enough that a poll catches the write under way.
+    const next: any = smallBundle();
+    next.policies.push({ ...structuredClone(next.policies[0]), name: "P1", presentationId: "P1" });
+    await writeFile(join(dir, "next.json"), JSON.stringify(next));
     const versions = new Map<string, Buffer[]>();
     const oldFiles = generateTemplates(small).files;
-    const newFiles = generateTemplates(large).files;
+    const newFiles = generateTemplates(next).files;
     for (const [i, file] of oldFiles.entries()) {
-      versions.set(file.path, [
-        Buffer.from(file.content as string),
-        Buffer.from(newFiles[i]!.content as string),
-      ]);
+      const [previous, updated] = [file.content, newFiles[i]!.content].map((c) => Buffer.from(c as string));
+      expect(updated!.equals(previous!), file.path).toBe(false);
+      versions.set(file.path, [previous!, updated!]);
     }
     const before = await listFiles(out);
     expect(before).toEqual([...versions.keys()].sort());
     for (const [path, [old]] of versions) expect((await readFile(join(out, path))).equals(old!)).toBe(true);
 
-    const child = spawn(process.execPath, [BIN, "build", "--bundle", "large.json", "--out", "out"], {
+    const child = spawn(process.execPath, [BIN, "build", "--bundle", "next.json", "--out", "out"], {
       cwd: dir,
-      stdio: "ignore",
+      env: { ...process.env, ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP: "1" },
+      stdio: ["ignore", "ignore", "pipe"],
     });
-    await waitForTempFile(out, child);
+    expect(await paused(child), "the writer paused mid-write").toBe(true);
     await killed(child);
-    await expectIntactOrTemp(out, versions);
+    const temps = await expectIntactOrTemp(out, versions);
+    expect(temps.length).toBeGreaterThan(0);
   });
 });

@@ -3,13 +3,12 @@ import ts from "typescript";
 
 /**
  * The public surface of modules as text: for each entry point, one line (or block) per exported name,
- * sorted, with its kind and its signature as the entry's files declare it (functions with every
- * overload, classes and interfaces with their public members). Types are shown by the names they are
- * written with (`Bundle`, not the object type zod infers for it), so the report stays readable; a value
- * with no written type (in a source file: a declaration file writes every one) shows the type the
- * checker infers, shortened as the checker shortens it. What `import … from "admxkit"` (or one of its
- * subpaths) gives a consumer, so a change to it shows as a diff of the checked-in report. One program
- * for all entries: they share most of their sources.
+ * sorted, with its kind and its signature as the source declares it (functions with every overload, classes and
+ * interfaces with their public members). Types are shown by the names they are written with (`Bundle`,
+ * not the object type zod infers for it), so the report stays readable; a value with no written type
+ * shows the type the checker infers, shortened as the checker shortens it. What `import … from
+ * "admxkit"` (or one of its subpaths) gives a consumer, so a change to it shows as a diff of the
+ * checked-in report. One program for all entries: they share most of their sources.
  */
 export function apiReports(entries: readonly string[], options: ts.CompilerOptions): Map<string, ApiReport> {
   const program = ts.createProgram([...entries], { ...options, noEmit: true });

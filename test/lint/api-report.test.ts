@@ -8,27 +8,23 @@ import { REPO_ROOT } from "../helpers/cli.js";
 import { UPDATE_GOLDEN } from "../helpers/golden.js";
 
 /**
- * The public API is what the entry points of `package.json` `exports` export: `admxkit` (dist/index.d.ts,
- * from src/index.ts) and each subpath (`admxkit/pol` is dist/pol.d.ts). Each has its report in docs/api/,
- * checked in, so a change to the surface (a name added, removed or retyped, an entry added or dropped) is
- * a diff someone reviews; the test fails until the reports are rewritten with ADMXKIT_UPDATE_GOLDEN=1.
- *
- * The reports are read from the declarations the build emitted (the tests' global setup builds dist/),
- * which is what a consumer's compiler reads: the build has already checked src/ and written out every
- * inferred type, so the report's program parses declarations only instead of checking src/ once more.
+ * The public API is what the entry points of `package.json` `exports` export: `admxkit` (src/index.ts)
+ * and each subpath (`admxkit/pol` is src/pol.ts). Each has its report in docs/api/, checked in, so a
+ * change to the surface (a name added, removed or retyped, an entry added or dropped) is a diff someone
+ * reviews; the test fails until the reports are rewritten with ADMXKIT_UPDATE_GOLDEN=1.
  */
 const REPORTS = join(REPO_ROOT, "docs", "api");
 const REWRITE =
   "npm run build && ADMXKIT_UPDATE_GOLDEN=1 ADMXKIT_TEST_DIST_BUILT=1 npx vitest run test/lint/api-report.test.ts";
 
-/** One entry point of the package: its import specifier, its declaration file, its report file. */
+/** One entry point of the package: its import specifier, its source, its report file. */
 interface EntryPoint {
   readonly specifier: string;
-  readonly declarations: string;
+  readonly source: string;
   readonly report: string;
 }
 
-/** The entry points `package.json` declares, each with the declaration file its `types` names. */
+/** The entry points `package.json` declares, each with the source file its `types` and `import` come from. */
 export function entryPoints(exportsField: Record<string, unknown>): EntryPoint[] {
   return Object.entries(exportsField)
     .filter(([subpath]) => subpath !== "./package.json")
@@ -42,7 +38,7 @@ export function entryPoints(exportsField: Record<string, unknown>): EntryPoint[]
       const name = subpath === "." ? "admxkit" : `admxkit/${subpath.slice(2)}`;
       return {
         specifier: name,
-        declarations: join(REPO_ROOT, "dist", `${stem}.d.ts`),
+        source: join(REPO_ROOT, "src", `${stem}.ts`),
         report: `${name.replace("/", "-")}.api.md`,
       };
     });
@@ -89,11 +85,11 @@ describe("the public API", () => {
   const generated = () => {
     if (reports.size === 0) {
       const surfaces = apiReports(
-        entries.map((e) => e.declarations),
+        entries.map((e) => e.source),
         compilerOptions(),
       );
       for (const entry of entries) {
-        const surface = surfaces.get(entry.declarations)!;
+        const surface = surfaces.get(entry.source)!;
         reports.set(entry.specifier, `${header(entry.specifier)}\n\`\`\`ts\n${surface.text}\`\`\`\n`);
         referenced.set(entry.specifier, surface.referenced);
       }

@@ -17,8 +17,11 @@ const ERRNO_CODES: ReadonlyMap<string, DiagnosticCode> = new Map<string, Diagnos
   ["ENOENT", "OUTPUT_PATH_GONE"],
 ]);
 
-/** A temporary name of write-files.ts (`<target>.admxkit-<pid>-<8 hex>.tmp`): the user knows the target. */
-const TEMPORARY_SUFFIX = /\.admxkit-\d+-[0-9a-f]{8}\.tmp$/;
+/**
+ * A temporary name of write-files.ts, of a file (`<target>.admxkit-<pid>-<8 hex>.tmp`) or of the staging
+ * folder of a new output folder (`<folder>.admxkit-<pid>-<8 hex>.tmp/<file>`): the user knows the target.
+ */
+const TEMPORARY_SUFFIX = /\.admxkit-\d+-[0-9a-f]{8}\.tmp(?=$|[\\/])/;
 
 /**
  * The diagnostic for a failed file-system call while writing outputs: the real errno (read-only file

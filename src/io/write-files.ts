@@ -4,13 +4,16 @@
  *
  * - **Atomic**: every file is first written completely to a temporary name beside its target
  *   (`<target>.admxkit-<pid>-<8 hex digits>.tmp`), and only when all are complete are they renamed into
- *   place (a rename within one folder replaces the target in one step).
+ *   place (a rename within one folder replaces the target in one step). An output folder that does not
+ *   exist yet is written whole under such a name instead (`<folder>.admxkit-<pid>-<8 hex digits>.tmp`,
+ *   beside it), its files under their own names, and that one folder is renamed into place at the end:
+ *   nothing there can be replaced, so a temporary name and a rename per file add nothing.
  * - **Inside**: a path that would climb out of the output folder is refused (`resolveInside`), and so is
  *   one whose folders lead out of it through a symbolic link: real paths are compared, not text.
  * - **Nothing behind**: on failure the temporary files and the folders this write created are removed;
  *   previous outputs stay as they were. The same clean-up runs synchronously from the CLI's SIGINT and
  *   SIGTERM handlers ({@link removePendingOutputsSync}). A hard kill (SIGKILL, power loss) cannot run
- *   it: temporary files may then remain, under the name pattern above only.
+ *   it: temporary files or a staging folder may then remain, under the name pattern above only.
  * - **Only files are replaced**: a target that exists as a device, FIFO or socket (`--out /dev/full`) is
  *   refused before anything is written; renaming over it would put a regular file where the device was
  *   (as root, even in /dev).
@@ -51,14 +54,19 @@ export function resolveInside(outDir: string, path: string): string {
   return target;
 }
 
-/** Temporary files and created folders of the writes in progress, for the signal handlers. */
-const pending = { temps: new Set<string>(), folders: new Set<string>() };
+/**
+ * Temporary files, staging folders (removed with what they hold) and created folders of the writes in
+ * progress, for the signal handlers.
+ */
+const pending = { temps: new Set<string>(), stages: new Set<string>(), folders: new Set<string>() };
 
 /**
- * Removes, synchronously, the temporary files and the folders (when empty) of every write in progress.
- * For signal handlers, which cannot wait for promises: `admxkit` calls it on SIGINT and SIGTERM.
+ * Removes, synchronously, the temporary files, the staging folders and the created folders (when empty)
+ * of every write in progress. For signal handlers, which cannot wait for promises: `admxkit` calls it
+ * on SIGINT and SIGTERM.
  */
 export function removePendingOutputsSync(): void {
+  for (const stage of pending.stages) rmSync(stage, { recursive: true, force: true });
   for (const temp of pending.temps) rmSync(temp, { force: true });
   for (const folder of [...pending.folders].sort().reverse()) {
     try {
@@ -68,6 +76,7 @@ export function removePendingOutputsSync(): void {
     }
   }
   pending.temps.clear();
+  pending.stages.clear();
   pending.folders.clear();
 }
 
@@ -182,7 +191,8 @@ async function pauseForTests(): Promise<void> {
  * An output folder being written file by file: each {@link OutputWriter.add} writes its file completely
  * to a temporary name at once (so a large site never sits in memory), {@link OutputWriter.commit} renames
  * them all into place, {@link OutputWriter.abort} removes them. Same guarantees as
- * {@link writeFilesAtomic}: all or nothing, never outside the folder.
+ * {@link writeFilesAtomic}: all or nothing, never outside the folder. A folder that does not exist at the
+ * first file is written under a staging name instead, renamed into place by the commit.
  */
 export interface OutputWriter {
   /** Writes one file to its temporary name. A refused path or failed write aborts and throws. */
@@ -196,6 +206,13 @@ export interface OutputWriter {
 /** How many temporary files an {@link OutputWriter} writes, or renames, at the same time. */
 const PARALLEL_WRITES = 16;
 
+/** True when something (a folder, a file, a link, even a broken one) is at `path`. */
+const occupied = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : Promise.reject(error)),
+  );
+
 /** Opens `outDir` for writing files one at a time (see {@link OutputWriter}). */
 export function openOutputFolder(outDir: string): OutputWriter {
   if (outDir === "") throw new AdmxkitError([diag("OUTPUT_PATH_EMPTY", {})]);
@@ -206,20 +223,57 @@ export function openOutputFolder(outDir: string): OutputWriter {
   const checked = new Set<string>();
   /** Folders this write created (of those it writes into). */
   const made = new Set<string>();
+  /**
+   * Where the files go until the commit when the output folder did not exist at the first file: a new
+   * folder beside it (`<root><suffix>`), renamed onto it once. Undefined: the folder existed, and each
+   * file gets a temporary name beside its target.
+   */
+  let stage: string | undefined;
+  /** Folders made inside the stage (the stage itself included). */
+  const staged = new Set<string>();
+  let opened: Promise<void> | undefined;
   let state: "open" | "done" = "open";
   // A few writes run at once: a store preview writes thousands of small files, and one at a time the
   // process mostly waits on the disk. The bound keeps at most that many pages in memory.
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
 
+  const open = async () => {
+    if (await occupied(root)) return;
+    await makeFolders(dirname(root), created);
+    await mkdir(root + suffix);
+    stage = root + suffix;
+    pending.stages.add(stage);
+    staged.add(stage);
+  };
+  /** Makes `folder` (inside the stage) and its missing parents. */
+  const makeStaged = async (folder: string): Promise<void> => {
+    if (staged.has(folder)) return;
+    await makeStaged(dirname(folder));
+    // A case-insensitive file system takes `en-us` for the `en-US` just made: the same folder.
+    await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST" || !(await lstat(folder)).isDirectory()) throw error;
+    });
+    staged.add(folder);
+  };
+  /** Starts writing `content` to the new name `path`, in the background. */
+  const start = (path: string, content: OutputFile["content"] | StreamedOutputFile["content"]) => {
+    // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
+    const write: Promise<void> = writeFile(path, content, { flag: "wx" })
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+  };
   const cleanUp = async () => {
     state = "done";
     await Promise.all(inFlight);
-    await Promise.all(targets.map((target) => rm(target + suffix, { force: true })));
+    if (stage !== undefined) await rm(stage, { recursive: true, force: true });
+    else await Promise.all(targets.map((target) => rm(target + suffix, { force: true })));
     for (const folder of created.reverse()) await rmdir(folder).catch(() => undefined);
     release();
   };
   const release = () => {
+    if (stage !== undefined) pending.stages.delete(stage);
     for (const target of targets) pending.temps.delete(target + suffix);
     for (const folder of created) pending.folders.delete(folder);
   };
@@ -228,35 +282,47 @@ export function openOutputFolder(outDir: string): OutputWriter {
     throw error instanceof AdmxkitError ? error : new AdmxkitError([writeErrorDiagnostic(outDir, error)]);
   };
 
+  /** Writes a file of an output folder that existed: to a temporary name beside its target. */
+  const addBeside = async (file: OutputFile | StreamedOutputFile, target: string) => {
+    const folder = dirname(target);
+    if (!checked.has(folder)) {
+      await checkReallyInside(root, folder, outDir);
+      if (await makeFolders(folder, created)) made.add(folder);
+      checked.add(folder);
+    }
+    // A folder this write made was empty, and only its temporary names go into it before the
+    // commit: no target there exists yet, so there is nothing to refuse. A store preview writes
+    // thousands of pages into new folders; the two look-ups per page, both failing, cost it about
+    // a fifth of its CPU time (measured before and after, bench/README.md).
+    if (!made.has(folder)) {
+      await checkReplaceable(target);
+      await refuseInputTarget(outDir, file.path, target);
+    }
+    targets.push(target);
+    pending.temps.add(target + suffix);
+    start(target + suffix, file.content);
+  };
+  /**
+   * Writes a file of a new output folder: under its own name in the stage. Every folder there is this
+   * write's own, so there is no link to follow, no file to replace and no input to protect.
+   */
+  const addStaged = async (file: OutputFile | StreamedOutputFile, target: string, stage: string) => {
+    const path = join(stage, relative(root, target));
+    await makeStaged(dirname(path));
+    targets.push(target);
+    start(path, file.content);
+  };
+
   return {
     async add(file) {
       if (state !== "open") throw new Error("the output folder is already committed or aborted");
       try {
         const target = resolveInside(outDir, file.path);
-        const folder = dirname(target);
-        if (!checked.has(folder)) {
-          await checkReallyInside(root, folder, outDir);
-          if (await makeFolders(folder, created)) made.add(folder);
-          checked.add(folder);
-        }
-        // A folder this write made was empty, and only its temporary names go into it before the
-        // commit: no target there exists yet, so there is nothing to refuse. A store preview writes
-        // thousands of pages into new folders; the two look-ups per page, both failing, cost it about
-        // a fifth of its CPU time (measured before and after, bench/README.md).
-        if (!made.has(folder)) {
-          await checkReplaceable(target);
-          await refuseInputTarget(outDir, file.path, target);
-        }
-        const temp = target + suffix;
-        targets.push(target);
-        pending.temps.add(temp);
-        // "wx": the name is new; should it exist anyway (a link someone planted), nothing is followed.
-        const write: Promise<void> = writeFile(temp, file.content, { flag: "wx" })
-          .catch((error: unknown) => void (failure ??= { error }))
-          .finally(() => inFlight.delete(write));
-        inFlight.add(write);
+        await (opened ??= open());
+        if (stage === undefined) await addBeside(file, target);
+        else await addStaged(file, target, stage);
         if (targets.length === 1) {
-          await write;
+          await Promise.all(inFlight);
           await pauseForTests();
         }
         if (inFlight.size >= PARALLEL_WRITES) await Promise.race(inFlight);
@@ -270,7 +336,9 @@ export function openOutputFolder(outDir: string): OutputWriter {
       try {
         await Promise.all(inFlight);
         if (failure) throw failure.error;
-        for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+        // The stage becomes the output folder in one step; without one, each file replaces its target.
+        if (stage !== undefined) await rename(stage, root);
+        for (let i = 0; stage === undefined && i < targets.length; i += PARALLEL_WRITES) {
           await Promise.all(
             targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {
               await rename(target + suffix, target);

@@ -5,7 +5,7 @@
  * `pol --admx` → `values --from` → `pol` for one policy.
  */
 import { enumItemOption } from "../../src/compile/elements/enum.js";
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { expect } from "vitest";
 import type { OptionValue } from "../../src/compile/index.js";
@@ -125,12 +125,17 @@ export function everyOption(policy: Policy): Record<string, OptionValue> {
   return options;
 }
 
+/** Stores read for samples, by folder: the same family is sampled alone and for the merged store. */
+const readStores = new Map<string, ReturnType<typeof readStore>>();
+
 /**
  * A sample of a store's policies with elements, spread over its templates: `count` of them, evenly
  * spaced in file order, each with the values-file key that names it alone and the side it is set on.
  */
 export async function samplePolicies(dir: string, count: number): Promise<RoundTripCase[]> {
-  const store = await readStore(dir);
+  let read = readStores.get(dir);
+  if (!read) readStores.set(dir, (read = readStore(dir)));
+  const store = await read;
   const withElements = store.policies.filter((p) => (p.policy.elements ?? []).length > 0);
   const step = Math.max(1, Math.floor(withElements.length / count));
   return withElements
@@ -210,17 +215,23 @@ export async function expectRoundTrip(
 export async function mergedStore(dirs: readonly string[]): Promise<string> {
   const target = join(await tempDir("admxkit-vendor-store-"), "PolicyDefinitions");
   await mkdir(target);
+  // Each file's source by its place in the store, later folders replacing earlier ones; then the files
+  // are copied at once (fs.cp walks and checks every file of a folder one after the other).
   const folders = new Map<string, string>();
+  const files = new Map<string, string>();
   for (const dir of dirs) {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) {
-        await cp(join(dir, entry.name), join(target, entry.name));
+        files.set(entry.name, join(dir, entry.name));
         continue;
       }
       const name = folders.get(entry.name.toLowerCase()) ?? entry.name;
       folders.set(name.toLowerCase(), name);
-      await cp(join(dir, entry.name), join(target, name), { recursive: true });
+      for (const file of await readdir(join(dir, entry.name)))
+        files.set(join(name, file), join(dir, entry.name, file));
     }
   }
+  await Promise.all([...folders.values()].map((name) => mkdir(join(target, name))));
+  await Promise.all([...files].map(([place, source]) => copyFile(source, join(target, place))));
   return target;
 }

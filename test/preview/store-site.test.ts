@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateTemplates } from "../../src/templates/generate.js";
 import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import type { OutputFile } from "../../src/io/output-file.js";
-import { writeStorePreview, type StoreTemplate } from "../../src/preview/index.js";
+import { writeStorePreview, type StorePreviewOptions, type StoreTemplate } from "../../src/preview/index.js";
 import { SHARED } from "../helpers/cli.js";
 import { hostileBundle } from "../helpers/preview-fixtures.js";
 
@@ -54,12 +54,20 @@ function fromBundle(bundle: Parameters<typeof generateTemplates>[0]): StoreTempl
 
 const BOTH = ["en-US", "ja-JP"];
 
-async function render(templates: readonly StoreTemplate[], log?: string[]) {
+async function render(
+  templates: readonly StoreTemplate[],
+  log?: string[],
+  options: StorePreviewOptions = {},
+) {
   const files = new Map<string, string>();
-  const result = await writeStorePreview(templates, async (file: OutputFile) => {
-    log?.push(`write ${file.path}`);
-    files.set(file.path, String(file.content));
-  });
+  const result = await writeStorePreview(
+    templates,
+    async (file: OutputFile) => {
+      log?.push(`write ${file.path}`);
+      files.set(file.path, String(file.content));
+    },
+    options,
+  );
   return { files, result };
 }
 
@@ -114,12 +122,14 @@ describe("writeStorePreview", () => {
 
   it("streams: a template's pages are written before the next template is read", async () => {
     const log: string[] = [];
+    // Nothing kept from pass 1: every template is read again for its pages.
     await render(
       [
         fromDisk(MICROSOFT, "DataCollection", ["en-US"], log),
         fromDisk(MICROSOFT, "WindowsDefender", ["en-US"], log),
       ],
       log,
+      { keptTemplateBytes: 0 },
     );
     // Pass 1 reads both, then the indexes are written, then each template is read again and its
     // pages written at once: never two templates' pages waiting in memory.
@@ -129,6 +139,38 @@ describe("writeStorePreview", () => {
     expect(log.lastIndexOf(firstPages.at(-1)!)).toBeLessThan(secondRead);
     expect(log.indexOf("write en-US/WindowsDefender/ProxyServer.html")).toBeGreaterThan(secondRead);
     expect(log.slice(0, 2)).toEqual(["read DataCollection", "read WindowsDefender"]);
+  });
+
+  it("reads each template once while the decoded ones fit the bound, then again for its pages", async () => {
+    const templates = (log: string[]) => [
+      fromDisk(MICROSOFT, "DataCollection", ["en-US"], log),
+      fromDisk(MICROSOFT, "WindowsDefender", ["en-US"], log),
+    ];
+    const once: string[] = [];
+    const whole = await render(templates(once), once);
+    expect(once.filter((l) => l.startsWith("read "))).toEqual([
+      "read DataCollection",
+      "read WindowsDefender",
+    ]);
+    // Pages are still written one template after the other, after the indexes.
+    const pages = once.filter((l) => /^write en-US\/\w+\//.test(l));
+    expect(pages.findIndex((l) => l.includes("/WindowsDefender/"))).toBeGreaterThan(
+      pages.findLastIndex((l) => l.includes("/DataCollection/")),
+    );
+    // Room for DataCollection's two files only: WindowsDefender is read again when its pages come.
+    const room =
+      (await stat(join(MICROSOFT, "DataCollection.admx"))).size +
+      (await stat(join(MICROSOFT, "en-US", "DataCollection.adml"))).size;
+    const bounded: string[] = [];
+    const twice = await render(templates(bounded), bounded, { keptTemplateBytes: room });
+    expect(bounded.filter((l) => l.startsWith("read "))).toEqual([
+      "read DataCollection",
+      "read WindowsDefender",
+      "read WindowsDefender",
+    ]);
+    // The same site and findings either way.
+    expect(twice.files).toEqual(whole.files);
+    expect(twice.result).toEqual(whole.result);
   });
 
   it("keeps hostile text inert in pages, tree and index", async () => {

@@ -2,7 +2,8 @@
  * Output writes are atomic: a process killed (SIGKILL, no clean-up possible) in the middle of writing
  * leaves every previous output file exactly as it was, and no target file half-written. What may remain
  * are temporary files, and only under the temporary name pattern
- * `<target>.admxkit-<pid>-<8 hex digits>.tmp` beside their targets (see docs/content/en/robustness.md).
+ * `<target>.admxkit-<pid>-<8 hex digits>.tmp` beside their targets, or, for an output folder that did
+ * not exist, its staging folder under the same pattern beside it (see docs/content/en/robustness.md).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -27,13 +28,16 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-/** Resolves when a temporary file shows up under `dir` (polling), or when the child exits first. */
+/**
+ * Resolves when a temporary file shows up under `dir`, or a file in a staging folder (polling), or when
+ * the child exits first.
+ */
 async function waitForTempFile(dir: string, child: ChildProcess): Promise<boolean> {
   let exited = false;
   child.once("exit", () => (exited = true));
   while (!exited) {
     const files = await listFiles(dir).catch(() => []);
-    if (files.some((f) => TEMP.test(f.slice(f.lastIndexOf("/") + 1)))) return true;
+    if (files.some((f) => f.split("/").some((part) => TEMP.test(part)))) return true;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   return false;
@@ -124,6 +128,34 @@ describe("killing the writer mid-write", () => {
     const temps = await expectIntactOrTemp(out, previous);
     expect(temps.length).toBeGreaterThan(0);
     for (const name of names) expect(await readFile(join(out, name), "utf8")).toBe(`previous ${name}\n`);
+  });
+
+  it("writeFilesAtomic into a new folder: SIGKILL mid-write leaves no output folder, only its stage", async () => {
+    const dir = await tempDir();
+    written.push(dir);
+    const out = join(dir, "site");
+    // A new output folder is written under a staging name beside it and renamed once at the end.
+    const source = `
+      import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
+      const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
+      const names = ["A.admx", "en-US/A.adml", "ja-JP/A.adml"];
+      await writeFilesAtomic(${JSON.stringify(out)}, names.map((path) => ({ path, content: payload })));
+      console.log("finished");
+    `;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
+      cwd: REPO_ROOT,
+      stdio: "ignore",
+    });
+    const sawStage = await waitForTempFile(dir, child);
+    await killed(child);
+    expect(sawStage, "the writer was still writing when it was killed").toBe(true);
+    // No `site` at all, so nothing half-written under the name the user gave; the stage is named by
+    // the temporary pattern after it.
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(TEMP);
+    expect(TEMP.exec(left[0]!)![1]).toBe("site");
+    expect(String(child.pid)).toBe(TEMP.exec(left[0]!)![2]);
   });
 
   it("admxkit build: SIGKILL during the write leaves each file old or new, complete", async () => {

@@ -22,7 +22,12 @@ import { describe, expect, it } from "vitest";
 import { AdmxkitError, formatDiagnostic } from "../../src/diagnostics/diagnostic.js";
 import { writeErrorDiagnostic } from "../../src/io/write-errors.js";
 import { checkBundle } from "../../src/model/check-bundle.js";
-import { resolveInside, writeFileAtomic, writeFilesAtomic } from "../../src/io/write-files.js";
+import {
+  openOutputFolder,
+  resolveInside,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from "../../src/io/write-files.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
 import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
@@ -296,6 +301,27 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
       path: "/x/Registry.pol.admxkit-42-0a1b2c3d.tmp",
     });
     expect(writeErrorDiagnostic("/x", temp)).toMatchObject({ file: "/x/Registry.pol" });
+    // So does a failure on a file in the staging folder of a new output folder.
+    const staged = Object.assign(new Error("EIO: boom"), {
+      code: "EIO",
+      path: "/x/site.admxkit-42-0a1b2c3d.tmp/en-US/a.html",
+    });
+    expect(writeErrorDiagnostic("/x/site", staged)).toMatchObject({ file: "/x/site/en-US/a.html" });
+  });
+
+  it("a new output folder that appears during the write is neither merged into nor replaced", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "site");
+    const writer = openOutputFolder(out);
+    await writer.add({ path: "en-US/a.html", content: "new" });
+    // Someone else makes the folder before the commit: the files written so far must not land in it.
+    await mkdir(out);
+    await writeFile(join(out, "theirs.txt"), "theirs");
+    const error = await writer.commit().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdmxkitError);
+    expect((error as AdmxkitError).diagnostics[0]).toMatchObject({ code: "OUTPUT_IS_FOLDER", file: out });
+    expect(await readdir(dir)).toEqual(["site"]);
+    expect(await readdir(out)).toEqual(["theirs.txt"]);
   });
 
   it.runIf(process.platform === "linux" && typeof process.getuid === "function")(

@@ -24,8 +24,16 @@ async function tree(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-/** Runs the CLI paused mid-write, sends `signal` once it has paused, and resolves with its exit. */
-function interrupted(args: readonly string[], cwd: string, signal: NodeJS.Signals) {
+/**
+ * Runs the CLI paused mid-write, sends `signal` once it has paused (after `atPause`, which may look at
+ * the files then), and resolves with its exit.
+ */
+function interrupted(
+  args: readonly string[],
+  cwd: string,
+  signal: NodeJS.Signals,
+  atPause: () => Promise<void> = async () => undefined,
+) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
     (resolve, reject) => {
       const child = spawn(process.execPath, [BIN, ...args], {
@@ -39,7 +47,13 @@ function interrupted(args: readonly string[], cwd: string, signal: NodeJS.Signal
         stderr += chunk;
         if (!sent && stderr.includes(MARKER)) {
           sent = true;
-          child.kill(signal);
+          atPause().then(
+            () => child.kill(signal),
+            (error: unknown) => {
+              child.kill(signal);
+              reject(error);
+            },
+          );
         }
       });
       child.on("error", reject);
@@ -77,6 +91,25 @@ describe("an interrupted write cleans up after itself", () => {
       expect(await readFile(join(dir, "out", "PolicyDefinitions", "Tiny.admx"))).toEqual(previous);
     },
   );
+
+  it("preview --admx into a new folder, SIGTERM: its staging folder is gone, the folder never made", async () => {
+    const dir = await tempDir();
+    const store = join(REPO_ROOT, "test", "fixtures", "cli-admx", "same-name");
+    let atPause: string[] = [];
+    const args = ["preview", "--admx", store, "--no-editor", "--out", "out/site"];
+    const result = await interrupted(args, dir, "SIGTERM", async () => {
+      atPause = await tree(dir);
+    });
+    expect(result.code).toBe(143);
+    // Paused after its first file: the new folder is written whole under a staging name beside it,
+    // each file under its own name, and would become `out/site` in one rename at the end.
+    expect(atPause).toEqual([
+      "out/",
+      expect.stringMatching(/^out\/site\.admxkit-\d+-[0-9a-f]{8}\.tmp\/$/),
+      expect.stringMatching(/^out\/site\.admxkit-\d+-[0-9a-f]{8}\.tmp\/search\.js$/),
+    ]);
+    expect(await readdir(dir)).toEqual([]);
+  });
 
   it("pol into a new folder, SIGINT: the folder it created is gone too", async () => {
     const dir = await tempDir();

@@ -1,12 +1,17 @@
 /**
  * The preview of a whole central store, written page by page. Two passes over the templates, each
  * reading one template at a time, so memory holds the largest template plus the store's index (names,
- * categories, supportedOn texts, and the search index of names and help texts), never the pages:
+ * categories, supportedOn texts, and the search index of names and help texts) and a bounded number of
+ * decoded templates, never the pages:
  *
  * 1. **Index**: every ADMX and its ADMLs are read (schema findings reported here), their categories and
- *    supportedOn tables go into the {@link StoreCatalog}, their policies into summaries.
- * 2. **Pages**: each template is read again and converted into the model, and its pages are rendered
- *    with the store's texts and handed to `write` one by one, then dropped.
+ *    supportedOn tables go into the {@link StoreCatalog}, their policies into summaries. Templates are
+ *    also converted into the model here and kept for pass 2, up to {@link KEPT_TEMPLATE_BYTES} of
+ *    template files: the model shares its texts with the summaries, so it costs little more memory
+ *    (the 21H2 store whole: 6 MB of heap), and reading and parsing it again cost more CPU.
+ * 2. **Pages**: each template is taken from pass 1 or, past that bound, read again and converted into
+ *    the model, and its pages are rendered with the store's texts and handed to `write` one by one,
+ *    then dropped.
  *
  * Layout: `index.html` (start page), `search.js`, `preview.css` (shared by the policy pages), and per locale `index.html` (tree and search box),
  * `search-index.js` and `<File>/<Policy>.html` (one page per policy; policy names are unique only
@@ -16,17 +21,21 @@ import { AdmxkitError, diag, hasErrors, type Diagnostic } from "../../diagnostic
 import { resolveLocale, uiText, type LocaleTag } from "../../i18n/messages.js";
 import type { OutputFile } from "../../io/output-file.js";
 import { own } from "../../model/own.js";
-import { parseAdml, parseAdmx } from "../../read/read-file.js";
-import { decodeTemplates } from "../../read/to-bundle.js";
-import type { AdmlDocument } from "../../read/types.js";
+import { parseAdmx } from "../../read/read-file.js";
 import { exampleOptions, type ExampleOptions } from "../example-values.js";
-import type { TemplateFile } from "../load-model.js";
 import { PREVIEW_CSS } from "../styles.js";
 import { policyTitle, previewContext, titleOr } from "../preview-context.js";
 import { compiledRegistry } from "../registry-effects.js";
 import { renderPolicyPage } from "../policy-page.js";
 import type { Bundle, Policy } from "../../model/types.js";
 import { StoreCatalog, templateScope, type TemplateScope } from "./store-catalog.js";
+import {
+  decodeTemplate,
+  readAdmls,
+  readDecoded,
+  type DecodedTemplate,
+  type StoreTemplate,
+} from "./store-read.js";
 import { renderLanding, renderStoreIndex, policyHref } from "./store-pages.js";
 import { SEARCH_SCRIPT, searchIndexScript } from "./search-index.js";
 import {
@@ -39,17 +48,7 @@ import {
   type StoreSection,
 } from "./store-tree.js";
 
-/** One template of a store: its base name, and a way to read its files (called once per pass). */
-export interface StoreTemplate {
-  readonly base: string;
-  read(): Promise<{ readonly admx: TemplateFile; readonly admls: readonly StoreAdml[] }>;
-}
-
-/** An ADML of a template and the locale folder it sits in. */
-export interface StoreAdml {
-  readonly locale: string;
-  readonly file: TemplateFile;
-}
+export type { StoreAdml, StoreTemplate } from "./store-read.js";
 
 /** Options of {@link writeStorePreview}. */
 export interface StorePreviewOptions {
@@ -67,7 +66,20 @@ export interface StorePreviewOptions {
     readonly scripts: readonly string[];
     readonly files: readonly OutputFile[];
   };
+  /**
+   * Bytes of template files (ADMX and the ADMLs rendered) whose model the first pass keeps for the
+   * pages; default {@link KEPT_TEMPLATE_BYTES}. The templates past it are read a second time: 0 reads
+   * every template twice and keeps none.
+   */
+  readonly keptTemplateBytes?: number;
 }
+
+/**
+ * How much of a store the first pass keeps decoded for the pages, in bytes of its files: the Windows
+ * 11 21H2 store whole (9.4 MB) and a few vendors' templates beside it; a larger store reads the rest
+ * twice rather than hold its model.
+ */
+export const KEPT_TEMPLATE_BYTES = 32 * 1024 * 1024;
 
 /** One template's policy pages in one locale, for {@link StorePreviewOptions.pageScripts}. */
 export interface StoreTemplatePages {
@@ -95,26 +107,19 @@ export interface StorePreviewResult {
 
 const POLICY_CLASSES = new Set(["Machine", "User", "Both"]);
 
-/** Reads the ADMLs of a template into documents, keeping only the locales asked for. */
-function readAdmls(admls: readonly StoreAdml[], locales: ReadonlySet<string> | undefined, schema: boolean) {
-  const documents = new Map<string, AdmlDocument>();
-  const diagnostics: Diagnostic[] = [];
-  for (const { locale, file } of admls) {
-    if (locales && !locales.has(locale)) continue;
-    const read = parseAdml(file.content, file.path, { schema });
-    diagnostics.push(...read.diagnostics);
-    if (read.document) documents.set(locale, read.document);
-  }
-  return { documents, diagnostics };
-}
-
 /** Pass 1: the catalog, the policies' summaries and every reading finding. */
-async function indexStore(templates: readonly StoreTemplate[], locales: ReadonlySet<string> | undefined) {
+async function indexStore(
+  templates: readonly StoreTemplate[],
+  locales: ReadonlySet<string> | undefined,
+  keptBytes: number,
+) {
   const catalog = new StoreCatalog();
   const summaries: PolicySummary[] = [];
   const scopes = new Map<string, TemplateScope>();
   const seenLocales = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const decoded = new Map<StoreTemplate, DecodedTemplate>();
+  let room = keptBytes;
   for (const template of templates) {
     const files = await template.read();
     const admx = parseAdmx(files.admx.content, files.admx.path);
@@ -122,6 +127,15 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
     diagnostics.push(...admx.diagnostics, ...admls.diagnostics);
     if (!admx.document) continue;
     catalog.add(admx.document, admls.documents);
+    // A template without settings has no pages: nothing to keep.
+    const size = files.admls.reduce(
+      (n, a) => (locales && !locales.has(a.locale) ? n : n + a.file.content.length),
+      files.admx.content.length,
+    );
+    if (admx.document.policies.length > 0 && size <= room) {
+      room -= size;
+      decoded.set(template, decodeTemplate(files.admx.path, admx.document, admls.documents));
+    }
     const scope = templateScope(admx.document);
     scopes.set(template.base, scope);
     for (const locale of admls.documents.keys()) seenLocales.add(locale);
@@ -141,7 +155,7 @@ async function indexStore(templates: readonly StoreTemplate[], locales: Readonly
       });
     }
   }
-  return { catalog, summaries, scopes, seenLocales, diagnostics };
+  return { catalog, summaries, scopes, seenLocales, diagnostics, decoded };
 }
 
 /** One locale's view of the store: the tree, the order of Previous / Next, and each policy's place in it. */
@@ -290,24 +304,23 @@ async function writeTemplatePages(
   scope: TemplateScope,
   count: number,
   diagnostics: Diagnostic[],
+  kept: DecodedTemplate | undefined,
 ): Promise<number> {
-  const files = await template.read();
-  const admx = parseAdmx(files.admx.content, files.admx.path, { schema: false });
-  const admls = readAdmls(files.admls, new Set(run.locales), false);
-  if (!admx.document) return 0;
+  const decoded = kept ?? (await readDecoded(template, run.locales));
+  if (!decoded) return 0;
   // A template without an ADML in a locale has no texts to show there: its pages are left out of
   // that locale (the tree already leaves it out), and the gap is said once per locale.
-  for (const locale of run.locales.filter((l) => !admls.documents.has(l))) {
-    const params = { file: files.admx.path, locale, count: { counted: "COUNT_SETTING", count } as const };
-    diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: files.admx.path }, "warning"));
+  for (const locale of run.locales.filter((l) => !decoded.locales.includes(l))) {
+    const params = { file: decoded.admx, locale, count: { counted: "COUNT_SETTING", count } as const };
+    diagnostics.push(diag("PREVIEW_LOCALE_MISSING", params, { file: decoded.admx }, "warning"));
   }
-  if (admls.documents.size === 0) return 0;
-  const read = decodeTemplates(admx.document, Object.fromEntries(admls.documents));
+  const { read } = decoded;
+  if (!read) return 0;
   diagnostics.push(...read.diagnostics);
   // Keep reading the other templates after an error, so that one run reports every problem.
   if (!read.bundle || hasErrors(diagnostics)) return 0;
   let pages = 0;
-  for (const locale of admls.documents.keys())
+  for (const locale of decoded.locales)
     pages += await writeLocalePages(run, template.base, read.bundle, scope, locale);
   return pages;
 }
@@ -375,7 +388,7 @@ export async function writeStorePreview(
   options: StorePreviewOptions = {},
 ): Promise<StorePreviewResult> {
   const wanted = options.locales ? new Set(options.locales) : undefined;
-  const index = await indexStore(templates, wanted);
+  const index = await indexStore(templates, wanted, options.keptTemplateBytes ?? KEPT_TEMPLATE_BYTES);
   const { catalog, summaries } = index;
   const diagnostics = [...index.diagnostics];
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
@@ -394,7 +407,10 @@ export async function writeStorePreview(
     const scope = index.scopes.get(template.base);
     const count = policiesOf.get(template.base) ?? 0;
     if (!scope || count === 0) continue;
-    pages += await writeTemplatePages(run, template, scope, count, diagnostics);
+    // A kept template is let go once its pages are written.
+    const kept = index.decoded.get(template);
+    index.decoded.delete(template);
+    pages += await writeTemplatePages(run, template, scope, count, diagnostics, kept);
   }
   if (hasErrors(diagnostics)) throw new AdmxkitError(diagnostics);
   return { diagnostics, pages, settings: summaries.length };

@@ -337,7 +337,12 @@ export function openOutputFolder(outDir: string): OutputWriter {
         await Promise.all(inFlight);
         if (failure) throw failure.error;
         // The stage becomes the output folder in one step; without one, each file replaces its target.
-        if (stage !== undefined) await rename(stage, root);
+        if (stage !== undefined) {
+          // rename(2) replaces an empty folder in one step: one made meanwhile is refused like a full one.
+          if (await occupied(root))
+            throw Object.assign(new Error(`ENOTEMPTY: ${root}`), { code: "ENOTEMPTY" });
+          await rename(stage, root);
+        }
         for (let i = 0; stage === undefined && i < targets.length; i += PARALLEL_WRITES) {
           await Promise.all(
             targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {

@@ -324,6 +324,20 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
     expect(await readdir(out)).toEqual(["theirs.txt"]);
   });
 
+  it("a new output folder that appears empty during the write is not replaced either", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "site");
+    const writer = openOutputFolder(out);
+    await writer.add({ path: "en-US/a.html", content: "new" });
+    // rename(2) would replace an empty folder without a word: the writer must look first.
+    await mkdir(out);
+    const error = await writer.commit().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdmxkitError);
+    expect((error as AdmxkitError).diagnostics[0]).toMatchObject({ code: "OUTPUT_IS_FOLDER", file: out });
+    expect(await readdir(dir)).toEqual(["site"]);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it.runIf(process.platform === "linux" && typeof process.getuid === "function")(
     "a read-only target says permission denied (not ENOENT), writing nothing",
     async () => {

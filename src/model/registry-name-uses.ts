@@ -24,40 +24,59 @@ export interface RegistryNameUse {
   readonly path: Path;
 }
 
-function listNames(list: ValueList | undefined, path: Path, out: RegistryNameUse[]): void {
-  if (!list) return;
-  if (list.defaultKey !== undefined)
-    out.push({ field: "defaultKey", name: list.defaultKey, path: [...path, "defaultKey"] });
-  list.items.forEach((item, i) => {
-    if (item.key !== undefined)
-      out.push({ field: "key", name: item.key, path: [...path, "items", i, "key"] });
-    out.push({ field: "valueName", name: item.valueName, path: [...path, "items", i, "valueName"] });
+/**
+ * Calls `visit` with every registry name of a policy, in document order. `path` is one array that the
+ * walk keeps changing: a visitor that keeps a path copies it. The readers check every policy of every
+ * file, and nearly all names are fine, so nothing is made per name until one needs reporting.
+ */
+function eachName(
+  policy: PolicyNames,
+  visit: (field: RegistryNameUse["field"], name: string, path: Path) => void,
+): void {
+  const path: Path = [];
+  const named = (field: RegistryNameUse["field"], name: string) => {
+    path.push(field);
+    visit(field, name, path);
+    path.pop();
+  };
+  const list = (value: ValueList | undefined, ...at: Path) => {
+    if (!value) return;
+    path.push(...at);
+    if (value.defaultKey !== undefined) named("defaultKey", value.defaultKey);
+    value.items.forEach((item, i) => {
+      path.push("items", i);
+      if (item.key !== undefined) named("key", item.key);
+      named("valueName", item.valueName);
+      path.length -= 2;
+    });
+    path.length -= at.length;
+  };
+  named("key", policy.key);
+  if (policy.valueName !== undefined) named("valueName", policy.valueName);
+  list(policy.enabledList, "enabledList");
+  list(policy.disabledList, "disabledList");
+  policy.elements?.forEach((element, e) => {
+    path.push("elements", e);
+    if (element.key !== undefined) named("key", element.key);
+    if (element.kind === "list") {
+      if (element.valuePrefix !== undefined) named("valuePrefix", element.valuePrefix);
+    } else {
+      named("valueName", element.valueName);
+      if (element.kind === "boolean") {
+        list(element.trueList, "trueList");
+        list(element.falseList, "falseList");
+      } else if (element.kind === "enum") {
+        element.items.forEach((item, i) => list(item.valueList, "items", i, "valueList"));
+      }
+    }
+    path.length -= 2;
   });
 }
 
 /** Every registry name of a policy, in document order. */
 export function registryNameUses(policy: PolicyNames): RegistryNameUse[] {
-  const out: RegistryNameUse[] = [{ field: "key", name: policy.key, path: ["key"] }];
-  if (policy.valueName !== undefined)
-    out.push({ field: "valueName", name: policy.valueName, path: ["valueName"] });
-  listNames(policy.enabledList, ["enabledList"], out);
-  listNames(policy.disabledList, ["disabledList"], out);
-  policy.elements?.forEach((element, e) => {
-    const at = (...rest: Path): Path => ["elements", e, ...rest];
-    if (element.key !== undefined) out.push({ field: "key", name: element.key, path: at("key") });
-    if (element.kind === "list") {
-      if (element.valuePrefix !== undefined)
-        out.push({ field: "valuePrefix", name: element.valuePrefix, path: at("valuePrefix") });
-      return;
-    }
-    out.push({ field: "valueName", name: element.valueName, path: at("valueName") });
-    if (element.kind === "boolean") {
-      listNames(element.trueList, at("trueList"), out);
-      listNames(element.falseList, at("falseList"), out);
-    } else if (element.kind === "enum") {
-      element.items.forEach((item, i) => listNames(item.valueList, at("items", i, "valueList"), out));
-    }
-  });
+  const out: RegistryNameUse[] = [];
+  eachName(policy, (field, name, path) => out.push({ field, name, path: [...path] }));
   return out;
 }
 
@@ -70,12 +89,12 @@ export function registryNameDiagnostics(
   at: (path: Path) => Pick<Diagnostic, "path" | "file" | "line" | "column">,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const use of registryNameUses(policy)) {
-    const unsafe = findUnsafeNameChar(use.name);
-    if (unsafe === undefined) continue;
-    const params = { policy: policy.name, field: use.field, name: visibleName(use.name), ...unsafe };
-    out.push(diag("REGISTRY_NAME_CONTROL_CHAR", params, at(use.path)));
-  }
+  eachName(policy, (field, name, path) => {
+    const unsafe = findUnsafeNameChar(name);
+    if (unsafe === undefined) return;
+    const params = { policy: policy.name, field, name: visibleName(name), ...unsafe };
+    out.push(diag("REGISTRY_NAME_CONTROL_CHAR", params, at([...path])));
+  });
   return out;
 }
 

@@ -10,13 +10,13 @@
  */
 import { POLICY_DEFINITIONS_NS } from "../../xml/policy-definitions.js";
 import { diag, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { XmlDocument, XmlElement, XmlText } from "../xml/tree.js";
+import type { XmlDocument, XmlElement, XmlNode, XmlText } from "../xml/tree.js";
 import { ADML_TYPES } from "./adml-schema.js";
 import { ADMX_TYPES } from "./admx-schema.js";
 import { ChildMatcher } from "./content-model.js";
 import type { AttributeDecl, ComplexTypeDecl } from "./schema-types.js";
 import { failsOnlyOn, ID_TYPES, SIMPLE_TYPES } from "./simple-types.js";
-import { collapse } from "../xml/query.js";
+import { collapse, textOf } from "../xml/query.js";
 
 const TYPES = new Map<string, ComplexTypeDecl>(Object.entries({ ...ADMX_TYPES, ...ADML_TYPES }));
 const XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
@@ -51,6 +51,8 @@ function attributeTables(type: ComplexTypeDecl): AttributeTables {
   }
   return found;
 }
+
+const isText = (node: XmlNode): node is XmlText => node.kind === "text";
 
 class StructureChecker {
   readonly out: Diagnostic[] = [];
@@ -113,12 +115,9 @@ class StructureChecker {
   }
 
   private text(element: XmlElement, type: ComplexTypeDecl): void {
-    const texts: XmlText[] = [];
-    for (const c of element.children) if (c.kind === "text") texts.push(c);
-    if (texts.length === 0 && type.content.kind !== "simple") return;
     const content = type.content;
     if (content.kind === "simple") {
-      const value = texts.map((t) => t.text).join("");
+      const value = textOf(element);
       if (!SIMPLE_TYPES[content.type](value)) {
         const params = { element: element.local, type: content.type, length: [...value].length };
         // The schema caps a `<string>` value at 255 characters; vendors ship longer enum values and
@@ -127,7 +126,12 @@ class StructureChecker {
           this.out.push(diag("XSD_STRING_TOO_LONG", params, this.at(element.offset), "warning"));
         else this.out.push(diag("XSD_TEXT_VALUE", params, this.at(element.offset)));
       }
-    } else if (content.kind === "empty" && texts.length > 0) {
+      return;
+    }
+    // Most elements hold no text: gather it only when there is some (this runs for every element).
+    if (!element.children.some(isText)) return;
+    const texts = element.children.filter(isText);
+    if (content.kind === "empty") {
       const at = this.at(texts[0]!.offset);
       if (type.labelText) this.out.push(diag("XSD_LABEL_TEXT", { element: element.local }, at, "info"));
       else if (texts.every((t) => !t.cdata && t.text.trim() === ""))

@@ -55,9 +55,13 @@ interface Frame {
   hasElement: boolean;
   /**
    * White space seen before any child element, as [from, to) offsets: it is content if the element turns
-   * out to hold only text, layout otherwise — so it becomes a node only once that is known.
+   * out to hold only text, layout otherwise — so it becomes a node only once that is known. The first
+   * run is kept in two numbers (nearly every parent element starts with one, an indent); a comment or
+   * processing instruction between runs sends the later ones to `pendingMore`.
    */
-  pending: number[] | undefined;
+  pendingFrom: number;
+  pendingTo: number;
+  pendingMore: number[] | undefined;
 }
 
 /** An attribute while its tag is read; prefixed names are resolved once the tag's declarations are known. */
@@ -183,7 +187,11 @@ class Parser {
     let visible = from;
     while (visible < to && isSpace(text.charCodeAt(visible))) visible++;
     if (visible === to) {
-      if (!frame.hasElement) (frame.pending ??= []).push(from, to);
+      if (frame.hasElement) return;
+      if (frame.pendingFrom < 0) {
+        frame.pendingFrom = from;
+        frame.pendingTo = to;
+      } else (frame.pendingMore ??= []).push(from, to);
       return;
     }
     this.flushPending(frame);
@@ -192,15 +200,20 @@ class Parser {
     frame.children.push({ kind: "text", text: value, cdata: false, offset: visible });
   }
 
-  /** Turns white space kept back (see {@link Frame.pending}) into text nodes. */
+  /** Turns white space kept back (see {@link Frame.pendingFrom}) into text nodes. */
   private flushPending(frame: Frame): void {
-    const pending = frame.pending;
-    if (!pending) return;
-    frame.pending = undefined;
-    for (let i = 0; i < pending.length; i += 2) {
-      const value = this.text.slice(pending[i], pending[i + 1]).replace(CR, "\n");
-      frame.children.push({ kind: "text", text: value, cdata: false, offset: pending[i]! });
-    }
+    if (frame.pendingFrom < 0) return;
+    this.whitespaceNode(frame, frame.pendingFrom, frame.pendingTo);
+    frame.pendingFrom = -1;
+    const more = frame.pendingMore;
+    if (!more) return;
+    frame.pendingMore = undefined;
+    for (let i = 0; i < more.length; i += 2) this.whitespaceNode(frame, more[i]!, more[i + 1]!);
+  }
+
+  private whitespaceNode(frame: Frame, from: number, to: number): void {
+    const value = this.text.slice(from, to).replace(CR, "\n");
+    frame.children.push({ kind: "text", text: value, cdata: false, offset: from });
   }
 
   /** Character data with references, CR line ends, `]]>` or characters to check; `from` is its offset. */
@@ -429,10 +442,20 @@ class Parser {
     const element: XmlElement = { kind: "element", name, local, ns, attributes, children, offset };
     if (parent) {
       parent.hasElement = true;
-      parent.pending = undefined;
+      parent.pendingFrom = -1;
+      parent.pendingMore = undefined;
       parent.children.push(element);
     } else this.root = element;
-    if (!empty) this.stack.push({ element, children, scope, hasElement: false, pending: undefined });
+    if (!empty)
+      this.stack.push({
+        element,
+        children,
+        scope,
+        hasElement: false,
+        pendingFrom: -1,
+        pendingTo: -1,
+        pendingMore: undefined,
+      });
   }
 
   /** The colon of a qualified name; XML Namespaces allow one, not at either end. */
@@ -458,9 +481,10 @@ class Parser {
     const seen = attributes.length > 8 ? new Set<string>() : undefined;
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i]!;
-      const repeated = seen
-        ? seen.has(a.name) || !seen.add(a.name)
-        : attributes.some((b, j) => j < i && b.name === a.name);
+      // A plain loop, not `some` with a closure: this runs for every attribute of the file.
+      let repeated = false;
+      if (seen) repeated = seen.has(a.name) || !seen.add(a.name);
+      else for (let j = 0; j < i && !repeated; j++) repeated = attributes[j]!.name === a.name;
       if (repeated) throw new XmlError("XML_ATTRIBUTE_REPEATED", a.offset, { element, attribute: a.name });
       if (a.name !== "xmlns" && !a.name.startsWith("xmlns:")) continue;
       const prefix = a.name === "xmlns" ? "" : a.name.slice(this.colon(a.name, a.offset) + 1);

@@ -4,6 +4,7 @@ import { visibleText } from "../../i18n/visible-text.js";
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { EXIT, messageLocale, reportDiagnostics, runCommand } from "../context.js";
+import { withLaterOptimization } from "../later-optimization.js";
 
 interface PreviewArgs {
   bundle?: string;
@@ -48,50 +49,57 @@ export const spec: CommandSpec = {
 
 export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
   const locale = messageLocale(args.lang);
-  return runCommand(io, locale, async () => {
-    const { loadPreviewModel, readPreviewModels, generatePreviewSites } =
-      await import("../../preview/index.js");
-    const { writeFilesAtomic } = await import("../../io/write-files.js");
-    const { loadBundle } = await import("../../load/load-bundle.js");
-    const examples = args.values === undefined ? {} : await readExamples(args.values);
-    const locales = args.locale ? { locales: args.locale } : {};
-    // The preview renders what GPMC shows: templates read back, whether given (--admx) or generated.
-    if (args.admx !== undefined) {
-      const templates = await findStoreTemplates(args.admx);
-      // A folder of several templates is a store: one site, one tree, texts resolved across files.
-      if (templates.length > 1)
-        return previewStore(io, locale, args.out, templates, {
-          ...locales,
-          examples,
-          ...(args.editor ? await storeEditorFor(args.admx) : {}),
-        });
-    }
-    const models =
-      args.admx !== undefined
-        ? readPreviewModels(await readTemplateFolder(args.admx))
-        : [
-            loadPreviewModel(
-              (await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale)).bundle,
-              args.locale,
-            ),
-          ];
-    for (const model of models) reportDiagnostics(io, model.diagnostics, locale);
-    const { readStoreCatalog } = await import("../../preview/index.js");
-    const store =
-      args.store === undefined
-        ? undefined
-        : await readStoreCatalog(await findStoreTemplates(args.store), args.locale);
-    const editor = args.editor ? await editorFor(models, args.admx) : {};
-    const files = generatePreviewSites(models, {
-      ...locales,
-      examples,
-      ...editor,
-      ...(store && { store }),
-    });
-    const written = await writeFilesAtomic(args.out, files);
-    for (const path of written) io.stdout(`${path}\n`);
-    return EXIT.ok;
+  return runCommand(io, locale, () => withLaterOptimization(() => preview(args, io, locale)));
+}
+
+/** The command itself: reads the templates or the bundle, renders the site and writes it. */
+async function preview(
+  args: PreviewArgs,
+  io: CliIo,
+  locale: ReturnType<typeof messageLocale>,
+): Promise<number> {
+  const { loadPreviewModel, readPreviewModels, generatePreviewSites } =
+    await import("../../preview/index.js");
+  const { writeFilesAtomic } = await import("../../io/write-files.js");
+  const { loadBundle } = await import("../../load/load-bundle.js");
+  const examples = args.values === undefined ? {} : await readExamples(args.values);
+  const locales = args.locale ? { locales: args.locale } : {};
+  // The preview renders what GPMC shows: templates read back, whether given (--admx) or generated.
+  if (args.admx !== undefined) {
+    const templates = await findStoreTemplates(args.admx);
+    // A folder of several templates is a store: one site, one tree, texts resolved across files.
+    if (templates.length > 1)
+      return previewStore(io, locale, args.out, templates, {
+        ...locales,
+        examples,
+        ...(args.editor ? await storeEditorFor(args.admx) : {}),
+      });
+  }
+  const models =
+    args.admx !== undefined
+      ? readPreviewModels(await readTemplateFolder(args.admx))
+      : [
+          loadPreviewModel(
+            (await loadBundle(args.bundle ?? DEFAULT_BUNDLE, args.locale)).bundle,
+            args.locale,
+          ),
+        ];
+  for (const model of models) reportDiagnostics(io, model.diagnostics, locale);
+  const { readStoreCatalog } = await import("../../preview/index.js");
+  const store =
+    args.store === undefined
+      ? undefined
+      : await readStoreCatalog(await findStoreTemplates(args.store), args.locale);
+  const editor = args.editor ? await editorFor(models, args.admx) : {};
+  const files = generatePreviewSites(models, {
+    ...locales,
+    examples,
+    ...editor,
+    ...(store && { store }),
   });
+  const written = await writeFilesAtomic(args.out, files);
+  for (const path of written) io.stdout(`${path}\n`);
+  return EXIT.ok;
 }
 
 /** The editor's bundled page script (dist/browser/editor.js); missing, an error that says how to build it. */

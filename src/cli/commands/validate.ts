@@ -1,7 +1,7 @@
-import { setFlagsFromString } from "node:v8";
 import { visibleText } from "../../i18n/visible-text.js";
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
+import { withLaterOptimization } from "../later-optimization.js";
 import { EXIT, messageLocale, runCommand } from "../context.js";
 
 interface ValidateArgs {
@@ -61,30 +61,6 @@ function progress(io: CliIo, enabled: boolean) {
  */
 function defaultJobs(cpus: number): number {
   return cpus >= 4 ? cpus - 1 : 1;
-}
-
-/**
- * V8's interrupt budget: how much bytecode a function runs before V8 considers optimizing it (67,584
- * in Node 20). A CLI validation is one short pass, and in it optimizing costs more than it wins: on
- * the 21H2 store, sixteen times the budget took a whole process from 1.76 s to 1.16 s of CPU (median
- * of 6 interleaved runs each; bench/README.md, "Round three"). Set before the validator's modules are
- * loaded, so that their functions get the larger budget; a process-wide setting, which a library call
- * of `validateTemplates` (a long-lived process, where optimized code pays) does not make.
- */
-const DEFAULT_INTERRUPT_BUDGET = 67_584;
-const VALIDATE_INTERRUPT_BUDGET = 16 * DEFAULT_INTERRUPT_BUDGET;
-
-/**
- * Runs `work` with the larger budget, and gives V8's default back after it: a process that goes on
- * (the tests' in-process CLI, a host that calls `main`) should not keep the validation's setting.
- */
-async function withLaterOptimization<T>(work: () => Promise<T>): Promise<T> {
-  setFlagsFromString(`--interrupt-budget=${VALIDATE_INTERRUPT_BUDGET}`);
-  try {
-    return await work();
-  } finally {
-    setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
-  }
 }
 
 /** Validates, prints the report (stderr) or JSON lines (stdout); exit 1 when any error was found. */

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,7 @@ import { sharedFolderProblem } from "../scripts/shared-folder.js";
  * they never run against a stale build — unless `npm run test:all` has just built it for both suites,
  * which it runs side by side (scripts/build-dist.js).
  */
-export default async function setup(): Promise<() => void> {
+export default async function setup(): Promise<() => Promise<void>> {
   // Both suites read the reference folder: without it, one message and exit 1 before anything runs,
   // instead of a failure in every test that reads it. (Thrown from here, the message would come after
   // Vitest's "No test files found", which is not the reason.)
@@ -30,5 +31,9 @@ export default async function setup(): Promise<() => void> {
   // this run, not the user's ~/.cache.
   const cache = mkdtempSync(join(runTemp, "admxkit-test-cache-"));
   process.env.ADMXKIT_CACHE_DIR = cache;
-  return () => rmSync(runTemp, { recursive: true, force: true });
+  // Vitest runs this while it stops the last worker, not after. So without blocking (a store
+  // preview's thousands of files take seconds to remove on a busy disk, and the pool's timers would
+  // fire late), and again when a folder fills while being emptied: the browser suite's worker closes
+  // its Chromium then, which writes to its profile below this folder until it has exited.
+  return () => rm(runTemp, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

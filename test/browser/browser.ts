@@ -1,25 +1,14 @@
 /**
- * Launches Debian's chromium through playwright-core with a fresh profile, and records every request
- * the pages make: the preview must work from file:// alone, so any other URL is aborted and reported.
+ * Chromium for the browser tests: Debian's chromium through playwright-core, one process for the whole
+ * run (the suite's files share one worker, vitest.browser.config.ts), and a fresh browser context for
+ * each `launch`: its own storage, its own JavaScript setting, and a record of every request its pages
+ * make. The preview must work from file:// alone, so any other URL is aborted and reported.
+ *
+ * A context costs a few milliseconds; a Chromium start about 2 s of CPU, and the suite made six.
+ * The process is chromium-process.ts's; the suite's environment closes it (chromium-environment.ts).
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
-
-export const CHROMIUM = "/usr/bin/chromium";
-
-/** Flags for chromium as root in a container, without the network chatter it does at start. */
-const ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumProcess } from "./chromium-process.js";
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -27,19 +16,27 @@ export interface Browser {
   readonly escaped: string[];
   /** Every URL requested. */
   readonly requested: string[];
+  /**
+   * The context's one tab, loaded with `href`. Tests open their pages here one after the other rather
+   * than each in a new tab: a new tab cost Chromium about 0.25 s of CPU (a renderer made and torn
+   * down), a navigation of the same tab about 0.1 s. Storage is the context's either way, and a load
+   * starts the document afresh; only listeners a test adds to the tab itself stay (remove them).
+   */
+  open(href: string): Promise<Page>;
+  /** The uncaught errors of the tab's scripts since the last {@link open}. */
+  readonly pageErrors: readonly string[];
   close(): Promise<void>;
 }
 
-/** A browser with a fresh --user-data-dir; `javaScriptEnabled: false` checks the pages work without it. */
+/**
+ * A browser as a test file sees it: a new context of the run's Chromium, with nothing stored (no
+ * cookies, no localStorage of an earlier file); `javaScriptEnabled: false` checks the pages work
+ * without scripts.
+ */
 export async function launch(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run "bash scripts/ensure-browser.sh" (as root) first`);
-  }
-  const profile = await mkdtemp(join(tmpdir(), "admxkit-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
+  const context = await (
+    await chromiumProcess()
+  ).newContext({
     viewport: { width: 1100, height: 900 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: "en-US",
@@ -53,13 +50,30 @@ export async function launch(options: { javaScriptEnabled?: boolean } = {}): Pro
     escaped.push(url);
     return route.abort();
   });
+  let tab: Page | undefined;
+  let pageErrors: string[] = [];
   return {
     context,
     escaped,
     requested,
+    async open(href) {
+      if (!tab || tab.isClosed()) {
+        const made = await context.newPage();
+        made.on("pageerror", (error) => pageErrors.push(error.message));
+        tab = made;
+      }
+      // A URL that differs from the loaded one only in its fragment would scroll the page, not load it.
+      const bare = (u: string) => u.split("#")[0];
+      if (href.includes("#") && bare(tab.url()) === bare(href)) await tab.goto("about:blank");
+      pageErrors = [];
+      await tab.goto(href);
+      return tab;
+    },
+    get pageErrors() {
+      return pageErrors;
+    },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }

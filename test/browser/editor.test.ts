@@ -65,13 +65,10 @@ afterAll(async () => {
 
 const url = (root: string, path: string) => pathToFileURL(join(root, path)).href;
 
+/** A page in the browser's tab, once its editor is up; `browser.pageErrors` collects its script errors. */
 async function open(href: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(href);
+  const page = await browser.open(href);
   await page.locator(".admxkit-editor").waitFor();
-  (page as Page & { errors?: string[] }).errors = errors;
   return page;
 }
 
@@ -105,7 +102,6 @@ async function clearAll(root: string, locale: string): Promise<void> {
   const page = await open(url(root, `${locale}/index.html`));
   await page.locator(".editor-clear").click();
   await expect(page.locator(".editor-none").count()).resolves.toBe(1);
-  await page.close();
 }
 
 for (const locale of ["en-US", "ja-JP"] as const) {
@@ -186,8 +182,7 @@ for (const locale of ["en-US", "ja-JP"] as const) {
       expect(await page.locator(".editor-none").count()).toBe(1);
       expect(await page.locator("a.editor-download").count()).toBe(0);
       expect(await page.locator(".editor-diagnostics li.error").count()).toBe(0);
-      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-      await page.close();
+      expect(browser.pageErrors).toEqual([]);
     });
 
     it("exports the seven policies byte for byte as admxkit pol writes them, imports them back, keeps them", async () => {
@@ -242,8 +237,7 @@ for (const locale of ["en-US", "ja-JP"] as const) {
       expect(await page.locator("#ProxyServer-ProxyServer").inputValue()).toBe(
         EXAMPLE.machine!.ProxyServer!.options!.ProxyServer,
       );
-      expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-      await page.close();
+      expect(browser.pageErrors).toEqual([]);
     });
   });
 }
@@ -339,8 +333,7 @@ describe("the editor on the preview of the 21H2 store", () => {
         .locator(".ctl-list tbody tr input")
         .evaluateAll((i) => i.map((x) => (x as unknown as { value: string }).value)),
     ).toEqual(["https://intranet.contoso.com", "2,1,0,0", "https://apps.contoso.com", "1,1,0,0", "", ""]);
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-    await page.close();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 
@@ -405,8 +398,7 @@ describe("every option control, for a policy of both classes", () => {
       );
     }
     expect(await page.locator("a.editor-download[data-class=machine]").count()).toBe(0);
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-    await page.close();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 
@@ -420,8 +412,7 @@ describe("Supported on, for a custom bundle's reference to a Windows definition"
     expect(supported).toContain("Microsoft.Policies.Windows");
     expect(supported).not.toContain("windows:SUPPORTED");
     expect(supported).not.toContain("SUPPORTED_");
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-    await page.close();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 
@@ -453,7 +444,6 @@ describe("Previous / Next Setting and Cancel", () => {
         ProxyPacUrl: { state: "enabled", options: { ProxyPacUrl: "http://proxy.contoso.com/a.pac" } },
       },
     });
-    await page.close();
   });
 });
 
@@ -552,8 +542,7 @@ describe("the keyboard, as in the Windows dialog", () => {
     expect(JSON.parse(await page.locator(".editor-values").innerText())).toEqual({
       machine: { ProxyPacUrl: { state: "disabled" } },
     });
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-    await page.close();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 
@@ -595,8 +584,7 @@ describe("the editor on a store preview (several templates, one site)", () => {
     ).toEqual([key]);
     expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
     expect(await page.locator("#Same-Label").inputValue()).toBe("first");
-    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
-    await page.close();
+    expect(browser.pageErrors).toEqual([]);
   });
 });
 

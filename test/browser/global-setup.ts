@@ -3,7 +3,8 @@
  * in-box store (about 3,700 pages, 43 MB, 5 s to write), which the store tests and the editor tests both
  * open. Runs after test/global-setup.ts (dist/ built, TMPDIR set), and hands the folder to the test
  * files with `inject("store21h2Site")`. (One browser for the whole suite, through `launchServer`, was
- * tried too: every call then crosses a WebSocket, and the suite took 102 s instead of 86 s.)
+ * tried too: every call then crosses a WebSocket, and the suite took 102 s instead of 86 s. The files
+ * now share one worker, and so one Chromium, instead: test/browser/browser.ts.)
  */
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";

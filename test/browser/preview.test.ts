@@ -2,7 +2,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Dialog, Page } from "playwright-core";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { launch, type Browser } from "./browser.js";
@@ -45,10 +45,8 @@ afterAll(async () => {
   await rm(hostileSite, { recursive: true, force: true });
 });
 
-async function open(b: Browser, href: string): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(href);
-  return page;
+function open(b: Browser, href: string): Promise<Page> {
+  return b.open(href);
 }
 
 describe("the preview of every built-in policy (JavaScript off)", () => {
@@ -57,62 +55,50 @@ describe("the preview of every built-in policy (JavaScript off)", () => {
       it(`${locale} ${policy.name}: title, state, options and help are visible`, async () => {
         const texts = bundle.locales[locale]!;
         const page = await open(noScript, url(site, `${locale}/${policy.name}.html`));
-        try {
-          const title = page.locator("h1");
-          await expect(title.isVisible()).resolves.toBe(true);
-          expect(await title.innerText()).toBe(texts[policy.displayName]);
-          expect(await page.title()).toBe(texts[policy.displayName]);
-          expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
-          for (const element of policy.elements ?? []) {
-            const label = page.locator(".options label", { hasText: texts[element.control.label]! });
-            expect(await label.isVisible()).toBe(true);
-            expect(await label.innerText()).toBe(texts[element.control.label]);
-          }
-          if (!policy.elements) expect(await page.locator(".options > *").count()).toBe(0);
-          // innerText of a pre-wrap box keeps the line breaks exactly.
-          const help = page.locator(".help");
-          expect(await help.isVisible()).toBe(true);
-          expect(await help.innerText()).toBe(texts[policy.explainText]);
-          const supported = bundle.supportedOn!.find((s) => s.name === policy.supportedOn)!;
-          expect(await page.locator(".supported").innerText()).toBe(texts[supported.displayName]);
-          expect(await page.locator(".registry table.entries").count()).toBe(2);
-        } finally {
-          await page.close();
+        const title = page.locator("h1");
+        await expect(title.isVisible()).resolves.toBe(true);
+        expect(await title.innerText()).toBe(texts[policy.displayName]);
+        expect(await page.title()).toBe(texts[policy.displayName]);
+        expect(await page.locator("input[type=radio][value=enabled]").isChecked()).toBe(true);
+        for (const element of policy.elements ?? []) {
+          const label = page.locator(".options label", { hasText: texts[element.control.label]! });
+          expect(await label.isVisible()).toBe(true);
+          expect(await label.innerText()).toBe(texts[element.control.label]);
         }
+        if (!policy.elements) expect(await page.locator(".options > *").count()).toBe(0);
+        // innerText of a pre-wrap box keeps the line breaks exactly.
+        const help = page.locator(".help");
+        expect(await help.isVisible()).toBe(true);
+        expect(await help.innerText()).toBe(texts[policy.explainText]);
+        const supported = bundle.supportedOn!.find((s) => s.name === policy.supportedOn)!;
+        expect(await page.locator(".supported").innerText()).toBe(texts[supported.displayName]);
+        expect(await page.locator(".registry table.entries").count()).toBe(2);
       });
     }
   }
 
   it("switches to the same policy in the other language and back with the link", async () => {
     const page = await open(noScript, url(site, "en-US/ProxyServer.html"));
-    try {
-      await page.locator(".lang-switch a", { hasText: "日本語" }).click();
-      expect(page.url()).toBe(url(site, "ja-JP/ProxyServer.html"));
-      expect(await page.locator("h1").innerText()).toBe(bundle.locales["ja-JP"]!.ProxyServer);
-      expect(await page.locator("label.state").allInnerTexts()).toEqual(["未構成", "有効", "無効"]);
-      await page.locator(".lang-switch a", { hasText: "English" }).click();
-      expect(page.url()).toBe(url(site, "en-US/ProxyServer.html"));
-      expect(await page.locator("h1").innerText()).toBe(bundle.locales["en-US"]!.ProxyServer);
-    } finally {
-      await page.close();
-    }
+    await page.locator(".lang-switch a", { hasText: "日本語" }).click();
+    expect(page.url()).toBe(url(site, "ja-JP/ProxyServer.html"));
+    expect(await page.locator("h1").innerText()).toBe(bundle.locales["ja-JP"]!.ProxyServer);
+    expect(await page.locator("label.state").allInnerTexts()).toEqual(["未構成", "有効", "無効"]);
+    await page.locator(".lang-switch a", { hasText: "English" }).click();
+    expect(page.url()).toBe(url(site, "en-US/ProxyServer.html"));
+    expect(await page.locator("h1").innerText()).toBe(bundle.locales["en-US"]!.ProxyServer);
   });
 
   it("walks from the index tree to a policy and on with Next Setting", async () => {
     const page = await open(noScript, url(site, "ja-JP/index.html"));
-    try {
-      expect(await page.locator(".tree .node").first().innerText()).toBe("コンピューターの構成");
-      expect(await page.locator(".tree").innerText()).toContain("Windows コンポーネント");
-      await page.locator(".tree a", { hasText: bundle.locales["ja-JP"]!.SSLOptions! }).click();
-      expect(page.url()).toBe(url(site, "ja-JP/SSLOptions.html"));
-      const next = page.locator("a.button", { hasText: "次の設定" });
-      if ((await next.count()) > 0) {
-        await next.click();
-        expect(page.url()).not.toBe(url(site, "ja-JP/SSLOptions.html"));
-        expect(page.url().startsWith(url(site, "ja-JP/"))).toBe(true);
-      }
-    } finally {
-      await page.close();
+    expect(await page.locator(".tree .node").first().innerText()).toBe("コンピューターの構成");
+    expect(await page.locator(".tree").innerText()).toContain("Windows コンポーネント");
+    await page.locator(".tree a", { hasText: bundle.locales["ja-JP"]!.SSLOptions! }).click();
+    expect(page.url()).toBe(url(site, "ja-JP/SSLOptions.html"));
+    const next = page.locator("a.button", { hasText: "次の設定" });
+    if ((await next.count()) > 0) {
+      await next.click();
+      expect(page.url()).not.toBe(url(site, "ja-JP/SSLOptions.html"));
+      expect(page.url().startsWith(url(site, "ja-JP/"))).toBe(true);
     }
   });
 });
@@ -123,12 +109,15 @@ describe("a template with markup and script in its texts", () => {
       const texts = hostile.locales[locale]!;
       const dialogs: string[] = [];
       const errors: string[] = [];
-      const page = await browser.context.newPage();
-      page.on("dialog", (d) => {
+      // Listening from before the first load: a blank page in the browser's tab.
+      const page = await browser.open("about:blank");
+      const onDialog = (d: Dialog) => {
         dialogs.push(d.message());
         void d.dismiss();
-      });
-      page.on("pageerror", (e) => errors.push(e.message));
+      };
+      const onError = (e: Error) => errors.push(e.message);
+      page.on("dialog", onDialog);
+      page.on("pageerror", onError);
       try {
         for (const file of ["EveryControl.html", "index.html"]) {
           await page.goto(url(hostileSite, `${locale}/${file}`));
@@ -154,7 +143,8 @@ describe("a template with markup and script in its texts", () => {
         expect(dialogs).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
-        await page.close();
+        page.off("dialog", onDialog);
+        page.off("pageerror", onError);
       }
     });
   }
@@ -163,36 +153,28 @@ describe("a template with markup and script in its texts", () => {
 describe("the start page and the Enabled example (issue 13.8)", () => {
   it("the start page says what the preview holds and offers each language with its count", async () => {
     const page = await open(noScript, url(site, "index.html"));
-    try {
-      expect(await page.locator("main h1").innerText()).toContain(
-        bundle.locales["en-US"]![bundle.displayName]!,
-      );
-      const cards = page.locator(".language-card");
-      expect(await cards.count()).toBe(2);
-      expect(await cards.first().innerText()).toContain(`${bundle.policies.length} settings`);
-      await page.locator(".language-card a", { hasText: "日本語" }).click();
-      expect(page.url()).toBe(url(site, "ja-JP/index.html"));
-    } finally {
-      await page.close();
-    }
+    expect(await page.locator("main h1").innerText()).toContain(
+      bundle.locales["en-US"]![bundle.displayName]!,
+    );
+    const cards = page.locator(".language-card");
+    expect(await cards.count()).toBe(2);
+    expect(await cards.first().innerText()).toContain(`${bundle.policies.length} settings`);
+    await page.locator(".language-card a", { hasText: "日本語" }).click();
+    expect(page.url()).toBe(url(site, "ja-JP/index.html"));
   });
 
   it("fills the Options pane with the example the registry panel lists; no example wording without options", async () => {
     const page = await open(noScript, url(site, "en-US/ProxyServer.html"));
-    try {
-      const shown = await page.locator("[data-control=textBox] input").inputValue();
-      expect(shown).not.toBe("");
-      expect(await page.locator(".registry table.examples td.data").first().innerText()).toBe(shown);
-      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe(
-        "Enabled, with the example values",
-      );
-      await page.goto(url(site, "en-US/SSLOptions.html"));
-      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("Enabled");
-      await page.goto(url(site, "ja-JP/SSLOptions.html"));
-      expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("有効");
-    } finally {
-      await page.close();
-    }
+    const shown = await page.locator("[data-control=textBox] input").inputValue();
+    expect(shown).not.toBe("");
+    expect(await page.locator(".registry table.examples td.data").first().innerText()).toBe(shown);
+    expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe(
+      "Enabled, with the example values",
+    );
+    await page.goto(url(site, "en-US/SSLOptions.html"));
+    expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("Enabled");
+    await page.goto(url(site, "ja-JP/SSLOptions.html"));
+    expect(await page.locator(".registry [data-state=enabled] h3").innerText()).toBe("有効");
   });
 });
 
@@ -201,13 +183,9 @@ describe("rendering", () => {
     await mkdir(OUTPUT, { recursive: true });
     for (const locale of LOCALES) {
       const page = await open(browser, url(site, `${locale}/TelemetryProxyServer.html`));
-      try {
-        const path = join(OUTPUT, `preview-TelemetryProxyServer-${locale}.png`);
-        const shot = await page.screenshot({ path, fullPage: true });
-        expect(shot.length).toBeGreaterThan(10_000);
-      } finally {
-        await page.close();
-      }
+      const path = join(OUTPUT, `preview-TelemetryProxyServer-${locale}.png`);
+      const shot = await page.screenshot({ path, fullPage: true });
+      expect(shot.length).toBeGreaterThan(10_000);
     }
   });
 
@@ -218,48 +196,40 @@ describe("rendering", () => {
       ["ja-JP", "preview-ja-JP.png"],
     ] as const) {
       const page = await open(noScript, url(site, `${locale}/ProxyServer.html`));
-      try {
-        // The dialog as the docs show it: the example value in its Options pane, the Help beside it.
-        expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");
-        expect(await page.locator("html").getAttribute("lang")).toBe(locale);
-        await mkdir(join(REPO_ROOT, "docs", "images"), { recursive: true });
-        const shot = await page.screenshot({ path: join(REPO_ROOT, "docs", "images", file) });
-        expect(shot.length).toBeGreaterThan(10_000);
-      } finally {
-        await page.close();
-      }
+      // The dialog as the docs show it: the example value in its Options pane, the Help beside it.
+      expect(await page.locator("[data-control=textBox] input").inputValue()).not.toBe("");
+      expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+      await mkdir(join(REPO_ROOT, "docs", "images"), { recursive: true });
+      const shot = await page.screenshot({ path: join(REPO_ROOT, "docs", "images", file) });
+      expect(shot.length).toBeGreaterThan(10_000);
     }
   });
 
   it("draws Japanese with real glyphs, not missing-glyph boxes", async () => {
     const page = await open(browser, url(site, "ja-JP/TelemetryProxyServer.html"));
-    try {
-      // Each sample is drawn in the page's own font stack; a missing glyph is the same box whatever the
-      // character, so distinct characters drawn as boxes give identical pictures.
-      const samples = { a: "無", b: "構", missingA: "\u{10FFFD}", missingB: "\u{10FFFC}" };
-      const markup = Object.entries(samples)
-        .map(
-          ([id, char]) =>
-            `<span id="glyph-${id}" style="font-size:48px;line-height:1;display:block;width:fit-content;height:56px;padding:4px;background:#fff">${char}</span>`,
-        )
-        .join("");
-      // The spans inherit the page's font stack (body), the one its Japanese labels are drawn with.
-      await page
-        .locator("body")
-        .evaluate(
-          (body: { insertAdjacentHTML(where: string, html: string): void }, html: string) =>
-            body.insertAdjacentHTML("afterbegin", html),
-          markup,
-        );
-      const shot = async (id: string) => page.locator(`#glyph-${id}`).screenshot();
-      // The method detects boxes: two different missing characters look alike…
-      expect((await shot("missingA")).equals(await shot("missingB"))).toBe(true);
-      // …while two Japanese characters look different, so they are not boxes.
-      expect((await shot("a")).equals(await shot("b"))).toBe(false);
-      expect((await shot("a")).equals(await shot("missingA"))).toBe(false);
-    } finally {
-      await page.close();
-    }
+    // Each sample is drawn in the page's own font stack; a missing glyph is the same box whatever the
+    // character, so distinct characters drawn as boxes give identical pictures.
+    const samples = { a: "無", b: "構", missingA: "\u{10FFFD}", missingB: "\u{10FFFC}" };
+    const markup = Object.entries(samples)
+      .map(
+        ([id, char]) =>
+          `<span id="glyph-${id}" style="font-size:48px;line-height:1;display:block;width:fit-content;height:56px;padding:4px;background:#fff">${char}</span>`,
+      )
+      .join("");
+    // The spans inherit the page's font stack (body), the one its Japanese labels are drawn with.
+    await page
+      .locator("body")
+      .evaluate(
+        (body: { insertAdjacentHTML(where: string, html: string): void }, html: string) =>
+          body.insertAdjacentHTML("afterbegin", html),
+        markup,
+      );
+    const shot = async (id: string) => page.locator(`#glyph-${id}`).screenshot();
+    // The method detects boxes: two different missing characters look alike…
+    expect((await shot("missingA")).equals(await shot("missingB"))).toBe(true);
+    // …while two Japanese characters look different, so they are not boxes.
+    expect((await shot("a")).equals(await shot("b"))).toBe(false);
+    expect((await shot("a")).equals(await shot("missingA"))).toBe(false);
   });
 });
 

@@ -81,17 +81,22 @@ export function readOptions(policy: Policy, table: EntryTable): Record<string, O
 }
 
 const DISABLED = new WeakMap<Policy, CompileResult>();
+const ENABLED_BARE = new WeakMap<Policy, CompileResult>();
 
 /**
- * What a state of the policy compiles to. Disabled writes the same for every file, so it is compiled
- * once per policy, not once for every file that holds one of its values (a decoder reads many files).
+ * What a state of the policy compiles to. Disabled, and Enabled with no option read from the file
+ * (every policy without elements, and most files that do not set a policy's elements), write the same
+ * for every file, so each is compiled once per policy, not once for every file that holds one of its
+ * values (a decoder reads many files).
  */
 function compileState(policy: Policy, state: PolicyState): CompileResult {
-  if (state.state !== "disabled") return compilePolicy(policy, state);
-  let result = DISABLED.get(policy);
+  const bare = state.state === "enabled" && Object.keys(state.options ?? {}).length === 0;
+  const fixed = state.state === "disabled" ? DISABLED : bare ? ENABLED_BARE : undefined;
+  if (fixed === undefined) return compilePolicy(policy, state);
+  let result = fixed.get(policy);
   if (!result) {
     result = compilePolicy(policy, state);
-    DISABLED.set(policy, result);
+    fixed.set(policy, result);
   }
   return result;
 }

@@ -164,6 +164,7 @@ function wordedCodes(): { en: Record<string, string>; ja: Record<string, string>
 export function expectTypedDiagnostic(d: Diagnostic): void {
   const { en, ja } = wordedCodes();
   const typed =
+    typeof d.code === "string" &&
     /^[A-Z][A-Z0-9_]*$/.test(d.code) &&
     ["error", "warning", "info"].includes(d.severity) &&
     Object.hasOwn(en, d.code) &&

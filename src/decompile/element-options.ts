@@ -11,7 +11,7 @@ import type { Element, ElementKind, ElementOf, Policy } from "../model/types.js"
 import { REG_TYPES } from "../pol/index.js";
 import type { EntryTable } from "./entry-table.js";
 import { keyId, valueId } from "./entry-table.js";
-import { decoded, holdsWrites, isCleared, listWrites } from "./read-registry.js";
+import { decoded, holdsWrites, isCleared, isDeleted, isWrittenValue, listWrites } from "./read-registry.js";
 
 /** What a reader gets: the table, the element's key, and the value ids the policy's other parts own. */
 export interface ReadContext {
@@ -78,9 +78,19 @@ const readMultiText: Reader<"multiText"> = (element, { table, key }) => {
  */
 const readEnum: Reader<"enum"> = (element, { table, key }) => {
   const name = elementValueName(element.valueName, element.soft);
+  // An item without a value list writes one value, so it is there when the file holds that value: the
+  // file's value (or its deletion) is read once for all such items, not once per item — drop-downs
+  // of a hundred items are tried item by item against every file that does not set them.
+  const found = decoded(table, key, name);
+  let deleted: boolean | undefined;
   const index = element.items.findIndex((item) => {
-    const valueName = item.value.type === "delete" ? element.valueName : name;
-    return holdsWrites(table, [{ key, valueName, value: item.value }, ...listWrites(item.valueList, key)]);
+    const { value } = item;
+    if (item.valueList !== undefined) {
+      const valueName = value.type === "delete" ? element.valueName : name;
+      return holdsWrites(table, [{ key, valueName, value }, ...listWrites(item.valueList, key)]);
+    }
+    if (value.type !== "delete") return isWrittenValue(found, value);
+    return (deleted ??= isDeleted(table, key, element.valueName));
   });
   if (index < 0) return undefined;
   return enumItemOption(element, index);

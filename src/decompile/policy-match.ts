@@ -7,7 +7,7 @@
  * the round trip holds by construction, never by a second, divergent model of the editor.
  */
 import { compilePolicy } from "../compile/compile-policy.js";
-import type { OptionValue, PolicyState } from "../compile/types.js";
+import type { CompileResult, OptionValue, PolicyState } from "../compile/types.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import { registryWrites } from "../model/registry-writes.js";
 import type { Policy } from "../model/types.js";
@@ -80,8 +80,29 @@ export function readOptions(policy: Policy, table: EntryTable): Record<string, O
   return options;
 }
 
+const DISABLED = new WeakMap<Policy, CompileResult>();
+const ENABLED_BARE = new WeakMap<Policy, CompileResult>();
+
+/**
+ * What a state of the policy compiles to. Disabled, and Enabled with no option read from the file
+ * (every policy without elements, and most files that do not set a policy's elements), write the same
+ * for every file, so each is compiled once per policy, not once for every file that holds one of its
+ * values (a decoder reads many files).
+ */
+function compileState(policy: Policy, state: PolicyState): CompileResult {
+  const bare = state.state === "enabled" && Object.keys(state.options ?? {}).length === 0;
+  const fixed = state.state === "disabled" ? DISABLED : bare ? ENABLED_BARE : undefined;
+  if (fixed === undefined) return compilePolicy(policy, state);
+  let result = fixed.get(policy);
+  if (!result) {
+    result = compilePolicy(policy, state);
+    fixed.set(policy, result);
+  }
+  return result;
+}
+
 function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateMatch | StateMismatch {
-  const result = compilePolicy(policy, state);
+  const result = compileState(policy, state);
   const refused = result.diagnostics.find((d) => d.severity === "error");
   if (hasErrors(result.diagnostics)) return { state: state.state, refused: refused!.code, present: 0 };
   const claimed: number[] = [];

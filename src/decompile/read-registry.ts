@@ -10,7 +10,14 @@ import { valueId, type EntryTable } from "./entry-table.js";
 /** True when the value `key\valueName` is what `value` writes (`delete`: a `**del.` marker for it). */
 export function holdsValue(table: EntryTable, key: string, valueName: string, value: RegistryValue): boolean {
   if (value.type === "delete") return isDeleted(table, key, valueName);
-  const found = decoded(table, key, valueName);
+  return isWrittenValue(decoded(table, key, valueName), value);
+}
+
+/** True when a decoded value (undefined: none) is what `value`, other than a deletion, writes. */
+export function isWrittenValue(
+  found: PolValue | undefined,
+  value: Exclude<RegistryValue, { type: "delete" }>,
+): boolean {
   switch (value.type) {
     case "decimal":
       return found?.type === "REG_DWORD" && found.value === value.value;

@@ -14,8 +14,9 @@ import {
 } from "../../src/compile/index.js";
 import type { Element, Policy } from "../../src/model/types.js";
 import { decodePolOrThrow } from "../../src/pol/index.js";
-import { readStore, type StoreContents } from "../../src/read/read-store.js";
+import type { StoreContents } from "../../src/read/read-store.js";
 import type { ValuesFile } from "../../src/values/schema.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { enabledState } from "../helpers/enabled-state.js";
 
@@ -25,7 +26,7 @@ let store: StoreContents;
 let values: ValuesFile;
 let templates = 0;
 beforeAll(async () => {
-  store = await readStore(STORE);
+  store = await readInboxStore("windows11-21h2");
   const machine: Record<string, unknown> = {};
   const user: Record<string, unknown> = {};
   for (const template of store.templates) {

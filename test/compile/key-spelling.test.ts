@@ -4,7 +4,6 @@
  * section names it. Tested with Windows' own templates, which spell the same keys differently
  * (`SOFTWARE\Policies`, `Software\Policies`, `Software\policies`).
  */
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   compileValues,
@@ -14,14 +13,13 @@ import {
   type PolicyIndex,
 } from "../../src/compile/index.js";
 import { dwordEntry } from "../../src/pol/index.js";
-import { readStore } from "../../src/read/read-store.js";
 import type { ValuesFile } from "../../src/values/schema.js";
-import { SHARED } from "../helpers/cli.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
 
 let index: PolicyIndex;
 let machinePolicies: string[];
 beforeAll(async () => {
-  const store = await readStore(join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions"));
+  const store = await readInboxStore("windows11-21h2");
   index = createPolicyIndex(store.templates);
   machinePolicies = store.templates.flatMap((t) =>
     t.policies

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { admxBackedCsps, findAdmxBackedCsp } from "../../src/intune/csp-map.js";
-import { readStore, type StoreContents } from "../../src/read/read-store.js";
-import { REPO_ROOT, SHARED } from "../helpers/cli.js";
+import type { StoreContents } from "../../src/read/read-store.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
+import { REPO_ROOT } from "../helpers/cli.js";
 
 interface CspData {
   readonly source: string;
@@ -64,7 +65,7 @@ describe("findAdmxBackedCsp", () => {
 describe("the mapping data (data/intune/admx-backed-csp.json)", () => {
   let store: StoreContents;
   beforeAll(async () => {
-    store = await readStore(join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions"));
+    store = await readInboxStore("windows11-21h2");
   }, 120_000);
 
   it("names its source", () => {

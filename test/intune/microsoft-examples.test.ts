@@ -1,13 +1,13 @@
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyState } from "../../src/compile/index.js";
 import { admxPayload } from "../../src/intune/admx-payload.js";
 import { findAdmxBackedCsp } from "../../src/intune/csp-map.js";
 import type { Policy } from "../../src/model/types.js";
-import { readStore, type StoreContents } from "../../src/read/read-store.js";
+import type { StoreContents } from "../../src/read/read-store.js";
 import { parseValuesText } from "../../src/values/index.js";
-import { SHARED } from "../helpers/cli.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
 
 /**
  * Microsoft's own SyncML examples of ADMX-backed policies, reproduced from an equivalent values file
@@ -79,7 +79,7 @@ let store: StoreContents;
 let states: Record<string, PolicyState>;
 
 beforeAll(async () => {
-  store = await readStore(join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions"));
+  store = await readInboxStore("windows11-21h2");
   const parsed = parseValuesText(VALUES, "microsoft-examples.values.json");
   if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
   states = { ...parsed.values.machine, ...parsed.values.user } as Record<string, PolicyState>;

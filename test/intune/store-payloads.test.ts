@@ -1,4 +1,4 @@
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OptionValue } from "../../src/compile/index.js";
@@ -6,8 +6,8 @@ import { AdmxkitError } from "../../src/diagnostics/diagnostic.js";
 import { admxPayload } from "../../src/intune/admx-payload.js";
 import { findAdmxBackedCsp } from "../../src/intune/csp-map.js";
 import type { Policy } from "../../src/model/types.js";
-import { readStore, type StorePolicy } from "../../src/read/read-store.js";
-import { SHARED } from "../helpers/cli.js";
+import type { StorePolicy } from "../../src/read/read-store.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
 import { requiredOptions } from "../helpers/corpus-kit.js";
 import { itemOption } from "../helpers/enabled-state.js";
 
@@ -29,7 +29,7 @@ const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name 
 describe("payloads of the 21H2 store's ADMX-backed policies", () => {
   let mapped: StorePolicy[];
   beforeAll(async () => {
-    const store = await readStore(join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions"));
+    const store = await readInboxStore("windows11-21h2");
     mapped = store.policies.filter((p) => findAdmxBackedCsp(basename(p.file), p.policy.name));
   }, 120_000);
 

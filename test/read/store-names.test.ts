@@ -6,6 +6,7 @@ import { parseAdmx } from "../../src/read/read-file.js";
 import { readStore } from "../../src/read/read-store.js";
 import { scanTemplateNames } from "../../src/read/template-names.js";
 import { SHARED } from "../helpers/cli.js";
+import { readInboxStore } from "../helpers/inbox-store.js";
 
 const STORES = ["windows11-21h2", "windows10-1903"].map((s) =>
   join(SHARED, "corpus", s, "PolicyDefinitions"),
@@ -58,7 +59,7 @@ describe("readStore({ policies }): only the templates a values file needs", () =
   });
 
   it("a bare name several templates define reads all of them (the index then reports the ambiguity)", async () => {
-    const all = await readStore(W11);
+    const all = await readInboxStore("windows11-21h2");
     const counts = new Map<string, number>();
     for (const p of all.policies) counts.set(p.policy.name, (counts.get(p.policy.name) ?? 0) + 1);
     const shared = [...counts].find(([, n]) => n > 1)![0];
@@ -67,7 +68,7 @@ describe("readStore({ policies }): only the templates a values file needs", () =
   });
 
   it("a key no template defines reads the whole store, so the error and its suggestions see everything", async () => {
-    const all = await readStore(W11);
+    const all = await readInboxStore("windows11-21h2");
     const store = await readStore(W11, { policies: ["ProxyServer", "NoSuchPolicyAnywhere"] });
     expect(store.templates.length).toBe(all.templates.length);
     expect(store.policies.length).toBe(all.policies.length);

@@ -13,23 +13,24 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Paths from the repository root, longest first (the test-suite section of bench/README.md). */
 export const LONGEST_FIRST = [
-  "test/decompile/corpus-21h2.property.test.ts",
-  "test/decompile/corpus-1903.property.test.ts",
   "test/read/vendor-corpus.test.ts",
   "test/pack/pack.test.ts",
   "test/cli/process-parity.test.ts",
   "test/robustness/xml-readers.property.test.ts",
+  "test/decompile/corpus-21h2.property.test.ts",
+  "test/decompile/corpus-1903.property.test.ts",
   "test/lint/validate-store.test.ts",
-  "test/read/inbox-round-trip.test.ts",
   "test/robustness/pol-decode.property.test.ts",
+  "test/read/inbox-round-trip.test.ts",
   "test/lint/vendor-templates.test.ts",
-  "test/lint/api-report.test.ts",
-  "test/robustness/atomic-write.test.ts",
-  "test/read/store-names.test.ts",
   "test/robustness/full-stdout.test.ts",
   "test/robustness/bundle-hostile.property.test.ts",
+  "test/lint/api-report.test.ts",
   "test/helpers/shared-folder.test.ts",
   "test/robustness/lgpo-parse.property.test.ts",
+  "test/helpers/xsd.test.ts",
+  "test/read/store-names.test.ts",
+  "test/robustness/atomic-write.test.ts",
 ];
 
 export default class LongestFirstSequencer extends BaseSequencer {

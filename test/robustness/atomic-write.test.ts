@@ -55,6 +55,21 @@ function paused(child: ChildProcess): Promise<boolean> {
   });
 }
 
+/**
+ * A Node process that writes 64 MiB to each of `names` in `out` with `writeFilesAtomic`: writeFile
+ * writes large buffers in chunks, so its first temporary file exists long before the renames, which
+ * only start once every file is complete.
+ */
+function spawnWriter(out: string, names: readonly string[]): ChildProcess {
+  const source = `
+    import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
+    const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
+    await writeFilesAtomic(${JSON.stringify(out)}, ${JSON.stringify(names)}.map((path) => ({ path, content: payload })));
+    console.log("finished");
+  `;
+  return spawn(process.execPath, ["--input-type=module", "-e", source], { cwd: REPO_ROOT, stdio: "ignore" });
+}
+
 function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -110,18 +125,8 @@ describe("killing the writer mid-write", () => {
       await mkdir(join(out, name, ".."), { recursive: true });
       await writeFile(join(out, name), content!);
     }
-    // 3 × 64 MiB: writeFile writes large buffers in chunks, so the first temp file exists long before
-    // the renames, which only start once every file is complete.
-    const source = `
-      import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
-      const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
-      await writeFilesAtomic(${JSON.stringify(out)}, ${JSON.stringify(names)}.map((path) => ({ path, content: payload })));
-      console.log("finished");
-    `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
-      cwd: REPO_ROOT,
-      stdio: "ignore",
-    });
+    // 3 × 64 MiB (see spawnWriter).
+    const child = spawnWriter(out, names);
     const sawTemp = await waitForTempFile(out, child);
     await killed(child);
     expect(sawTemp, "the writer was still writing when it was killed").toBe(true);
@@ -135,17 +140,7 @@ describe("killing the writer mid-write", () => {
     written.push(dir);
     const out = join(dir, "site");
     // A new output folder is written under a staging name beside it and renamed once at the end.
-    const source = `
-      import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
-      const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
-      const names = ["A.admx", "en-US/A.adml", "ja-JP/A.adml"];
-      await writeFilesAtomic(${JSON.stringify(out)}, names.map((path) => ({ path, content: payload })));
-      console.log("finished");
-    `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", source], {
-      cwd: REPO_ROOT,
-      stdio: "ignore",
-    });
+    const child = spawnWriter(out, ["A.admx", "en-US/A.adml", "ja-JP/A.adml"]);
     const sawStage = await waitForTempFile(dir, child);
     await killed(child);
     expect(sawStage, "the writer was still writing when it was killed").toBe(true);

@@ -10,7 +10,8 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { runCli, SHARED } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,7 +20,7 @@ declare module "vitest" {
   }
 }
 
-export const STORE_21H2 = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+export const STORE_21H2 = inboxStorePath("windows11-21h2");
 
 export default async function setup(project: TestProject): Promise<void> {
   // Below the run's temporary folder, which test/global-setup.ts removes at the end.

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { parseAdmx } from "../../src/read/read-file.js";
-import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { runCli, tempDir } from "../helpers/cli.js";
 import { launch, type Browser } from "./browser.js";
 import { STORE_21H2 } from "./global-setup.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
-const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+const STORE_1903 = inboxStorePath("windows10-1903");
 
 let site21h2: string;
 let site1903: string;

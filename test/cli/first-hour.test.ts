@@ -8,9 +8,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { wrapText } from "../../src/cli/help.js";
 import { dwordEntry, encodePol } from "../../src/pol/index.js";
-import { BIN, REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
-const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+const STORE_1903 = inboxStorePath("windows10-1903");
 const VALUES = join(REPO_ROOT, "examples", "defender-proxy.values.json");
 const POL = join(REPO_ROOT, "examples", "defender-proxy.Registry.pol");
 

@@ -9,9 +9,10 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodePolOrThrow, delvalsEntry, dwordEntry, encodePol, type PolEntry } from "../../src/pol/index.js";
-import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
-const WINDOWS = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+const WINDOWS = inboxStorePath("windows11-21h2");
 const TEMPLATES = ["CredentialProviders", "ActiveXInstallService", "Passport"];
 
 /** A template of the vendor "Contoso App" in one of its two builds: BlockMacros is in both, alike. */

@@ -16,11 +16,11 @@ import type { Element, Policy } from "../../src/model/types.js";
 import { decodePolOrThrow } from "../../src/pol/index.js";
 import type { StoreContents } from "../../src/read/read-store.js";
 import type { ValuesFile } from "../../src/values/schema.js";
-import { readInboxStore } from "../helpers/inbox-store.js";
-import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { inboxStorePath, readInboxStore } from "../helpers/inbox-store.js";
+import { runCli, tempDir } from "../helpers/cli.js";
 import { enabledState } from "../helpers/enabled-state.js";
 
-const STORE = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+const STORE = inboxStorePath("windows11-21h2");
 
 let store: StoreContents;
 let values: ValuesFile;

@@ -13,13 +13,14 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { REPO_ROOT, runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { listFiles } from "../helpers/golden.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 const FIXTURES = join(REPO_ROOT, "test", "fixtures", "intune");
 const VALUES = join(REPO_ROOT, "examples", "defender-proxy.values.json");
-const STORE_21H2 = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+const STORE_21H2 = inboxStorePath("windows11-21h2");
 const graphSchema = z.fromJSONSchema(
   JSON.parse(readFileSync(join(FIXTURES, "graph-windows10CustomConfiguration.schema.json"), "utf8")),
 );

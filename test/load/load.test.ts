@@ -7,9 +7,10 @@ import { cp, mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AdmxkitError, DEFAULT_BUNDLE, loadBundle, loadPolicies, loadValues } from "../../src/index.js";
-import { REPO_ROOT, SHARED, tempDir } from "../helpers/cli.js";
+import { REPO_ROOT, tempDir } from "../helpers/cli.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
-const WINDOWS_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+const WINDOWS_1903 = inboxStorePath("windows10-1903");
 const EXAMPLE_POL = join(REPO_ROOT, "examples", "defender-proxy.Registry.pol");
 const EXAMPLE_VALUES = join(REPO_ROOT, "examples", "defender-proxy.values.json");
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli, SHARED, tempDir } from "../helpers/cli.js";
 import { HOSTILE_BUNDLE_PATH } from "../helpers/preview-fixtures.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -145,7 +146,7 @@ describe("admxkit preview", () => {
   it("resolves a bundle's references into Windows' templates with --store", async () => {
     const out = await tempDir();
     const bundle = fileURLToPath(HOSTILE_BUNDLE_PATH);
-    const store = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+    const store = inboxStorePath("windows10-1903");
     const result = await runCli(["preview", "--bundle", bundle, "--store", store, "--out", out]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

@@ -7,9 +7,10 @@ import type { OutputFile } from "../../src/io/output-file.js";
 import { writeStorePreview, type StorePreviewOptions, type StoreTemplate } from "../../src/preview/index.js";
 import { SHARED } from "../helpers/cli.js";
 import { hostileBundle } from "../helpers/preview-fixtures.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 const MICROSOFT = join(SHARED, "reference", "microsoft");
-const STORE_1903 = join(SHARED, "corpus", "windows10-1903", "PolicyDefinitions");
+const STORE_1903 = inboxStorePath("windows10-1903");
 
 /** A template read from disk: the ADMX in `dir`, its ADMLs in `<dir>/<locale>/`. */
 function fromDisk(dir: string, base: string, locales: readonly string[], log?: string[]): StoreTemplate {

@@ -22,6 +22,7 @@ import { toModelPolicy } from "../../src/read/to-model-policy.js";
 import type { AdmlDocument, AdmxDocument } from "../../src/read/types.js";
 import { SHARED } from "../helpers/cli.js";
 import { enabledState } from "../helpers/enabled-state.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 const STORES = ["windows11-21h2", "windows10-1903"];
 
@@ -164,7 +165,7 @@ describe.each(STORES)(
 );
 
 describe("read, not authored", () => {
-  const dir = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+  const dir = inboxStorePath("windows11-21h2");
   const read = async (edit: (text: string) => string) => {
     const admx = edit(await readFile(join(dir, "P2P-pnrp.admx"), "utf8"));
     const adml = parseAdml(await readFile(join(dir, "en-US", "P2P-pnrp.adml")), "en-US/P2P-pnrp.adml");

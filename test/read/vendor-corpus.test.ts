@@ -9,7 +9,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SHARED } from "../helpers/cli.js";
 import {
   convertFolder,
   expectRoundTrip,
@@ -21,10 +20,11 @@ import {
   VENDOR_FIXTURES,
   type ConvertedTemplate,
 } from "../helpers/vendor-kit.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 const FAMILIES = ["office2016", "firefox", "edge"] as const;
 const folderOf = (family: string) => join(VENDOR_CORPUS, family, "PolicyDefinitions");
-const WINDOWS = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+const WINDOWS = inboxStorePath("windows11-21h2");
 /** A Teams-like template of ours whose category sits in office16.admx (a family depending on another). */
 const TEAMS = join(VENDOR_FIXTURES, "teams");
 

@@ -17,9 +17,10 @@ import { checkRegEntries, formatRegText } from "../../src/formats/index.js";
 import { parseAdmx } from "../../src/read/read-file.js";
 import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/pol/registry-names.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
-import { runCli, SHARED, tempDir } from "../helpers/cli.js";
+import { runCli, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../helpers/pol-arbitraries.js";
 import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
+import { inboxStorePath } from "../helpers/inbox-store.js";
 
 /** One of every kind of refused character: line ends, NUL, tab, ESC, DEL, C1, the Unicode separators. */
 const UNSAFE = [
@@ -201,7 +202,7 @@ describe("the ADMX reader reports names decoded from character references", () =
 
 describe("Windows' own templates", () => {
   it("no policy of the Windows 11 21H2 store has a refused character in a registry name", async () => {
-    const store = join(SHARED, "corpus", "windows11-21h2", "PolicyDefinitions");
+    const store = inboxStorePath("windows11-21h2");
     let policies = 0;
     for (const file of (await readdir(store)).filter((f) => /\.admx$/i.test(f))) {
       const read = parseAdmx(await readFile(join(store, file)), file);

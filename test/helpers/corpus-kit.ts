@@ -23,6 +23,7 @@ import type { StoreContents, StoreTemplate } from "../../src/read/read-store.js"
 import { optionIsRequired } from "../../src/values/option-schemas.js";
 import { itemOption } from "./enabled-state.js";
 import { readInboxStore, type InboxStore } from "./inbox-store.js";
+import { sameItems } from "./same-items.js";
 
 /** A store read once, with the index and decoder every test of the file shares. */
 export interface Corpus {
@@ -165,10 +166,6 @@ export function roundTrip(
 const sameEntries = (a: readonly PolEntry[], b: readonly PolEntry[]) =>
   Buffer.from(encodePol(a)).equals(Buffer.from(encodePol(b)));
 
-/** The same strings in the same order. */
-const sameStrings = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
-
 /**
  * The issue's promise: the same entries in the same key order, byte-identical whenever the decoded
  * policies explain every entry. With raw entries left, the values of one key may come in another
@@ -187,9 +184,9 @@ export function expectRoundTrip(
   }
   const keys = (list: readonly PolEntry[]) =>
     list.map((e) => e.key).filter((k, i, all) => i === 0 || all[i - 1] !== k);
-  if (!sameStrings(keys(back), keys(original))) expect(keys(back), label).toEqual(keys(original));
+  if (!sameItems(keys(back), keys(original))) expect(keys(back), label).toEqual(keys(original));
   const sorted = (list: readonly PolEntry[]) => list.map((e) => JSON.stringify(toDumpRecord(e))).sort();
-  if (!sameStrings(sorted(back), sorted(original))) expect(sorted(back), label).toEqual(sorted(original));
+  if (!sameItems(sorted(back), sorted(original))) expect(sorted(back), label).toEqual(sorted(original));
 }
 
 /**

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { formatDiagnostic, type Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { loadToolCatalog } from "../../src/i18n/messages.js";
+import { sameItems } from "./same-items.js";
 
 /**
  * fast-check run count: `defaultRuns` in the normal test run (the whole suite stays under a minute),
@@ -141,9 +142,7 @@ export function expectPrototypesIntact(before: string[][]): void {
   const probe: Record<string, unknown> = {};
   const intact =
     after.length === before.length &&
-    after.every(
-      (names, i) => names.length === before[i]!.length && names.every((n, j) => n === before[i]![j]),
-    ) &&
+    after.every((names, i) => sameItems(names, before[i]!)) &&
     probe.polluted === undefined &&
     Object.keys(probe).length === 0;
   if (intact) return;

@@ -23,6 +23,7 @@ import type { AdmlDocument, AdmxDocument } from "../../src/read/types.js";
 import { SHARED } from "../helpers/cli.js";
 import { enabledState } from "../helpers/enabled-state.js";
 import { inboxStorePath } from "../helpers/inbox-store.js";
+import { sameItems } from "../helpers/same-items.js";
 
 const STORES = ["windows11-21h2", "windows10-1903"];
 
@@ -52,10 +53,6 @@ function effect(policy: Policy, state: PolicyState) {
     errors: result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
   };
 }
-
-/** The same items in the same order, each the very same value. */
-const sameItems = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
  * Two effects with the same error codes and the same entries field by field, byte for byte: then

@@ -80,8 +80,8 @@ export function readOptions(policy: Policy, table: EntryTable): Record<string, O
   return options;
 }
 
-const DISABLED = new WeakMap<Policy, CompileResult>();
-const ENABLED_BARE = new WeakMap<Policy, CompileResult>();
+/** Per policy, what Disabled and Enabled with no option compile to, once asked for. */
+const FIXED_STATES = new WeakMap<Policy, { disabled?: CompileResult; enabled?: CompileResult }>();
 
 /**
  * What a state of the policy compiles to. Disabled, and Enabled with no option read from the file
@@ -91,14 +91,10 @@ const ENABLED_BARE = new WeakMap<Policy, CompileResult>();
  */
 function compileState(policy: Policy, state: PolicyState): CompileResult {
   const bare = state.state === "enabled" && Object.keys(state.options ?? {}).length === 0;
-  const fixed = state.state === "disabled" ? DISABLED : bare ? ENABLED_BARE : undefined;
-  if (fixed === undefined) return compilePolicy(policy, state);
-  let result = fixed.get(policy);
-  if (!result) {
-    result = compilePolicy(policy, state);
-    fixed.set(policy, result);
-  }
-  return result;
+  if (state.state !== "disabled" && !bare) return compilePolicy(policy, state);
+  let fixed = FIXED_STATES.get(policy);
+  if (!fixed) FIXED_STATES.set(policy, (fixed = {}));
+  return (fixed[state.state === "disabled" ? "disabled" : "enabled"] ??= compilePolicy(policy, state));
 }
 
 function tryState(policy: Policy, state: PolicyState, table: EntryTable): StateMatch | StateMismatch {

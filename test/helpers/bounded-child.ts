@@ -25,18 +25,23 @@ export interface BoundedResult {
 const RSS_MARK = "\u0001maxRSS=";
 
 /**
- * Runs `source` (an ES module body) with `--max-old-space-size=heapMb` and kills it after `timeoutMs`.
- * What the module prints to stdout is returned (its peak RSS is reported separately).
+ * Runs `source` (an ES module body) with `--max-old-space-size=heapMb` and any further `nodeFlags`, and
+ * kills it after `timeoutMs`. What the module prints to stdout is returned (its peak RSS is reported
+ * separately).
  */
 export function runBounded(
   source: string,
-  { heapMb = 128, timeoutMs = 20_000 }: { heapMb?: number; timeoutMs?: number } = {},
+  {
+    heapMb = 128,
+    timeoutMs = 20_000,
+    nodeFlags = [],
+  }: { heapMb?: number; timeoutMs?: number; nodeFlags?: readonly string[] } = {},
 ): Promise<BoundedResult> {
   const withUsage = `${source}\nprocess.on("exit", () => process.stdout.write(${JSON.stringify(RSS_MARK)} + process.resourceUsage().maxRSS + "\\n"));`;
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${heapMb}`, "--input-type=module", "-e", withUsage],
+      [`--max-old-space-size=${heapMb}`, ...nodeFlags, "--input-type=module", "-e", withUsage],
       { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";

@@ -13,7 +13,7 @@ import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { parseAdml, parseAdmx, type ReadResult } from "../../src/read/read-file.js";
 import { REPO_ROOT, tempDir } from "../helpers/cli.js";
 import { distUrl, runBounded } from "../helpers/bounded-child.js";
-import { expectLinearGrowth, growth, growthSource } from "../helpers/growth.js";
+import { expectLinearGrowth, growth, GROWTH_NODE_FLAGS, growthSource } from "../helpers/growth.js";
 import {
   expectNoThrow,
   expectPrototypesIntact,
@@ -302,11 +302,11 @@ describe("nesting and size", () => {
     expectLinearGrowth(text, "parseAdml over a long text");
   });
 
-  // Each case is read at n and 8n in one process, comparing CPU time (test/helpers/growth.ts): a
-  // quadratic loop takes 64 times as long, a linear one about 8, whatever the machine's load. A
-  // quadratic loop could also take minutes, so the child process has a deadline; it is a guard against a
-  // hang, twenty times what a loaded machine needs, not the measure. The figures for the largest files
-  // (200,000 siblings, 9 MB) are in npm run bench ("hostile XML").
+  // Each case is read at n and 8n in one single-threaded process, comparing CPU time
+  // (test/helpers/growth.ts): a quadratic loop takes 64 times as long, a linear one about 8, whatever
+  // the machine's load. A quadratic loop could also take minutes, so the child process has a deadline;
+  // it is a guard against a hang, twenty times what a loaded machine needs, not the measure. The
+  // figures for the largest files (200,000 siblings, 9 MB) are in npm run bench ("hostile XML").
   it.each([
     [
       "100,000 attributes on one element (1.3 MB)",
@@ -322,10 +322,8 @@ describe("nesting and size", () => {
     ],
     [
       "50,000 sibling elements (2.2 MB)",
-      12_500,
-      // Four times the siblings rather than eight: the collector's work grows with the tree it keeps
-      // (about n^1.5 here, 8x for 4x the elements), which a factor of 8 would bring near the bound.
-      4,
+      6250,
+      8,
       `admx(\`<categories>\${'<category name="a" displayName="$(string.a)"/>'.repeat(n)}</categories>\`)`,
     ],
   ])("%s: read with work linear in the size", async (_, n, factor, expression) => {
@@ -338,7 +336,11 @@ describe("nesting and size", () => {
       const codes = [...new Set(measured.result.diagnostics.map((d) => d.code))];
       console.log(JSON.stringify({ factor: measured.factor, ratio: measured.ratio, codes }));
     `;
-    const result = await runBounded(source, { heapMb: 512, timeoutMs: 120_000 });
+    const result = await runBounded(source, {
+      heapMb: 512,
+      timeoutMs: 120_000,
+      nodeFlags: GROWTH_NODE_FLAGS,
+    });
     expect(result.timedOut, "the reader hung (killed after 120 s)").toBe(false);
     expect(result.stderr).toBe("");
     const measured = JSON.parse(result.stdout);

@@ -28,21 +28,6 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-/**
- * Resolves when a temporary file shows up under `dir`, or a file in a staging folder (polling), or when
- * the child exits first.
- */
-async function waitForTempFile(dir: string, child: ChildProcess): Promise<boolean> {
-  let exited = false;
-  child.once("exit", () => (exited = true));
-  while (!exited) {
-    const files = await listFiles(dir).catch(() => []);
-    if (files.some((f) => f.split("/").some((part) => TEMP.test(part)))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return false;
-}
-
 /** Resolves true when the writer says on stderr that it paused after its first temporary file. */
 function paused(child: ChildProcess): Promise<boolean> {
   return new Promise((resolve) => {
@@ -56,18 +41,23 @@ function paused(child: ChildProcess): Promise<boolean> {
 }
 
 /**
- * A Node process that writes 64 MiB to each of `names` in `out` with `writeFilesAtomic`: writeFile
- * writes large buffers in chunks, so its first temporary file exists long before the renames, which
- * only start once every file is complete.
+ * A Node process that writes 1 MiB to each of `names` in `out` with `writeFilesAtomic`, and stops after
+ * its first temporary file (the test-only pause of src/io/write-files.ts): killed there, it is always
+ * mid-write, whatever the machine's load. (Polling for a temporary file of a 192 MiB write instead was a
+ * race the writer could win on a busy machine.)
  */
 function spawnWriter(out: string, names: readonly string[]): ChildProcess {
   const source = `
     import { writeFilesAtomic } from ${JSON.stringify(distUrl("io/write-files.js"))};
-    const payload = new Uint8Array(64 * 1024 * 1024).fill(0x41);
+    const payload = new Uint8Array(1024 * 1024).fill(0x41);
     await writeFilesAtomic(${JSON.stringify(out)}, ${JSON.stringify(names)}.map((path) => ({ path, content: payload })));
     console.log("finished");
   `;
-  return spawn(process.execPath, ["--input-type=module", "-e", source], { cwd: REPO_ROOT, stdio: "ignore" });
+  return spawn(process.execPath, ["--input-type=module", "-e", source], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
 }
 
 function killed(child: ChildProcess): Promise<void> {
@@ -105,14 +95,14 @@ async function expectIntactOrTemp(dir: string, allowed: Map<string, readonly Buf
   return temps;
 }
 
-/** Folders the tests wrote into: the killed writers leave up to 192 MB of temporary files there. */
+/** Folders the tests wrote into: the killed writers leave temporary files there. */
 const written: string[] = [];
 afterAll(async () => {
   await Promise.all(written.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe("killing the writer mid-write", () => {
-  it("writeFilesAtomic: SIGKILL while the first large file is written leaves the previous outputs intact", async () => {
+  it("writeFilesAtomic: SIGKILL mid-write leaves the previous outputs intact", async () => {
     const out = await tempDir();
     written.push(out);
     const names = [
@@ -125,11 +115,9 @@ describe("killing the writer mid-write", () => {
       await mkdir(join(out, name, ".."), { recursive: true });
       await writeFile(join(out, name), content!);
     }
-    // 3 × 64 MiB (see spawnWriter).
     const child = spawnWriter(out, names);
-    const sawTemp = await waitForTempFile(out, child);
+    expect(await paused(child), "the writer paused mid-write").toBe(true);
     await killed(child);
-    expect(sawTemp, "the writer was still writing when it was killed").toBe(true);
     const temps = await expectIntactOrTemp(out, previous);
     expect(temps.length).toBeGreaterThan(0);
     for (const name of names) expect(await readFile(join(out, name), "utf8")).toBe(`previous ${name}\n`);
@@ -141,9 +129,8 @@ describe("killing the writer mid-write", () => {
     const out = join(dir, "site");
     // A new output folder is written under a staging name beside it and renamed once at the end.
     const child = spawnWriter(out, ["A.admx", "en-US/A.adml", "ja-JP/A.adml"]);
-    const sawStage = await waitForTempFile(dir, child);
+    expect(await paused(child), "the writer paused mid-write").toBe(true);
     await killed(child);
-    expect(sawStage, "the writer was still writing when it was killed").toBe(true);
     // No `site` at all, so nothing half-written under the name the user gave; the stage is named by
     // the temporary pattern after it.
     const left = await readdir(dir);

@@ -14,7 +14,7 @@ import {
   type PolEntry,
 } from "../../src/pol/index.js";
 import { checkTextFormat, type TextFormat } from "../../src/values/formats.js";
-import { fuzzRuns } from "../helpers/pol-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 import { testBundle } from "../helpers/compile-kit.js";
 
 const RUNS = fuzzRuns(200);

@@ -14,7 +14,8 @@ import {
   toDumpRecord,
 } from "../../src/formats/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
-import { fuzzRuns, toHex } from "../helpers/pol-kit.js";
+import { toHex } from "../helpers/pol-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const RUNS = fuzzRuns(150);
 

@@ -8,7 +8,7 @@ import { commandForEntry } from "../../src/formats/ps1/index.js";
 import { removeCommandForEntry } from "../../src/formats/ps1/registry-commands.js";
 import { psString, psUnsigned } from "../../src/formats/ps1/ps-literal.js";
 import { szEntry } from "../../src/pol/index.js";
-import { fuzzRuns } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 import { evaluateStringLine, parseCommand, tokenize } from "../helpers/ps-tokenizer.js";
 
 /** Strings the property below tries: a few hundred in the normal run, `ADMXKIT_FUZZ_RUNS` when set. */

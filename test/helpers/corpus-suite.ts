@@ -18,7 +18,8 @@ import type { PolEntry } from "../../src/pol/index.js";
 import type { OptionValue } from "../../src/compile/index.js";
 import { itemOption } from "./enabled-state.js";
 import { optionIsRequired } from "../../src/values/option-schemas.js";
-import { FIXTURES, fuzzRuns, readFixture } from "./pol-kit.js";
+import { FIXTURES, readFixture } from "./pol-kit.js";
+import { fuzzRuns } from "./fuzz-runs.js";
 import {
   compileAlone,
   expectRoundTrip,

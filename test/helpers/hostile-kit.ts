@@ -10,15 +10,6 @@ import { loadToolCatalog } from "../../src/i18n/messages.js";
 import { sameItems } from "./same-items.js";
 
 /**
- * fast-check run count: `defaultRuns` in the normal test run (the whole suite stays under a minute),
- * `ADMXKIT_FUZZ_RUNS` when set (`npm run fuzz` sets 20,000).
- */
-export function fuzzRuns(defaultRuns: number): number {
-  const fromEnv = Number(process.env.ADMXKIT_FUZZ_RUNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : defaultRuns;
-}
-
-/**
  * Names that are special on JavaScript objects. As ids, keys or catalog keys they reach code that
  * indexes plain objects; they must behave like any other name.
  */

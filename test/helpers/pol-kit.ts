@@ -27,9 +27,3 @@ export const FIXTURES = ["adobe-reader-computer", "certificates-computer", "chro
 export function readFixture(name: (typeof FIXTURES)[number]): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURE_DIR, `${name}.registry.pol`)));
 }
-
-/** fast-check run count: small by default, `ADMXKIT_FUZZ_RUNS` for long runs. */
-export function fuzzRuns(defaultRuns: number): number {
-  const fromEnv = Number(process.env.ADMXKIT_FUZZ_RUNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : defaultRuns;
-}

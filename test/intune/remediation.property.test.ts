@@ -19,7 +19,7 @@ import {
   szEntry,
   type PolEntry,
 } from "../../src/pol/index.js";
-import { fuzzRuns } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 import { text } from "../helpers/pol-arbitraries.js";
 import {
   applyEntries,

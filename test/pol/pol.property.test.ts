@@ -5,7 +5,8 @@ import { decodePol, decodePolOrThrow, decodeValue, encodePol, encodeValue } from
 import { checkLgpoEntries, formatLgpoText, parseLgpoText } from "../../src/formats/index.js";
 import { POL_DECODE_ERROR_CODES, type PolDecodeErrorCode } from "../../src/pol/index.js";
 import { entry, value } from "../helpers/pol-arbitraries.js";
-import { FIXTURES, fuzzRuns, readFixture } from "../helpers/pol-kit.js";
+import { FIXTURES, readFixture } from "../helpers/pol-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const RUNS = fuzzRuns(150);
 

@@ -16,12 +16,12 @@ import {
   expectNoThrow,
   expectPrototypesIntact,
   expectTypedDiagnostic,
-  fuzzRuns,
   hostileValue,
   NOT_XML_CHAR,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
 } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 import { expectLinearGrowth, growth } from "../helpers/growth.js";
 
 type Edit = (bundle: any) => void;

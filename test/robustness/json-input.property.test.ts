@@ -13,7 +13,8 @@ import { decodeJsonBytes, firstInvalidUtf8 } from "../../src/io/json-bytes.js";
 import { parseJsonText } from "../../src/io/json-text.js";
 import { readValuesFile } from "../../src/values/read-values.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectTypedDiagnostic } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

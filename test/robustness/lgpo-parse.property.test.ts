@@ -12,7 +12,8 @@ import {
 } from "../../src/formats/index.js";
 import { entry } from "../helpers/pol-arbitraries.js";
 import { costRatio } from "../helpers/growth.js";
-import { expectNoThrow, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectNoThrow } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const CODES = ["LGPO_BAD_SCOPE", "LGPO_INCOMPLETE_RECORD", "LGPO_BAD_ACTION", "LGPO_BAD_DATA"];
 

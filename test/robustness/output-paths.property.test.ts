@@ -30,7 +30,8 @@ import {
 } from "../../src/io/write-files.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
-import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectTypedDiagnostic } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 /** Calls resolveInside; returns the target, or the refusal's diagnostic code. */
 function attempt(out: string, path: string): { target?: string; code?: string } {

@@ -14,7 +14,8 @@ import { entry } from "../helpers/pol-arbitraries.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { distUrl, runBounded } from "../helpers/bounded-child.js";
 import { costRatio } from "../helpers/growth.js";
-import { expectNoThrow, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectNoThrow } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const RUNS = fuzzRuns(200);
 

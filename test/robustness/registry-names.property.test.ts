@@ -19,7 +19,8 @@ import { checkRegistryName, UNSAFE_NAME_CHAR } from "../../src/pol/registry-name
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { entry as polEntry } from "../helpers/pol-arbitraries.js";
-import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectTypedDiagnostic } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 import { inboxStorePath } from "../helpers/inbox-store.js";
 
 /** One of every kind of refused character: line ends, NUL, tab, ESC, DEL, C1, the Unicode separators. */

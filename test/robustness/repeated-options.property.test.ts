@@ -14,7 +14,7 @@ import { COMMANDS } from "../../src/cli/main.js";
 import { visibleText } from "../../src/i18n/visible-text.js";
 import { cliText, formatMessage, TOOL_LOCALES, type LocaleTag } from "../../src/i18n/messages.js";
 import { runCli, runInProcess } from "../helpers/cli.js";
-import { fuzzRuns } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 /** One command and one option of it that takes a single value. */
 interface Pair {

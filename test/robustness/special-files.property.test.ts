@@ -15,7 +15,8 @@ import { INPUT_SIZE_LIMITS, readInput, readInputSync, type InputFormat } from ".
 import { validateTemplates } from "../../src/lint/validate-templates.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-import { expectTypedDiagnostic, fuzzRuns } from "../helpers/hostile-kit.js";
+import { expectTypedDiagnostic } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const POSIX = process.platform !== "win32";
 let dir: string;

@@ -21,11 +21,11 @@ import {
   deepJson,
   expectPrototypesIntact,
   expectTypedDiagnostic,
-  fuzzRuns,
   hostileValue,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
 } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 let prototypes: string[][];
 let policies: readonly Policy[];

@@ -25,7 +25,7 @@ import { toRegistryRecords } from "../../src/values/registry-section.js";
 import { parseValuesText } from "../../src/values/parse-values.js";
 import { valuesTextChunks, VALUES_PER_POL_BYTE } from "../../src/values/values-text.js";
 import { entry, key, text } from "../helpers/pol-arbitraries.js";
-import { fuzzRuns } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const RUNS = fuzzRuns(100);
 const NO_POLICIES = createPolicyIndex([]);

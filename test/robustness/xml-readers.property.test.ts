@@ -18,10 +18,10 @@ import {
   expectNoThrow,
   expectPrototypesIntact,
   expectTypedDiagnostic,
-  fuzzRuns,
   prototypeSnapshot,
   PROTOTYPE_NAMES,
 } from "../helpers/hostile-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const EXAMPLE = join(REPO_ROOT, "examples/custom-bundle/PolicyDefinitions");
 const ADMX = readFileSync(join(EXAMPLE, "ContosoSync.admx"), "utf8");

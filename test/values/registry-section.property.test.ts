@@ -11,7 +11,7 @@ import { parseValues, toRegistryRecords, valuesJsonSchema } from "../../src/valu
 import { defenderProxyBundle } from "../../src/bundles/defender-proxy.js";
 import { dword, KEY, records, sz, testBundle } from "../helpers/compile-kit.js";
 import { entry as anyEntry, key as anyKey, text } from "../helpers/pol-arbitraries.js";
-import { fuzzRuns } from "../helpers/pol-kit.js";
+import { fuzzRuns } from "../helpers/fuzz-runs.js";
 
 const RUNS = fuzzRuns(300);
 

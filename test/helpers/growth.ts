@@ -6,13 +6,12 @@
  *
  * - CPU time (`process.cpuUsage`), not elapsed time: waiting for a core another process holds is not
  *   counted.
- * - The two sizes alternate, and each keeps its smallest time over the rounds (two by default), so a
- *   burst of load hits one measurement, not the ratio. Three rounds cost a fifth more CPU in the five
- *   files that use this module and gave the same ratios once each measurement started from a
- *   collected heap.
- * - Each measurement starts from a collected heap, and no result of the larger input is alive while
- *   the smaller one is measured (the result is kept from the last round's larger input only).
- *   Otherwise the collector's work on the larger input's tree is charged to the smaller input, and the
+ * - The two sizes alternate, and each keeps its smallest time over three rounds, so a burst of load
+ *   hits one measurement, not the ratio. (Two rounds were tried: in one run of the whole suite a pass
+ *   compared with itself measured 6 times its own cost, so one disturbed round in two can decide.)
+ * - Each measurement starts from a collected heap (see {@link FULL_COLLECTION}), and no result of the
+ *   larger input is alive while the smaller one is measured (the result is kept from the last round's
+ *   larger input only). Otherwise the collector's work on the larger input's tree is charged to the smaller input, and the
  *   ratio moved between 5 and 14 for the same reader and sizes.
  * - Small inputs are repeated until they have run long enough to measure.
  * - Work that builds large trees is measured in a child process started with `--single-threaded`
@@ -34,13 +33,25 @@ import { expect } from "vitest";
 export const GROWTH_NODE_FLAGS: readonly string[] = ["--single-threaded"];
 
 /**
- * A full garbage collection, exposed at run time (no flag needed when the process started). The
- * modules come from `process.getBuiltinModule`, not imports, so that the function's source also runs
- * in a child process ({@link growthSource}).
+ * Whether each measurement starts from a full collection: in a child process started with
+ * {@link GROWTH_NODE_FLAGS} ({@link growthSource} sets it), whose heap holds only the work measured. A
+ * test worker's heap holds everything its earlier files loaded, and a full collection of it costs
+ * tens of milliseconds per measurement; there the young generation is collected, where the measured
+ * work's own garbage is.
+ */
+const FULL_COLLECTION = false;
+
+/**
+ * A garbage collection, exposed at run time (no flag needed when the process started). The modules
+ * come from `process.getBuiltinModule`, not imports, so that the function's source also runs in a child
+ * process ({@link growthSource}).
  */
 function collector(): () => void {
   process.getBuiltinModule("node:v8").setFlagsFromString("--expose-gc");
-  return process.getBuiltinModule("node:vm").runInNewContext("gc") as () => void;
+  const gc = process.getBuiltinModule("node:vm").runInNewContext("gc") as (options?: {
+    type: "major" | "minor";
+  }) => void;
+  return FULL_COLLECTION ? () => gc() : () => gc({ type: "minor" });
 }
 
 /** CPU microseconds (user and system) this process has used. */
@@ -85,7 +96,7 @@ export interface Growth<T> {
 export function growth<I, T>(
   make: (size: number) => I,
   run: (input: I) => T,
-  { n, factor = 8, rounds = 2 }: { n: number; factor?: number; rounds?: number },
+  { n, factor = 8, rounds = 3 }: { n: number; factor?: number; rounds?: number },
 ): Growth<T> {
   const gc = collector();
   const small = make(n);
@@ -122,7 +133,7 @@ export function costRatio<I>(
   input: I,
   run: (input: I) => unknown,
   baseline: (input: I) => unknown,
-  rounds = 2,
+  rounds = 3,
 ): number {
   const gc = collector();
   let best = [Infinity, Infinity];
@@ -140,7 +151,14 @@ export function costRatio<I>(
  * that measures work which might hang the test process if it blew up.
  */
 export function growthSource(): string {
-  return [`const MIN_MICROS = ${MIN_MICROS};`, collector, cpuMicros, cpuPerRun, growth]
+  return [
+    `const MIN_MICROS = ${MIN_MICROS};`,
+    "const FULL_COLLECTION = true;",
+    collector,
+    cpuMicros,
+    cpuPerRun,
+    growth,
+  ]
     .map(String)
     .join("\n");
 }

@@ -17,8 +17,8 @@
  * - Work that builds large trees is measured in a child process started with `--single-threaded`
  *   ({@link GROWTH_NODE_FLAGS}): the collector's and the compiler's helper threads then do not run
  *   beside the work, so how far they got under the machine's load does not enter the CPU time. With
- *   it, the 50,000-sibling read measured 3.9–4.3 in six runs of its test, two of them beside three
- *   busy loops.
+ *   it, the 50,000-sibling read measured 3.5–4.3 in eight runs of its test, four of them beside two or
+ *   three busy loops.
  *
  * Linear work gives a ratio near `factor` (up to about twice that once the larger input outgrows the
  * processor's caches, or the collector works harder); quadratic work gives `factor`². With the default

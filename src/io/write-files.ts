@@ -342,14 +342,15 @@ export function openOutputFolder(outDir: string): OutputWriter {
           if (await occupied(root))
             throw Object.assign(new Error(`ENOTEMPTY: ${root}`), { code: "ENOTEMPTY" });
           await rename(stage, root);
-        }
-        for (let i = 0; stage === undefined && i < targets.length; i += PARALLEL_WRITES) {
-          await Promise.all(
-            targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {
-              await rename(target + suffix, target);
-              pending.temps.delete(target + suffix);
-            }),
-          );
+        } else {
+          for (let i = 0; i < targets.length; i += PARALLEL_WRITES) {
+            await Promise.all(
+              targets.slice(i, i + PARALLEL_WRITES).map(async (target) => {
+                await rename(target + suffix, target);
+                pending.temps.delete(target + suffix);
+              }),
+            );
+          }
         }
       } catch (error) {
         await fail(error);

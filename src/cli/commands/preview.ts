@@ -53,11 +53,7 @@ export async function handler(args: PreviewArgs, io: CliIo): Promise<number> {
 }
 
 /** The command itself: reads the templates or the bundle, renders the site and writes it. */
-async function preview(
-  args: PreviewArgs,
-  io: CliIo,
-  locale: ReturnType<typeof messageLocale>,
-): Promise<number> {
+async function preview(args: PreviewArgs, io: CliIo, locale: LocaleTag): Promise<number> {
   const { loadPreviewModel, readPreviewModels, generatePreviewSites } =
     await import("../../preview/index.js");
   const { writeFilesAtomic } = await import("../../io/write-files.js");

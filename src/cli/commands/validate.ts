@@ -1,4 +1,5 @@
 import { visibleText } from "../../i18n/visible-text.js";
+import type { LocaleTag } from "../../i18n/messages.js";
 import type { CommandSpec } from "../args.js";
 import type { CliIo } from "../context.js";
 import { withLaterOptimization } from "../later-optimization.js";
@@ -70,11 +71,7 @@ export async function handler(args: ValidateArgs, io: CliIo): Promise<number> {
 }
 
 /** The command itself: validates, then prints the report or the JSON lines. */
-async function validate(
-  args: ValidateArgs,
-  io: CliIo,
-  locale: ReturnType<typeof messageLocale>,
-): Promise<number> {
+async function validate(args: ValidateArgs, io: CliIo, locale: LocaleTag): Promise<number> {
   const { validateTemplates } = await import("../../lint/validate-templates.js");
   const { displayPath, formatValidationJsonLines, formatValidationText } =
     await import("../../lint/report.js");

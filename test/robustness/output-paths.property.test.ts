@@ -310,34 +310,28 @@ describe("real paths, real causes, nothing left behind (issue 15 item 11)", () =
     expect(writeErrorDiagnostic("/x/site", staged)).toMatchObject({ file: "/x/site/en-US/a.html" });
   });
 
-  it("a new output folder that appears during the write is neither merged into nor replaced", async () => {
-    const dir = await tempDir();
-    const out = join(dir, "site");
-    const writer = openOutputFolder(out);
-    await writer.add({ path: "en-US/a.html", content: "new" });
-    // Someone else makes the folder before the commit: the files written so far must not land in it.
-    await mkdir(out);
-    await writeFile(join(out, "theirs.txt"), "theirs");
-    const error = await writer.commit().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdmxkitError);
-    expect((error as AdmxkitError).diagnostics[0]).toMatchObject({ code: "OUTPUT_IS_FOLDER", file: out });
-    expect(await readdir(dir)).toEqual(["site"]);
-    expect(await readdir(out)).toEqual(["theirs.txt"]);
-  });
-
-  it("a new output folder that appears empty during the write is not replaced either", async () => {
-    const dir = await tempDir();
-    const out = join(dir, "site");
-    const writer = openOutputFolder(out);
-    await writer.add({ path: "en-US/a.html", content: "new" });
-    // rename(2) would replace an empty folder without a word: the writer must look first.
-    await mkdir(out);
-    const error = await writer.commit().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AdmxkitError);
-    expect((error as AdmxkitError).diagnostics[0]).toMatchObject({ code: "OUTPUT_IS_FOLDER", file: out });
-    expect(await readdir(dir)).toEqual(["site"]);
-    expect(await readdir(out)).toEqual([]);
-  });
+  // rename(2) would replace an empty folder without a word: the writer must look first, and a folder
+  // with someone else's file must not get the files written so far merged into it.
+  it.each([
+    ["with a file in it", ["theirs.txt"]],
+    ["empty", []],
+  ] as const)(
+    "a new output folder that appears during the write (%s) is neither merged into nor replaced",
+    async (_, theirs) => {
+      const dir = await tempDir();
+      const out = join(dir, "site");
+      const writer = openOutputFolder(out);
+      await writer.add({ path: "en-US/a.html", content: "new" });
+      // Someone else makes the folder before the commit.
+      await mkdir(out);
+      for (const name of theirs) await writeFile(join(out, name), "theirs");
+      const error = await writer.commit().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AdmxkitError);
+      expect((error as AdmxkitError).diagnostics[0]).toMatchObject({ code: "OUTPUT_IS_FOLDER", file: out });
+      expect(await readdir(dir)).toEqual(["site"]);
+      expect(await readdir(out)).toEqual(theirs);
+    },
+  );
 
   it.runIf(process.platform === "linux" && typeof process.getuid === "function")(
     "a read-only target says permission denied (not ENOENT), writing nothing",

@@ -1,5 +1,5 @@
 /**
- * Every registry name a policy writes, and the check of them all: the bundle check runs it on the
+ * The registry names a policy writes, walked in document order, and the check of them all: the bundle check runs it on the
  * model; the ADMX reader runs it on the policies of a file, whose shape is the model's without the
  * controls. The characters refused, and the check of one name, are src/pol/registry-names.ts.
  */
@@ -7,6 +7,7 @@ import { diag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { findUnsafeNameChar, visibleName } from "../pol/registry-names.js";
 import type { Bundle, Element, Policy, ValueList } from "./types.js";
 
+/** A place inside the policy, e.g. `["elements", 0, "trueList", "items", 1, "valueName"]`. */
 type Path = (string | number)[];
 
 /** A policy as far as its registry names go: a model policy, or a policy read from an ADMX. */
@@ -15,26 +16,17 @@ export type PolicyNames = Pick<Policy, "name" | "key" | "valueName" | "enabledLi
 };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** One registry name a policy writes: the attribute it comes from, the name, and its model path. */
-export interface RegistryNameUse {
-  /** The ADMX attribute: `key`, `valueName`, `defaultKey` or `valuePrefix`. */
-  readonly field: "key" | "valueName" | "defaultKey" | "valuePrefix";
-  readonly name: string;
-  /** Path inside the policy, e.g. `["elements", 0, "trueList", "items", 1, "valueName"]`. */
-  readonly path: Path;
-}
+/** The ADMX attribute a registry name comes from. */
+type NameField = "key" | "valueName" | "defaultKey" | "valuePrefix";
 
 /**
  * Calls `visit` with every registry name of a policy, in document order. `path` is one array that the
  * walk keeps changing: a visitor that keeps a path copies it. The readers check every policy of every
  * file, and nearly all names are fine, so nothing is made per name until one needs reporting.
  */
-function eachName(
-  policy: PolicyNames,
-  visit: (field: RegistryNameUse["field"], name: string, path: Path) => void,
-): void {
+function eachName(policy: PolicyNames, visit: (field: NameField, name: string, path: Path) => void): void {
   const path: Path = [];
-  const named = (field: RegistryNameUse["field"], name: string) => {
+  const named = (field: NameField, name: string) => {
     path.push(field);
     visit(field, name, path);
     path.pop();
@@ -71,13 +63,6 @@ function eachName(
     }
     path.length -= 2;
   });
-}
-
-/** Every registry name of a policy, in document order. */
-export function registryNameUses(policy: PolicyNames): RegistryNameUse[] {
-  const out: RegistryNameUse[] = [];
-  eachName(policy, (field, name, path) => out.push({ field, name, path: [...path] }));
-  return out;
 }
 
 /**

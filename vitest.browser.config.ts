@@ -9,7 +9,7 @@ export default defineConfig({
     include: ["test/browser/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts", "test/browser/global-setup.ts"],
     // One worker for the four files, one after the other, sharing its module graph (the CLI bundle,
-    // playwright-core) and one Chromium process (test/browser/browser.ts) instead of a fork, the imports
+    // playwright-core) and one Chromium process (test/browser/chromium-process.ts) instead of a fork, the imports
     // and Chromium starts per file. Still one file at a time: `npm run test:all` runs this suite beside
     // the unit suite, whose two workers keep both cores busy, so a second worker here would add its
     // imports and a second Chromium (CPU) and save wall time only on an otherwise idle machine.

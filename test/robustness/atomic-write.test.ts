@@ -13,6 +13,7 @@ import { generateTemplates } from "../../src/templates/generate.js";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { distUrl } from "../helpers/bounded-child.js";
+import { PAUSE_ENV, paused } from "../helpers/write-pause.js";
 
 /** The temporary name writeFilesAtomic gives a file beside its target. */
 const TEMP = /^(.+)\.admxkit-(\d+)-[0-9a-f]{8}\.tmp$/;
@@ -26,18 +27,6 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
     else out.push(rel);
   }
   return out.sort();
-}
-
-/** Resolves true when the writer says on stderr that it paused after its first temporary file. */
-function paused(child: ChildProcess): Promise<boolean> {
-  return new Promise((resolve) => {
-    let stderr = "";
-    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-      if (stderr.includes("admxkit-test: paused after the first temporary file")) resolve(true);
-    });
-    child.once("exit", () => resolve(false));
-  });
 }
 
 /**
@@ -55,7 +44,7 @@ function spawnWriter(out: string, names: readonly string[]): ChildProcess {
   `;
   return spawn(process.execPath, ["--input-type=module", "-e", source], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP: "1" },
+    env: { ...process.env, ...PAUSE_ENV },
     stdio: ["ignore", "ignore", "pipe"],
   });
 }
@@ -168,7 +157,7 @@ describe("killing the writer mid-write", () => {
 
     const child = spawn(process.execPath, [BIN, "build", "--bundle", "next.json", "--out", "out"], {
       cwd: dir,
-      env: { ...process.env, ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP: "1" },
+      env: { ...process.env, ...PAUSE_ENV },
       stdio: ["ignore", "ignore", "pipe"],
     });
     expect(await paused(child), "the writer paused mid-write").toBe(true);

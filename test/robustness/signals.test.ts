@@ -10,8 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { smallBundle } from "../helpers/bundle-fixtures.js";
 import { BIN, REPO_ROOT, runCli, tempDir } from "../helpers/cli.js";
-
-const MARKER = "admxkit-test: paused after the first temporary file";
+import { PAUSE_ENV, PAUSED_MARKER } from "../helpers/write-pause.js";
 
 /** Every file and folder under `dir`, as `/`-separated relative paths (folders end in `/`). */
 async function tree(dir: string, prefix = ""): Promise<string[]> {
@@ -38,14 +37,14 @@ function interrupted(
     (resolve, reject) => {
       const child = spawn(process.execPath, [BIN, ...args], {
         cwd,
-        env: { ...process.env, LANG: "C", LC_ALL: "", ADMXKIT_TEST_PAUSE_AFTER_FIRST_TEMP: "1" },
+        env: { ...process.env, LANG: "C", LC_ALL: "", ...PAUSE_ENV },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stderr = "";
       let sent = false;
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
         stderr += chunk;
-        if (!sent && stderr.includes(MARKER)) {
+        if (!sent && stderr.includes(PAUSED_MARKER)) {
           sent = true;
           atPause().then(
             () => child.kill(signal),
@@ -82,7 +81,7 @@ describe("an interrupted write cleans up after itself", () => {
       const before = await tree(dir);
       const previous = await readFile(join(dir, "out", "PolicyDefinitions", "Tiny.admx"));
       const result = await interrupted(["build", "--bundle", "bundle.json", "--out", "out"], dir, signal);
-      expect(result.stderr).toContain(MARKER);
+      expect(result.stderr).toContain(PAUSED_MARKER);
       expect(result.signal).toBeNull();
       expect(result.code).toBe(exitCode);
       expect(await tree(dir)).toEqual(before);
